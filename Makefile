@@ -1,0 +1,111 @@
+# policytext: a loadable SQLite extension for reading policy documents.
+#
+#   make            build ./policytext.so
+#   make test       run the test suite (tests/run.sh)
+#   make asan-test  the suite under AddressSanitizer + UBSan (same as SANITIZE=1 make test)
+#   make valgrind-test  the suite under valgrind memcheck
+#   make demo       example queries over the bundled sample corpus
+#   make eval       accuracy against ../shared data (skips when absent)
+#   make bench      throughput against SQLite's own floors
+#   make deps       install the Debian/Ubuntu packages needed to build and test
+#   make install    PREFIX=/usr/local (also DESTDIR); make uninstall
+#   make clean
+
+PREFIX ?= /usr/local
+CC ?= cc
+CFLAGS ?= -O2 -g
+WARN = -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes
+PKGS = sqlite3 libutf8proc
+DEBS = build-essential pkg-config sqlite3 libsqlite3-dev libutf8proc-dev python3
+
+HAVE_PKGS := $(shell pkg-config --exists $(PKGS) 2>/dev/null && echo yes)
+ifeq ($(HAVE_PKGS),yes)
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS))
+UTF8PROC_LIBS := $(shell pkg-config --libs libutf8proc)
+SQLITE_LIBS := $(shell pkg-config --libs sqlite3)
+endif
+
+# SANITIZE=1: build everything with clang's ASan+UBSan into build/asan.
+ifeq ($(SANITIZE),1)
+CC = clang
+BUILD = build/asan
+SANFLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+CFLAGS = -O1 -g
+else
+BUILD = build/release
+SANFLAGS =
+endif
+
+SO = $(if $(filter 1,$(SANITIZE)),$(BUILD)/policytext.so,policytext.so)
+HOST = $(BUILD)/pthost
+SRCS = $(sort $(wildcard ext/*.c))
+OBJS = $(SRCS:ext/%.c=$(BUILD)/%.o)
+ALL_CFLAGS = $(CFLAGS) $(WARN) -fPIC -fvisibility=hidden -Iinclude $(PKG_CFLAGS) $(SANFLAGS) -MMD -MP
+
+.PHONY: all check-deps deps test asan-test valgrind-test demo eval bench clean install uninstall lint
+all: check-deps $(SO) $(HOST)
+
+check-deps:
+ifneq ($(HAVE_PKGS),yes)
+	@echo "policytext needs pkg-config, SQLite 3 and utf8proc development files." >&2
+	@echo "On Debian/Ubuntu:  sudo apt-get install $(DEBS)   (or: make deps)" >&2
+	@exit 1
+endif
+
+deps:
+	@if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq $(DEBS) $(EXTRA_DEBS)
+
+$(BUILD)/%.o: ext/%.c | $(BUILD)
+	$(CC) $(ALL_CFLAGS) -c $< -o $@
+
+$(BUILD):
+	@mkdir -p $@
+
+$(SO): $(OBJS)
+	$(CC) $(SANFLAGS) -shared -o $@ $(OBJS) $(UTF8PROC_LIBS) $(LDFLAGS)
+
+# The test host: a tiny SQL shell with the extension linked in, so that the
+# whole suite runs inside one instrumented process under SANITIZE=1.
+$(HOST): tests/pthost.c $(OBJS) | $(BUILD)
+	$(CC) $(ALL_CFLAGS) -o $@ tests/pthost.c $(OBJS) $(SQLITE_LIBS) $(UTF8PROC_LIBS) $(LDFLAGS)
+
+test: all
+	@SO=$(SO) HOST=$(HOST) SANITIZE=$(SANITIZE) VALGRIND=$(VALGRIND) bash tests/run.sh
+
+asan-test:
+	@$(MAKE) --no-print-directory SANITIZE=1 test
+
+valgrind-test: all
+	@SO=$(SO) HOST=$(HOST) VALGRIND=1 bash tests/run.sh
+
+demo: all
+	@sqlite3 -header -column :memory: '.load ./policytext' < sql/examples/demo.sql
+
+eval: all
+	@bash tests/eval/run.sh
+
+bench: all
+	@bash bench/run.sh
+
+lint:
+	@! grep -l 'sqlite3ext.h\|sqlite3.h' $$(ls ext/*.c | grep -v '/pt_sql_\|/policytext.c') || \
+	  (echo "lint: only pt_sql_*.c and policytext.c may include SQLite headers" >&2; exit 1)
+
+install: all
+	install -d $(DESTDIR)$(PREFIX)/lib/sqlite3 $(DESTDIR)$(PREFIX)/include/policytext \
+	  $(DESTDIR)$(PREFIX)/share/doc/policytext $(DESTDIR)$(PREFIX)/share/policytext/sql
+	install -m 755 policytext.so $(DESTDIR)$(PREFIX)/lib/sqlite3/policytext.so
+	install -m 644 include/*.h $(DESTDIR)$(PREFIX)/include/policytext/
+	install -m 644 README.md docs/*.md $(DESTDIR)$(PREFIX)/share/doc/policytext/
+	cp -R sql/. $(DESTDIR)$(PREFIX)/share/policytext/sql/
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/lib/sqlite3/policytext.so
+	rm -rf $(DESTDIR)$(PREFIX)/include/policytext $(DESTDIR)$(PREFIX)/share/doc/policytext \
+	  $(DESTDIR)$(PREFIX)/share/policytext
+
+clean:
+	rm -rf build policytext.so
+
+-include $(OBJS:.o=.d)

@@ -1,0 +1,109 @@
+/*
+** policytext.c: entry point of the policytext SQLite extension.
+**
+**   sqlite> .load ./policytext
+**   sqlite> SELECT policytext_version();
+**   sqlite> SELECT title, published FROM policytext('sample/');
+**
+** This is the only file that knows every SQL module: it points the pt_
+** allocator at SQLite's (so results go to SQLite without copies and SQLite
+** sees every allocation) and calls each module's registration function,
+** stopping at the first failure.
+*/
+#include <sqlite3ext.h>
+SQLITE_EXTENSION_INIT1
+
+#include <stdarg.h>
+#include <string.h>
+
+#include "policytext.h"
+#include "pt_mem.h"
+#include "pt_sql.h"
+
+static void *sql_malloc(size_t n) { return sqlite3_malloc64(n); }
+static void *sql_realloc(void *p, size_t n) { return sqlite3_realloc64(p, n); }
+static void sql_free(void *p) { sqlite3_free(p); }
+
+void pt_sql_free(void *p) { sqlite3_free(p); }
+
+void pt_sql_result_error(sqlite3_context *ctx, const char *fn, int rc,
+                         const pt_err *err) {
+  if (rc == PT_NOMEM) {
+    sqlite3_result_error_nomem(ctx);
+    return;
+  }
+  char *msg;
+  if (err && err->msg[0])
+    msg = sqlite3_mprintf("%s: %s", fn, err->msg);
+  else
+    msg = sqlite3_mprintf("%s: %s", fn, pt_errmsg(rc));
+  if (!msg) {
+    sqlite3_result_error_nomem(ctx);
+    return;
+  }
+  sqlite3_result_error(ctx, msg, -1);
+  sqlite3_free(msg);
+}
+
+int pt_sql_arg_text(sqlite3_context *ctx, sqlite3_value *v, const char *fn,
+                    int argi, const char **s, size_t *n) {
+  int t = sqlite3_value_type(v);
+  if (t == SQLITE_NULL) return 0;
+  if (t == SQLITE_BLOB) {
+    char *msg = sqlite3_mprintf(
+        "%s: argument %d must be text, not a blob (CAST(x AS TEXT) reads it as "
+        "UTF-8)",
+        fn, argi);
+    if (msg) {
+      sqlite3_result_error(ctx, msg, -1);
+      sqlite3_free(msg);
+    } else {
+      sqlite3_result_error_nomem(ctx);
+    }
+    return -1;
+  }
+  const unsigned char *p = sqlite3_value_text(v);
+  if (!p) {
+    sqlite3_result_error_nomem(ctx);
+    return -1;
+  }
+  *s = (const char *)p;
+  *n = (size_t)sqlite3_value_bytes(v);
+  return 1;
+}
+
+void pt_sql_vtab_error(sqlite3_vtab *vtab, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  sqlite3_free(vtab->zErrMsg);
+  vtab->zErrMsg = sqlite3_vmprintf(fmt, ap);
+  va_end(ap);
+}
+
+/* Every SQL module, in registration order. */
+static int (*const registrations[])(sqlite3 *) = {
+    pt_sql_register_funcs,
+    pt_sql_register_docs,
+};
+
+#ifdef _WIN32
+__declspec(dllexport)
+#else
+__attribute__((visibility("default")))
+#endif
+int sqlite3_policytext_init(sqlite3 *db, char **pzErrMsg,
+                            const sqlite3_api_routines *pApi) {
+  SQLITE_EXTENSION_INIT2(pApi);
+  static const pt_allocator a = {sql_malloc, sql_realloc, sql_free};
+  pt_mem_set(&a);
+  for (size_t i = 0; i < sizeof registrations / sizeof registrations[0]; i++) {
+    int rc = registrations[i](db);
+    if (rc != SQLITE_OK) {
+      if (pzErrMsg)
+        *pzErrMsg = sqlite3_mprintf("policytext: registration failed: %s",
+                                    sqlite3_errstr(rc));
+      return rc;
+    }
+  }
+  return SQLITE_OK;
+}

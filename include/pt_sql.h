@@ -1,0 +1,45 @@
+/*
+** pt_sql.h: internal contract of the SQL glue (pt_sql_*.c and policytext.c).
+**
+** Only files that include this header see SQLite.  Each pt_sql_ module
+** registers its functions or virtual tables through one pt_sql_register_*()
+** function listed in policytext.c's registration table, and turns analysis
+** results (plain C, the pt_ headers) into rows.
+*/
+#ifndef PT_SQL_H
+#define PT_SQL_H
+
+#include <sqlite3ext.h>
+#include <stddef.h>
+
+#include "pt_err.h"
+
+SQLITE_EXTENSION_INIT3
+
+/* Registration of each SQL module; each returns an SQLite result code. */
+int pt_sql_register_docs(sqlite3 *db);   /* policytext virtual table */
+int pt_sql_register_funcs(sqlite3 *db);  /* policytext_version() and helpers */
+
+/* Flags for text functions whose result depends only on their arguments. */
+#define PT_SQL_PURE (SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS)
+
+/* Reports rc from function `fn` on ctx: PT_NOMEM becomes
+** sqlite3_result_error_nomem, anything else "fn: message". */
+void pt_sql_result_error(sqlite3_context *ctx, const char *fn, int rc,
+                         const pt_err *err);
+
+/* Text of argument v for function `fn` (argument number argi, 1-based).
+** Returns 1 with *s and *n set for text (and numbers, as SQLite converts them),
+** 0 for NULL (nothing set on ctx), and -1 after setting an error on ctx for
+** a BLOB (which is not text). */
+int pt_sql_arg_text(sqlite3_context *ctx, sqlite3_value *v, const char *fn,
+                    int argi, const char **s, size_t *n);
+
+/* Replaces vtab->zErrMsg with a formatted message (the old one is freed). */
+void pt_sql_vtab_error(sqlite3_vtab *vtab, const char *fmt, ...);
+
+/* The SQLite-side free function for memory from pt_malloc(): hands a pt_
+** buffer to sqlite3_result_text64() with no copy. */
+void pt_sql_free(void *p);
+
+#endif /* PT_SQL_H */

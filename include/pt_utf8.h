@@ -1,0 +1,43 @@
+/*
+** pt_utf8.h: small, allocation-free UTF-8 helpers every stage shares.
+**
+** Decoding never fails: a byte that does not start a valid sequence decodes
+** as U+FFFD and advances one byte, so scanners stay linear on any input.
+** Character positions follow SQLite's rule (a character starts at every byte
+** that is not 10xxxxxx), which equals code points on valid UTF-8 and keeps
+** substr(text, start, length) exact even on invalid input.
+*/
+#ifndef PT_UTF8_H
+#define PT_UTF8_H
+
+#include <stddef.h>
+
+/* Decodes the code point at s[0..n) (n >= 1), stores its byte length in *adv
+** (1 for an invalid byte) and returns it (0xFFFD when invalid). */
+int pt_utf8_decode(const char *s, size_t n, size_t *adv);
+
+/* Code point that ends just before byte `off` of s, and its start in *start.
+** Returns 0 when off == 0. */
+int pt_utf8_decode_prev(const char *s, size_t off, size_t *start);
+
+/* Number of characters (SQLite's counting) in s[0..n). */
+size_t pt_utf8_chars(const char *s, size_t n);
+
+/* Byte length of a valid UTF-8 prefix of s[0..n): returns n when all valid. */
+size_t pt_utf8_valid_prefix(const char *s, size_t n);
+
+/* Character classes through utf8proc's Unicode tables. */
+int pt_cp_is_letter(int cp);   /* L* categories */
+int pt_cp_is_upper(int cp);    /* Lu or Lt */
+int pt_cp_is_lower(int cp);    /* Ll */
+int pt_cp_is_digit(int cp);    /* Nd */
+int pt_cp_is_space(int cp);    /* Zs/Zl/Zp and ASCII/Latin-1 whitespace */
+int pt_cp_is_mark(int cp);     /* M* categories */
+int pt_cp_is_word(int cp);     /* letter, mark or digit */
+int pt_cp_is_dash(int cp);     /* Pd: - – — etc. */
+/* Simple case fold of one code point (lowercase mapping). */
+int pt_cp_fold(int cp);
+/* Base letter of cp with accents removed ('é' -> 'e'), or cp itself. */
+int pt_cp_strip_accent(int cp);
+
+#endif /* PT_UTF8_H */
