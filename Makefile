@@ -80,7 +80,7 @@ valgrind-test: all
 	@SO=$(SO) HOST=$(HOST) VALGRIND=1 bash tests/run.sh
 
 demo: all
-	@sqlite3 -header -column :memory: '.load ./policytext' < sql/examples/demo.sql
+	@sqlite3 -header -column -cmd '.load ./policytext' :memory: < sql/examples/demo.sql
 
 eval: all
 	@bash tests/eval/run.sh

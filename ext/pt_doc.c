@@ -257,20 +257,34 @@ size_t pt_date_find(const char *s, size_t n, char iso[11]) {
   return n;
 }
 
+/* ASCII word characters, for the fast path of pt_count_words. */
+static int ascii_word(unsigned char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
 size_t pt_count_words(const char *s, size_t n) {
   size_t words = 0;
   int in_word = 0;
   for (size_t i = 0; i < n;) {
-    size_t adv;
-    int cp = (unsigned char)s[i] < 0x80 ? (adv = 1, s[i]) : pt_utf8_decode(s + i, n - i, &adv);
-    if (pt_cp_is_word(cp)) {
-      if (!in_word) words++;
+    unsigned char c = (unsigned char)s[i];
+    size_t adv = 1;
+    int cp = c, word;
+    if (c < 0x80) {
+      word = ascii_word(c);
+    } else {
+      cp = pt_utf8_decode(s + i, n - i, &adv);
+      word = pt_cp_is_word(cp);
+    }
+    if (word) {
+      words += !in_word;
       in_word = 1;
     } else if (in_word && (cp == '\'' || cp == 0x2019 || cp == '-' || cp == '.') &&
                i + adv < n) {
+      /* joiners inside a word: don't, U.S., cyber-enabled */
+      unsigned char d = (unsigned char)s[i + adv];
       size_t adv2;
-      int next = pt_utf8_decode(s + i + adv, n - i - adv, &adv2);
-      in_word = pt_cp_is_word(next);
+      in_word = d < 0x80 ? ascii_word(d)
+                         : pt_cp_is_word(pt_utf8_decode(s + i + adv, n - i - adv, &adv2));
     } else {
       in_word = 0;
     }
@@ -341,13 +355,17 @@ static int is_nav_line(span x) {
 
 static int contains_ci(span x, const char *p) {
   size_t n = strlen(p);
-  for (size_t i = 0; i + n <= x.n; i++)
+  int first = lower_ascii((unsigned char)p[0]);
+  for (size_t i = 0; i + n <= x.n; i++) {
+    if (lower_ascii((unsigned char)x.s[i]) != first) continue;
     if (has_prefix((span){x.s + i, x.n - i}, p, NULL)) return 1;
+  }
   return 0;
 }
 
 /* Institutional disclaimers that pages repeat on every post. */
 static int is_disclaimer(span x) {
+  if (x.n > 600) return 0; /* a disclaimer is one short paragraph */
   return (contains_ci(x, "represent the views of") ||
           contains_ci(x, "takes no institutional position") ||
           contains_ci(x, "do not necessarily reflect") ||

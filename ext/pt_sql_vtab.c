@@ -525,8 +525,9 @@ static int row_read(docs_cursor *c) {
   size_t bad;
   if (pt_text_looks_binary(c->bytes, c->n_bytes, &bad)) {
     c->binary = 1;
-    c->err = sqlite3_mprintf("'%s' looks binary (byte 0x%02x at offset %zu), not parsed",
-                             ent->path, (unsigned char)c->bytes[bad], bad);
+    c->err = sqlite3_mprintf("'%s' looks binary (byte 0x%02x at offset %llu), not parsed",
+                             ent->path, (unsigned char)c->bytes[bad],
+                             (unsigned long long)bad);
     return c->err ? SQLITE_OK : SQLITE_NOMEM;
   }
   size_t valid = pt_utf8_valid_prefix(c->bytes, c->n_bytes);
@@ -536,10 +537,13 @@ static int row_read(docs_cursor *c) {
     if (pt_text_make(&t, c->bytes, c->n_bytes, PT_TEXT_REPAIR)) return SQLITE_NOMEM;
     c->raw = t.utf8;
     c->n_raw = t.len;
+    pt_free(c->bytes); /* the repaired text replaces them from here on */
+    c->bytes = NULL;
     c->err = sqlite3_mprintf(
-        "'%s': %s at byte %zu (%zu invalid and %zu NUL bytes replaced by U+FFFD)",
-        ent->path, t.n_invalid ? "invalid UTF-8" : "NUL byte", t.first_bad_off,
-        t.n_invalid, t.n_nul);
+        "'%s': %s at byte offset %llu (%llu invalid and %llu NUL bytes replaced by U+FFFD)",
+        ent->path, t.n_invalid ? "invalid UTF-8" : "NUL byte",
+        (unsigned long long)t.first_bad_off, (unsigned long long)t.n_invalid,
+        (unsigned long long)t.n_nul);
     if (!c->err) return SQLITE_NOMEM;
   }
   return SQLITE_OK;

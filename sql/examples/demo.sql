@@ -1,0 +1,24 @@
+-- make demo: a tour of policytext over the bundled sample corpus.
+-- Run it yourself:  sqlite3 -header -column -cmd '.load ./policytext' :memory: < sql/examples/demo.sql
+.print '--- Documents from 2019 on, newest first'
+CREATE VIRTUAL TABLE docs USING policytext('sample/');
+SELECT published, kind, substr(title, 1, 60) AS title FROM docs
+ WHERE published >= '2019-01-01' ORDER BY published DESC;
+
+.print ''
+.print '--- Declared topic tags and how many documents carry each'
+SELECT value AS tag, count(*) AS docs FROM docs, json_each(docs.tags)
+ GROUP BY tag ORDER BY docs DESC, tag LIMIT 8;
+
+.print ''
+.print '--- Kinds of document'
+SELECT coalesce(kind, '(none stated)') AS kind, count(*) AS docs, sum(words) AS words
+  FROM docs GROUP BY 1 ORDER BY 2 DESC;
+
+.print ''
+.print '--- Who wrote what'
+SELECT author, count(*) AS docs FROM docs WHERE author IS NOT NULL GROUP BY author ORDER BY 2 DESC, 1 LIMIT 8;
+
+.print ''
+.print '--- The same table as a table-valued function, with options'
+SELECT substr(path, 8) AS path, published FROM policytext('sample', 'pattern=*.md') ORDER BY published;
