@@ -841,10 +841,10 @@ static void put_clean(pt_buf *out, span x) {
 }
 
 /* Body phase: copies the paragraphs from line `from`, dropping chrome. */
-static void body(parser *p, size_t from, pt_buf *out) {
+static void body(parser *p, size_t from, pt_buf *out, size_t limit) {
   size_t cur_block = (size_t)-1;
   size_t last_kept_block = (size_t)-1;
-  for (size_t i = from; i < p->n_lines && !p->rc; i++) {
+  for (size_t i = from; i < p->n_lines && !p->rc && out->len < limit; i++) {
     if (p->lines[i].blank) continue;
     span t = trim(line_span(p, i));
     if (is_end_marker(t)) break;
@@ -884,6 +884,10 @@ void pt_doc_reset(pt_doc *d) {
 }
 
 int pt_doc_parse(pt_doc *d, const char *text, size_t len) {
+  return pt_doc_parse_ex(d, text, len, 0);
+}
+
+int pt_doc_parse_ex(pt_doc *d, const char *text, size_t len, unsigned flags) {
   parser p;
   memset(&p, 0, sizeof p);
   p.text = text;
@@ -901,7 +905,8 @@ int pt_doc_parse(pt_doc *d, const char *text, size_t len) {
       /* No metadata at all: the whole text is the body. */
       body_from = start;
     }
-    body(&p, body_from, &body_buf);
+    /* Metadata needs only the body's first lines (dateline, fallback title). */
+    body(&p, body_from, &body_buf, (flags & PT_DOC_META_ONLY) ? 256 : (size_t)-1);
     if (!d->published && !p.rc) {
       /* A press-release dateline: "WASHINGTON, June 3, 2019 -- ..." */
       char iso[11];
@@ -929,9 +934,12 @@ int pt_doc_parse(pt_doc *d, const char *text, size_t len) {
     else
       pt_buf_puts(&p.tags, "[]");
     d->tags_json = pt_buf_detach(&p.tags, NULL);
-    d->body = pt_buf_detach(&body_buf, &d->body_len);
-    if (!d->tags_json || !d->body) p.rc = PT_NOMEM;
-    if (!p.rc) d->words = pt_count_words(d->body, d->body_len);
+    if (!(flags & PT_DOC_META_ONLY)) {
+      d->body = pt_buf_detach(&body_buf, &d->body_len);
+      if (!d->body) p.rc = PT_NOMEM;
+    }
+    if (!d->tags_json) p.rc = PT_NOMEM;
+    if (!p.rc && d->body) d->words = pt_count_words(d->body, d->body_len);
   }
   pt_buf_reset(&p.tags);
   pt_buf_reset(&body_buf);

@@ -549,30 +549,39 @@ static int row_read(docs_cursor *c) {
   return SQLITE_OK;
 }
 
-/* Level 3: parse. */
-static int row_parse(docs_cursor *c) {
-  if (c->have_doc) return SQLITE_OK;
+#define META_PREFIX ((size_t)64 << 10)
+
+/* Level 3: parse.  When neither body nor words is wanted, only the first
+** 64 KiB are cleaned and parsed (have_doc = 1); a full parse sets 2. */
+static int row_parse(docs_cursor *c, int full) {
+  if (c->have_doc >= (full ? 2 : 1)) return SQLITE_OK;
   int rc = row_read(c);
   if (rc) return rc;
-  c->have_doc = 1;
+  pt_doc_reset(&c->doc);
+  c->have_doc = full ? 2 : 1;
   if (c->binary) return SQLITE_OK;
-  const char *src = c->raw ? c->raw : c->bytes;
-  size_t n = c->raw ? c->n_raw : c->n_bytes;
-  if (!src) { /* bytes were handed to SQLite as `raw`: read again */
+  if (!c->raw && !c->bytes) { /* the bytes went to SQLite as `raw`: read again */
     c->have_read = 0;
+    sqlite3_free(c->err);
+    c->err = NULL;
     rc = row_read(c);
     if (rc) return rc;
-    src = c->raw ? c->raw : c->bytes;
-    n = c->raw ? c->n_raw : c->n_bytes;
-    if (!src) return SQLITE_OK;
+    if (!c->raw && !c->bytes) return SQLITE_OK;
+  }
+  const char *src = c->raw ? c->raw : c->bytes;
+  size_t n = c->raw ? c->n_raw : c->n_bytes;
+  if (!full && n > META_PREFIX) {
+    const char *nl = memchr(src + META_PREFIX - 1024, '\n', 1024);
+    n = nl ? (size_t)(nl - src) : META_PREFIX;
   }
   pt_text t;
   if (pt_text_make(&t, src, n, PT_TEXT_ALL)) return SQLITE_NOMEM;
-  rc = pt_doc_parse(&c->doc, t.utf8, t.len);
+  rc = pt_doc_parse_ex(&c->doc, t.utf8, t.len, full ? 0 : PT_DOC_META_ONLY);
   pt_text_reset(&t);
   return rc == PT_NOMEM ? SQLITE_NOMEM : SQLITE_OK;
 }
 
+#define BODY_COLS ((1ull << COL_BODY) | (1ull << COL_WORDS))
 #define DOC_COLS                                                          \
   ((1ull << COL_TITLE) | (1ull << COL_PUBLISHED) | (1ull << COL_SOURCE) | \
    (1ull << COL_KIND) | (1ull << COL_AUTHOR) | (1ull << COL_TAGS) |       \
@@ -586,7 +595,7 @@ static int docs_column(sqlite3_vtab_cursor *cur, sqlite3_context *ctx, int col) 
   docs_cursor *c = (docs_cursor *)cur;
   int rc = SQLITE_OK;
   if (col >= COL_TITLE && col <= COL_WORDS) {
-    rc = row_parse(c);
+    rc = row_parse(c, col == COL_BODY || col == COL_WORDS || (c->col_used & BODY_COLS));
     if (rc) return rc;
     if (c->binary) return SQLITE_OK;
   }
@@ -602,9 +611,8 @@ static int docs_column(sqlite3_vtab_cursor *cur, sqlite3_context *ctx, int col) 
     case COL_TAGS: result_str(ctx, c->doc.tags_json); break;
     case COL_BODY:
       if (!c->doc.body) { /* handed over earlier in this row: parse again */
-        pt_doc_reset(&c->doc);
         c->have_doc = 0;
-        rc = row_parse(c);
+        rc = row_parse(c, 1);
         if (rc) return rc;
         if (!c->doc.body) break;
       }
@@ -639,7 +647,7 @@ static int docs_column(sqlite3_vtab_cursor *cur, sqlite3_context *ctx, int col) 
       /* Parse first when doc columns are wanted, so that the bytes can go to
       ** SQLite without a copy. */
       if ((c->col_used & DOC_COLS) && !c->have_doc) {
-        rc = row_parse(c);
+        rc = row_parse(c, (c->col_used & BODY_COLS) != 0);
         if (rc) return rc;
       }
       if (!c->raw && !c->bytes) { /* handed over earlier in this row */

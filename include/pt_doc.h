@@ -51,6 +51,16 @@ void pt_doc_reset(pt_doc *d);
 ** initialised or reset.  Returns PT_OK or PT_NOMEM (then d is reset). */
 int pt_doc_parse(pt_doc *d, const char *text, size_t len);
 
+enum {
+  PT_DOC_META_ONLY = 1 /* metadata only: body stays NULL and words 0 */
+};
+
+/* pt_doc_parse() with PT_DOC_ flags.  With PT_DOC_META_ONLY the text may be
+** just the document's first part (the header and first paragraph, e.g. 64
+** KiB cut at a line end): the metadata found is the same as from the whole
+** text unless the header itself is longer. */
+int pt_doc_parse_ex(pt_doc *d, const char *text, size_t len, unsigned flags);
+
 /* Parses a date at the start of s[0..n) (an optional weekday first) into
 ** iso ("YYYY-MM-DD" + NUL).  Returns the bytes consumed, 0 when none. */
 size_t pt_date_parse(const char *s, size_t n, char iso[11]);

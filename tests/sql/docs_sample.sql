@@ -26,3 +26,9 @@ SELECT count(*) FROM policytext('sample') WHERE bytes = length(CAST(raw AS BLOB)
 SELECT words FROM policytext('sample/misc/auto-chip-supply-note.txt');
 -- modified is ISO 8601.
 SELECT count(*) FROM policytext('sample') WHERE modified GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9]Z';
+-- Metadata read without the body (only the first 64 KiB are parsed) equals
+-- metadata read with it.
+CREATE TEMP TABLE m AS SELECT path, title, published, source, kind, author, tags FROM policytext('sample');
+CREATE TEMP TABLE f AS SELECT path, title, published, source, kind, author, tags, length(body) AS n FROM policytext('sample');
+SELECT count(*), sum(m.title IS f.title AND m.published IS f.published AND m.source IS f.source
+       AND m.kind IS f.kind AND m.author IS f.author AND m.tags IS f.tags) FROM m JOIN f USING (path);
