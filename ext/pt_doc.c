@@ -9,6 +9,7 @@
 ** on:", "###").  Every decision is made line by line, so the parse is linear
 ** in the size of the document.
 */
+#define _GNU_SOURCE /* memmem */
 #include "pt_doc.h"
 
 #include <string.h>
@@ -53,9 +54,9 @@ static span strip_md(span x) {
 
 static int lower_ascii(int c) { return (c >= 'A' && c <= 'Z') ? c + 32 : c; }
 
-/* Case-insensitive ASCII prefix test; returns the rest or a zero span. */
-static int has_prefix(span x, const char *p, span *rest) {
-  size_t n = strlen(p);
+/* Case-insensitive ASCII prefix test of p (n bytes); *rest gets what follows.
+** has_prefix() passes strlen(p), which the compiler folds for literals. */
+static int has_prefix_n(span x, const char *p, size_t n, span *rest) {
   if (x.n < n) return 0;
   for (size_t i = 0; i < n; i++)
     if (lower_ascii((unsigned char)x.s[i]) != lower_ascii((unsigned char)p[i]))
@@ -66,9 +67,11 @@ static int has_prefix(span x, const char *p, span *rest) {
   }
   return 1;
 }
+#define has_prefix(x, p, rest) has_prefix_n((x), (p), strlen(p), (rest))
 
-static int equals_ci(span x, const char *p) {
-  return x.n == strlen(p) && has_prefix(x, p, NULL);
+#define equals_ci(x, p) equals_ci_n((x), (p), strlen(p))
+static int equals_ci_n(span x, const char *p, size_t n) {
+  return x.n == n && has_prefix_n(x, p, n, NULL);
 }
 
 static size_t word_count(span x) { return pt_count_words(x.s, x.n); }
@@ -172,9 +175,7 @@ size_t pt_date_parse(const char *s, size_t n, char iso[11]) {
     size_t used = 0;
     if (has_prefix(x, weekdays[k], &rest))
       used = len;
-    else if (n > 3 && has_prefix(x, (char[]){weekdays[k][0], weekdays[k][1],
-                                             weekdays[k][2], 0},
-                                 &rest) &&
+    else if (n > 3 && has_prefix_n(x, weekdays[k], 3, &rest) &&
              !((s[3] | 0x20) >= 'a' && (s[3] | 0x20) <= 'z'))
       used = 3;
     if (used) {
@@ -213,7 +214,7 @@ size_t pt_date_parse(const char *s, size_t n, char iso[11]) {
                          memcmp(s + j, "rd", 2) == 0 || memcmp(s + j, "th", 2) == 0))
         j += 2;
       j = skip_ws(s, n, j);
-      if (j + 3 <= n && has_prefix((span){s + j, n - j}, "of ", NULL)) j = skip_ws(s, n, j + 3);
+      if (j + 3 <= n && has_prefix_n((span){s + j, n - j}, "of ", 3, NULL)) j = skip_ws(s, n, j + 3);
       m = parse_month(s + j, n - j, &used);
       if (!m) return 0;
       j += used;
@@ -319,6 +320,7 @@ static const struct {
 
 /* The canonical genre for a whole line, or NULL. */
 static const char *kind_of(span x) {
+  if (x.n > 48) return NULL; /* "Type: Press Release" at most */
   x = strip_md(x);
   if (x.n && x.s[x.n - 1] == ':') x.n--;
   x = trim(x);
@@ -353,25 +355,17 @@ static int is_nav_line(span x) {
   return 0;
 }
 
-static int contains_ci(span x, const char *p) {
-  size_t n = strlen(p);
-  int first = lower_ascii((unsigned char)p[0]);
-  for (size_t i = 0; i + n <= x.n; i++) {
-    if (lower_ascii((unsigned char)x.s[i]) != first) continue;
-    if (has_prefix((span){x.s + i, x.n - i}, p, NULL)) return 1;
-  }
-  return 0;
-}
-
-/* Institutional disclaimers that pages repeat on every post. */
+/* Institutional disclaimers that pages repeat on every post.  memmem on
+** fragments past the first letter keeps this cheap on long body lines. */
 static int is_disclaimer(span x) {
+  static const char *const frag[] = {
+      "epresent the views of", "akes no institutional position",
+      "o not necessarily reflect", "oes not take institutional position",
+      "ll rights reserved", "ll Rights Reserved", "LL RIGHTS RESERVED"};
   if (x.n > 600) return 0; /* a disclaimer is one short paragraph */
-  return (contains_ci(x, "represent the views of") ||
-          contains_ci(x, "takes no institutional position") ||
-          contains_ci(x, "do not necessarily reflect") ||
-          contains_ci(x, "does not take institutional positions") ||
-          contains_ci(x, "all rights reserved")) &&
-         word_count(x) < 60;
+  for (size_t i = 0; i < sizeof frag / sizeof frag[0]; i++)
+    if (memmem(x.s, x.n, frag[i], strlen(frag[i]))) return word_count(x) < 60;
+  return 0;
 }
 
 static int is_release_marker(span x) {
@@ -450,6 +444,8 @@ static span strip_title(span x) {
 static span byline(span x) {
   span rest = {0, 0};
   x = strip_md(x);
+  int c0 = x.n ? lower_ascii((unsigned char)x.s[0]) : 0;
+  if (c0 != 'b' && c0 != 'a' && c0 != 'w' && c0 != 'p' && c0 != 'd') return rest;
   if (has_prefix(x, "by ", &rest) || has_prefix(x, "by: ", &rest) ||
       has_prefix(x, "author: ", &rest) || has_prefix(x, "authors: ", &rest) ||
       has_prefix(x, "written by ", &rest) || has_prefix(x, "posted by ", &rest) ||
@@ -492,6 +488,11 @@ static span byline(span x) {
 static int date_line(span x, char iso[11]) {
   span rest;
   x = strip_md(x);
+  if (x.n > 80 || (!memchr(x.s, '2', x.n) && !memchr(x.s, '1', x.n) &&
+                   !memchr(x.s, '0', x.n) && !memchr(x.s, '9', x.n))) {
+    /* every accepted date has a year with one of these digits */
+    return 0;
+  }
   static const char *const labels[] = {"published on ", "published: ", "published ",
                                        "posted on ", "posted: ", "posted ",
                                        "date: ", "dated ", "updated: ", "updated ",
@@ -901,6 +902,7 @@ int pt_doc_parse_ex(pt_doc *d, const char *text, size_t len, unsigned flags) {
     size_t start = front_matter(&p);
     int fm = start > 0;
     size_t body_from = header(&p, start);
+    d->header_ended = body_from < p.n_lines;
     if (!p.has_meta && !fm) {
       /* No metadata at all: the whole text is the body. */
       body_from = start;

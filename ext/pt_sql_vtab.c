@@ -21,6 +21,7 @@
 ** reuses the listing of the last scan instead of walking the folder again.
 ** Files that cannot be used still give a row whose `error` says why.
 */
+#define _GNU_SOURCE /* memrchr */
 #include <stdlib.h>
 #include <string.h>
 
@@ -77,11 +78,15 @@ typedef struct docs_cursor {
   char *options;
   sqlite3_int64 max_bytes;
   sqlite3_uint64 col_used;
-  /* Row state, reset by row_reset(). */
-  int have_stat, have_read, have_doc;
+  /* Row state, reset by row_reset().  Each level is computed on demand. */
+  int have_stat;     /* st is set */
+  int have_read;     /* 0 nothing, 1 the file's head, 2 the whole file */
+  int have_check;    /* the whole file was checked for bad bytes (err, raw) */
+  int have_doc;      /* 0, 1 metadata parsed, 2 body parsed too */
   pt_source_stat st;
   char *bytes;       /* file bytes (pt_malloc), NULL once handed to SQLite */
   size_t n_bytes;
+  int truncated;     /* bytes hold only the file's head */
   char *raw;         /* repaired text when bytes were not valid UTF-8 */
   size_t n_raw;
   int binary;        /* not parsed: the file is binary or unreadable */
@@ -363,7 +368,8 @@ static void row_reset(docs_cursor *c) {
   pt_doc_reset(&c->doc);
   c->bytes = c->raw = c->err = NULL;
   c->n_bytes = c->n_raw = 0;
-  c->have_stat = c->have_read = c->have_doc = c->binary = 0;
+  c->have_stat = c->have_read = c->have_check = c->have_doc = 0;
+  c->binary = c->truncated = 0;
 }
 
 static int docs_close(sqlite3_vtab_cursor *cur) {
@@ -502,12 +508,19 @@ static void row_stat(docs_cursor *c) {
   }
 }
 
-/* Level 2: read.  Returns SQLITE_NOMEM or SQLITE_OK (row errors go to
-** c->err). */
-static int row_read(docs_cursor *c) {
-  if (c->have_read) return SQLITE_OK;
-  c->have_read = 1;
+/* The head of a file that metadata needs: headers are short, so 16 KiB
+** (cut at a line end) nearly always holds them; if not, the whole file is
+** read after all. */
+#define HEAD_BYTES ((size_t)16 << 10)
+
+/* Level 2: read the head (whole = 0) or the whole file.  Returns
+** SQLITE_NOMEM or SQLITE_OK; a file that cannot be used sets c->binary and
+** c->err. */
+static int row_read(docs_cursor *c, int whole) {
+  if (c->have_read >= (whole ? 2 : 1) || c->binary) return SQLITE_OK;
   const pt_source_entry *ent = &c->list->l.items[c->i];
+  pt_free(c->bytes);
+  c->bytes = NULL;
   if (ent->err) {
     c->binary = 1;
     c->err = sqlite3_mprintf("cannot read '%s': %s", ent->path, strerror(ent->err));
@@ -515,8 +528,10 @@ static int row_read(docs_cursor *c) {
   }
   pt_err e;
   e.msg[0] = 0;
-  int rc = pt_source_read(ent->path, (size_t)c->max_bytes, &c->bytes, &c->n_bytes, &e);
+  int rc = pt_source_read(ent->path, (size_t)c->max_bytes, whole ? 0 : HEAD_BYTES,
+                          &c->bytes, &c->n_bytes, &c->truncated, &e);
   if (rc == PT_NOMEM) return SQLITE_NOMEM;
+  c->have_read = c->truncated ? 1 : 2;
   if (rc) {
     c->binary = 1;
     c->err = sqlite3_mprintf("%s", e.msg);
@@ -530,55 +545,71 @@ static int row_read(docs_cursor *c) {
                              (unsigned long long)bad);
     return c->err ? SQLITE_OK : SQLITE_NOMEM;
   }
-  size_t valid = pt_utf8_valid_prefix(c->bytes, c->n_bytes);
-  const char *nul = memchr(c->bytes, 0, c->n_bytes);
-  if (valid < c->n_bytes || nul) {
-    pt_text t;
-    if (pt_text_make(&t, c->bytes, c->n_bytes, PT_TEXT_REPAIR)) return SQLITE_NOMEM;
-    c->raw = t.utf8;
-    c->n_raw = t.len;
-    pt_free(c->bytes); /* the repaired text replaces them from here on */
-    c->bytes = NULL;
-    c->err = sqlite3_mprintf(
-        "'%s': %s at byte offset %llu (%llu invalid and %llu NUL bytes replaced by U+FFFD)",
-        ent->path, t.n_invalid ? "invalid UTF-8" : "NUL byte",
-        (unsigned long long)t.first_bad_off, (unsigned long long)t.n_invalid,
-        (unsigned long long)t.n_nul);
-    if (!c->err) return SQLITE_NOMEM;
+  if (c->truncated) { /* keep whole lines only */
+    const char *nl = c->n_bytes > 1 ? memrchr(c->bytes, '\n', c->n_bytes) : NULL;
+    if (nl) c->n_bytes = (size_t)(nl - c->bytes) + 1;
   }
   return SQLITE_OK;
 }
 
-#define META_PREFIX ((size_t)64 << 10)
+/* Level 2b: the whole file checked for invalid UTF-8 and NUL bytes, which
+** the `error` and `raw` columns report; makes c->raw when it must differ
+** from the bytes. */
+static int row_check(docs_cursor *c) {
+  if (c->have_check) return SQLITE_OK;
+  int rc = row_read(c, 1);
+  if (rc) return rc;
+  if (c->binary) return SQLITE_OK;
+  if (!c->bytes && !c->raw) { /* handed over as `raw` already: read again */
+    c->have_read = 0;
+    if ((rc = row_read(c, 1)) != SQLITE_OK || c->binary) return rc;
+  }
+  c->have_check = 1;
+  if (c->raw || !c->bytes) return SQLITE_OK;
+  size_t valid = pt_utf8_valid_prefix(c->bytes, c->n_bytes);
+  if (valid == c->n_bytes && !memchr(c->bytes, 0, c->n_bytes)) return SQLITE_OK;
+  pt_text t;
+  if (pt_text_make(&t, c->bytes, c->n_bytes, PT_TEXT_REPAIR)) return SQLITE_NOMEM;
+  c->raw = t.utf8;
+  c->n_raw = t.len;
+  pt_free(c->bytes); /* the repaired text replaces them from here on */
+  c->bytes = NULL;
+  sqlite3_free(c->err);
+  c->err = sqlite3_mprintf(
+      "'%s': %s at byte offset %llu (%llu invalid and %llu NUL bytes replaced by U+FFFD)",
+      c->list->l.items[c->i].path, t.n_invalid ? "invalid UTF-8" : "NUL byte",
+      (unsigned long long)t.first_bad_off, (unsigned long long)t.n_invalid,
+      (unsigned long long)t.n_nul);
+  return c->err ? SQLITE_OK : SQLITE_NOMEM;
+}
 
-/* Level 3: parse.  When neither body nor words is wanted, only the first
-** 64 KiB are cleaned and parsed (have_doc = 1); a full parse sets 2. */
+/* Level 3: parse.  Metadata alone (full = 0) comes from the file's head;
+** body and words need the whole file. */
 static int row_parse(docs_cursor *c, int full) {
   if (c->have_doc >= (full ? 2 : 1)) return SQLITE_OK;
-  int rc = row_read(c);
+  int rc = row_read(c, full);
   if (rc) return rc;
-  pt_doc_reset(&c->doc);
-  c->have_doc = full ? 2 : 1;
   if (c->binary) return SQLITE_OK;
-  if (!c->raw && !c->bytes) { /* the bytes went to SQLite as `raw`: read again */
-    c->have_read = 0;
-    sqlite3_free(c->err);
-    c->err = NULL;
-    rc = row_read(c);
-    if (rc) return rc;
-    if (!c->raw && !c->bytes) return SQLITE_OK;
+  if (!c->bytes && !c->raw) { /* handed over as `raw` already: read again */
+    c->have_read = c->have_check = 0;
+    if ((rc = row_read(c, full)) != SQLITE_OK || c->binary) return rc;
   }
-  const char *src = c->raw ? c->raw : c->bytes;
-  size_t n = c->raw ? c->n_raw : c->n_bytes;
-  if (!full && n > META_PREFIX) {
-    const char *nl = memchr(src + META_PREFIX - 1024, '\n', 1024);
-    n = nl ? (size_t)(nl - src) : META_PREFIX;
+  for (;;) {
+    const char *src = c->raw ? c->raw : c->bytes;
+    size_t n = c->raw ? c->n_raw : c->n_bytes;
+    pt_text t;
+    if (pt_text_make(&t, src, n, PT_TEXT_ALL)) return SQLITE_NOMEM;
+    pt_doc_reset(&c->doc);
+    rc = pt_doc_parse_ex(&c->doc, t.utf8, t.len, full ? 0 : PT_DOC_META_ONLY);
+    pt_text_reset(&t);
+    if (rc) return SQLITE_NOMEM;
+    if (full || !c->truncated || c->doc.header_ended) break;
+    /* The header runs past the head: read and parse the whole file. */
+    if ((rc = row_read(c, 1)) != SQLITE_OK) return rc;
+    if (c->binary) return SQLITE_OK;
   }
-  pt_text t;
-  if (pt_text_make(&t, src, n, PT_TEXT_ALL)) return SQLITE_NOMEM;
-  rc = pt_doc_parse_ex(&c->doc, t.utf8, t.len, full ? 0 : PT_DOC_META_ONLY);
-  pt_text_reset(&t);
-  return rc == PT_NOMEM ? SQLITE_NOMEM : SQLITE_OK;
+  c->have_doc = full ? 2 : 1;
+  return SQLITE_OK;
 }
 
 #define BODY_COLS ((1ull << COL_BODY) | (1ull << COL_WORDS))
@@ -636,27 +667,20 @@ static int docs_column(sqlite3_vtab_cursor *cur, sqlite3_context *ctx, int col) 
       break;
     }
     case COL_ERROR:
-      rc = row_read(c);
+      rc = row_check(c);
       if (rc) return rc;
       result_str(ctx, c->err);
       break;
     case COL_RAW:
-      rc = row_read(c);
-      if (rc) return rc;
-      if (c->binary) break;
       /* Parse first when doc columns are wanted, so that the bytes can go to
       ** SQLite without a copy. */
       if ((c->col_used & DOC_COLS) && !c->have_doc) {
         rc = row_parse(c, (c->col_used & BODY_COLS) != 0);
         if (rc) return rc;
       }
-      if (!c->raw && !c->bytes) { /* handed over earlier in this row */
-        c->have_read = 0;
-        sqlite3_free(c->err);
-        c->err = NULL;
-        rc = row_read(c);
-        if (rc) return rc;
-      }
+      rc = row_check(c);
+      if (rc) return rc;
+      if (c->binary) break;
       if (c->raw) {
         sqlite3_result_text64(ctx, c->raw, c->n_raw, pt_sql_free, SQLITE_UTF8);
         c->raw = NULL;
@@ -664,6 +688,8 @@ static int docs_column(sqlite3_vtab_cursor *cur, sqlite3_context *ctx, int col) 
         sqlite3_result_text64(ctx, c->bytes, c->n_bytes, pt_sql_free, SQLITE_UTF8);
         c->bytes = NULL;
       }
+      c->have_check = 0; /* a second `raw` in this row reads again */
+      c->have_read = 0;
       break;
     case COL_ROOT: result_str(ctx, c->root); break;
     case COL_OPTIONS: result_str(ctx, c->options); break;

@@ -40,6 +40,8 @@ typedef struct pt_doc {
   char *body;       /* owned body text, NUL-terminated, "" when empty */
   size_t body_len;  /* bytes */
   size_t words;     /* words in body (pt_count_words) */
+  int header_ended; /* 1 when the header phase found the body's start (so a
+                    ** text cut after it gives the same metadata) */
 } pt_doc;
 
 /* Empties d without allocating. */
