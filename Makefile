@@ -43,7 +43,7 @@ SRCS = $(sort $(wildcard ext/*.c))
 OBJS = $(SRCS:ext/%.c=$(BUILD)/%.o)
 ALL_CFLAGS = $(CFLAGS) $(WARN) -fPIC -fvisibility=hidden -Iinclude $(PKG_CFLAGS) $(SANFLAGS) -MMD -MP
 
-.PHONY: all check-deps deps test asan-test valgrind-test demo eval bench clean install uninstall lint fuzz fuzz-build tsan-test
+.PHONY: all check-deps deps test asan-test valgrind-test demo eval bench clean install uninstall lint fuzz fuzz-build tsan-test bench-scale
 all: check-deps $(SO) $(HOST) $(STRESS)
 
 check-deps:
@@ -100,6 +100,10 @@ eval: all
 
 bench: all
 	@bash bench/run.sh
+
+# 10,000 files / 1 GB made in a temp folder (needs ~2 GB free in TMPDIR).
+bench-scale: all
+	@python3 bench/scale.py
 
 # libFuzzer harnesses (tests/fuzz/fuzz_*.c), each run FUZZ_SECONDS.
 FUZZ_SECONDS ?= 30

@@ -258,38 +258,70 @@ size_t pt_date_find(const char *s, size_t n, char iso[11]) {
   return n;
 }
 
-/* ASCII word characters, for the fast path of pt_count_words. */
-static int ascii_word(unsigned char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+/* Byte classes for pt_count_words: 1 ASCII letter or digit, 2 a joiner
+** inside words (' - .), 3 a non-ASCII lead byte, 4 a continuation byte. */
+static const unsigned char word_class[256] = {
+    ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1,
+    ['7'] = 1, ['8'] = 1, ['9'] = 1,
+    ['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1, ['G'] = 1,
+    ['H'] = 1, ['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1, ['M'] = 1, ['N'] = 1,
+    ['O'] = 1, ['P'] = 1, ['Q'] = 1, ['R'] = 1, ['S'] = 1, ['T'] = 1, ['U'] = 1,
+    ['V'] = 1, ['W'] = 1, ['X'] = 1, ['Y'] = 1, ['Z'] = 1,
+    ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1, ['g'] = 1,
+    ['h'] = 1, ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1,
+    ['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1, ['u'] = 1,
+    ['v'] = 1, ['w'] = 1, ['x'] = 1, ['y'] = 1, ['z'] = 1,
+    ['\''] = 2, ['-'] = 2, ['.'] = 2,
+#define R4(x) x, x, x, x
+#define R16(x) R4(x), R4(x), R4(x), R4(x)
+    [0x80] = R16(4), R16(4), R16(4), R16(4),
+    [0xC0] = R16(3), R16(3), R16(3), R16(3)
+#undef R4
+#undef R16
+};
+
+/* Is the character starting at s[i] a word character? */
+static int word_at(const char *s, size_t n, size_t i) {
+  unsigned char k = word_class[(unsigned char)s[i]];
+  if (k == 1) return 1;
+  if (k != 3) return 0;
+  size_t adv;
+  return pt_cp_is_word(pt_utf8_decode(s + i, n - i, &adv));
 }
 
 size_t pt_count_words(const char *s, size_t n) {
   size_t words = 0;
   int in_word = 0;
-  for (size_t i = 0; i < n;) {
-    unsigned char c = (unsigned char)s[i];
-    size_t adv = 1;
-    int cp = c, word;
-    if (c < 0x80) {
-      word = ascii_word(c);
-    } else {
-      cp = pt_utf8_decode(s + i, n - i, &adv);
-      word = pt_cp_is_word(cp);
+  for (size_t i = 0; i < n; i++) {
+    unsigned char k = word_class[(unsigned char)s[i]];
+    switch (k) {
+      case 1:
+        words += !in_word;
+        in_word = 1;
+        break;
+      case 0:
+        in_word = 0;
+        break;
+      case 4: /* continuation byte: belongs to the character before */
+        break;
+      case 2: /* joiners inside a word: don't, U.S., cyber-enabled */
+        in_word = in_word && i + 1 < n && word_at(s, n, i + 1);
+        break;
+      case 3: {
+        size_t adv;
+        int cp = pt_utf8_decode(s + i, n - i, &adv);
+        if (pt_cp_is_word(cp)) {
+          words += !in_word;
+          in_word = 1;
+        } else if (cp == 0x2019 && in_word && i + adv < n) { /* ’ as in don’t */
+          in_word = word_at(s, n, i + adv);
+        } else {
+          in_word = 0;
+        }
+        i += adv - 1;
+        break;
+      }
     }
-    if (word) {
-      words += !in_word;
-      in_word = 1;
-    } else if (in_word && (cp == '\'' || cp == 0x2019 || cp == '-' || cp == '.') &&
-               i + adv < n) {
-      /* joiners inside a word: don't, U.S., cyber-enabled */
-      unsigned char d = (unsigned char)s[i + adv];
-      size_t adv2;
-      in_word = d < 0x80 ? ascii_word(d)
-                         : pt_cp_is_word(pt_utf8_decode(s + i + adv, n - i - adv, &adv2));
-    } else {
-      in_word = 0;
-    }
-    i += adv;
   }
   return words;
 }
@@ -358,14 +390,21 @@ static int is_nav_line(span x) {
 /* Institutional disclaimers that pages repeat on every post.  memmem on
 ** fragments past the first letter keeps this cheap on long body lines. */
 static int is_disclaimer(span x) {
-  static const char *const frag[] = {
-      "epresent the views of", "akes no institutional position",
-      "o not necessarily reflect", "oes not take institutional position",
-      "ll rights reserved", "ll Rights Reserved", "LL RIGHTS RESERVED"};
-  if (x.n > 600) return 0; /* a disclaimer is one short paragraph */
-  for (size_t i = 0; i < sizeof frag / sizeof frag[0]; i++)
-    if (memmem(x.s, x.n, frag[i], strlen(frag[i]))) return word_count(x) < 60;
+  if (x.n > 400) return 0; /* a disclaimer is one short paragraph */
+  /* Anchors first (rare in prose), then the exact phrases. */
+  const char *v = memmem(x.s, x.n, "views of", 8);
+  if (v && v - x.s >= 13 && memcmp(v - 13, "epresent the ", 13) == 0) goto yes;
+  if (memmem(x.s, x.n, "nstitutional position", 21)) goto yes;
+  if (memmem(x.s, x.n, "ecessarily reflect", 18)) goto yes;
+  const char *r = memmem(x.s, x.n, "ights ", 6);
+  if (r && x.s + x.n - r >= 14 &&
+      has_prefix_n((span){r + 6, (size_t)(x.s + x.n - r) - 6}, "reserved", 8, NULL))
+    goto yes;
+  r = memmem(x.s, x.n, "IGHTS RESERVED", 14);
+  if (r) goto yes;
   return 0;
+yes:
+  return word_count(x) < 60;
 }
 
 static int is_release_marker(span x) {
@@ -885,7 +924,7 @@ void pt_doc_reset(pt_doc *d) {
 }
 
 int pt_doc_parse(pt_doc *d, const char *text, size_t len) {
-  return pt_doc_parse_ex(d, text, len, 0);
+  return pt_doc_parse_ex(d, text, len, PT_DOC_WORDS);
 }
 
 int pt_doc_parse_ex(pt_doc *d, const char *text, size_t len, unsigned flags) {
@@ -941,7 +980,8 @@ int pt_doc_parse_ex(pt_doc *d, const char *text, size_t len, unsigned flags) {
       if (!d->body) p.rc = PT_NOMEM;
     }
     if (!d->tags_json) p.rc = PT_NOMEM;
-    if (!p.rc && d->body) d->words = pt_count_words(d->body, d->body_len);
+    if (!p.rc && d->body && (flags & PT_DOC_WORDS))
+      d->words = pt_count_words(d->body, d->body_len);
   }
   pt_buf_reset(&p.tags);
   pt_buf_reset(&body_buf);

@@ -600,7 +600,9 @@ static int row_parse(docs_cursor *c, int full) {
     pt_text t;
     if (pt_text_make(&t, src, n, PT_TEXT_ALL)) return SQLITE_NOMEM;
     pt_doc_reset(&c->doc);
-    rc = pt_doc_parse_ex(&c->doc, t.utf8, t.len, full ? 0 : PT_DOC_META_ONLY);
+    rc = pt_doc_parse_ex(&c->doc, t.utf8, t.len,
+                         full ? ((c->col_used & (1ull << COL_WORDS)) ? PT_DOC_WORDS : 0)
+                              : PT_DOC_META_ONLY);
     pt_text_reset(&t);
     if (rc) return SQLITE_NOMEM;
     if (full || !c->truncated || c->doc.header_ended) break;
