@@ -339,3 +339,57 @@ void pt_source_iso_time(int64_t t, char out[21]) {
   }
   strftime(out, 21, "%Y-%m-%dT%H:%M:%SZ", &tm);
 }
+
+/* ====================================================================
+** Allowed folders.
+*/
+void pt_source_allow_reset(pt_source_allow *a) {
+  for (size_t i = 0; i < a->n; i++) pt_free(a->roots[i]);
+  pt_free(a->roots);
+  a->roots = NULL;
+  a->n = 0;
+}
+
+/* Is resolved path p inside resolved folder root? */
+static int inside(const char *p, const char *root) {
+  size_t n = strlen(root);
+  if (n == 1 && root[0] == '/') return 1;
+  return strncmp(p, root, n) == 0 && (p[n] == 0 || p[n] == '/');
+}
+
+static int within(const pt_source_allow *a, const char *resolved) {
+  for (size_t i = 0; i < a->n; i++)
+    if (inside(resolved, a->roots[i])) return 1;
+  return 0;
+}
+
+int pt_source_allow_add(pt_source_allow *a, const char *path, pt_err *e) {
+  char *r = realpath(path, NULL); /* libc malloc: copied and freed below */
+  if (!r)
+    return pt_err_set(e, PT_NOTFOUND, 0, "cannot resolve '%s': %s", path, strerror(errno));
+  if (a->n && !within(a, r)) {
+    free(r);
+    return pt_err_set(e, PT_MISUSE, 0,
+                      "'%s' is outside the allowed paths; allowed paths can only narrow",
+                      path);
+  }
+  char **g = pt_realloc(a->roots, (a->n + 1) * sizeof *g);
+  char *copy = g ? pt_strndup(r, strlen(r)) : NULL;
+  free(r);
+  if (!g || !copy) {
+    if (g) a->roots = g;
+    return PT_NOMEM;
+  }
+  a->roots = g;
+  a->roots[a->n++] = copy;
+  return PT_OK;
+}
+
+int pt_source_allowed(const pt_source_allow *a, const char *path) {
+  if (!a || !a->n) return 1;
+  char *r = realpath(path, NULL);
+  if (!r) return 0;
+  int ok = within(a, r);
+  free(r);
+  return ok;
+}

@@ -62,9 +62,15 @@ typedef struct docs_opts {
   sqlite3_int64 max_bytes;
 } docs_opts;
 
+/* Per-connection state shared by the module and policytext_allow(). */
+typedef struct docs_conn {
+  pt_source_allow allow; /* folders this connection may read; none = any */
+} docs_conn;
+
 typedef struct docs_vtab {
   sqlite3_vtab base;
   sqlite3 *db;
+  docs_conn *conn;   /* the connection's state (owned by the module) */
   char *root;        /* PATH from CREATE VIRTUAL TABLE, NULL when eponymous */
   char *options;     /* options from CREATE VIRTUAL TABLE as "k=v k=v" */
   docs_list *cache;  /* listing of the last scan, for rowid/path lookups */
@@ -220,7 +226,6 @@ static void list_unref(docs_list *dl) {
 */
 static int docs_connect(sqlite3 *db, void *aux, int argc, const char *const *argv,
                         sqlite3_vtab **pp, char **pzErr) {
-  (void)aux;
   *pp = NULL;
   int rc = sqlite3_declare_vtab(db, SCHEMA);
   if (rc != SQLITE_OK) return rc;
@@ -228,6 +233,7 @@ static int docs_connect(sqlite3 *db, void *aux, int argc, const char *const *arg
   if (!v) return SQLITE_NOMEM;
   memset(v, 0, sizeof *v);
   v->db = db;
+  v->conn = aux;
   sqlite3_vtab_config(db, SQLITE_VTAB_DIRECTONLY);
   /* argv[0..2]: module, database, table; then PATH and key=value options. */
   docs_opts o = {NULL, 1, 0};
@@ -414,6 +420,11 @@ static int docs_filter(sqlite3_vtab_cursor *cur, int idx, const char *idx_str,
     opts_reset(&o);
     return SQLITE_ERROR;
   }
+  if (!pt_source_allowed(&v->conn->allow, root) && !strpbrk(root, "*?[")) {
+    opts_reset(&o);
+    pt_sql_vtab_error(cur->pVtab, "policytext: '%s' is outside the paths allowed by policytext_allow()", root);
+    return SQLITE_AUTH;
+  }
   sqlite3_int64 lim = sqlite3_limit(v->db, SQLITE_LIMIT_LENGTH, -1);
   c->max_bytes = o.max_bytes < lim ? o.max_bytes : lim;
   c->root = sqlite3_mprintf("%s", root);
@@ -524,6 +535,13 @@ static int row_read(docs_cursor *c, int whole) {
   if (ent->err) {
     c->binary = 1;
     c->err = sqlite3_mprintf("cannot read '%s': %s", ent->path, strerror(ent->err));
+    return c->err ? SQLITE_OK : SQLITE_NOMEM;
+  }
+  docs_vtab *v = (docs_vtab *)c->base.pVtab;
+  if (!pt_source_allowed(&v->conn->allow, ent->path)) {
+    c->binary = 1;
+    c->err = sqlite3_mprintf("'%s' is outside the paths allowed by policytext_allow(), not read",
+                             ent->path);
     return c->err ? SQLITE_OK : SQLITE_NOMEM;
   }
   pt_err e;
@@ -715,6 +733,38 @@ static sqlite3_module docs_module = {
     docs_rowid,       /* xRowid */
     NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL};
 
+static void conn_free(void *p) {
+  docs_conn *cs = p;
+  pt_source_allow_reset(&cs->allow);
+  sqlite3_free(cs);
+}
+
+/* policytext_allow(PATH): from now on this connection reads files only
+** inside PATH (and other allowed paths, which can only narrow). */
+static void allow_func(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
+  (void)argc;
+  docs_conn *cs = sqlite3_user_data(ctx);
+  const char *path;
+  size_t n;
+  int t = pt_sql_arg_text(ctx, argv[0], "policytext_allow", 1, &path, &n);
+  if (t <= 0) return;
+  pt_err e;
+  e.msg[0] = 0;
+  int rc = pt_source_allow_add(&cs->allow, path, &e);
+  if (rc) {
+    pt_sql_result_error(ctx, "policytext_allow", rc, &e);
+    return;
+  }
+  sqlite3_result_text(ctx, cs->allow.roots[cs->allow.n - 1], -1, SQLITE_TRANSIENT);
+}
+
 int pt_sql_register_docs(sqlite3 *db) {
-  return sqlite3_create_module(db, "policytext", &docs_module, NULL);
+  docs_conn *cs = sqlite3_malloc(sizeof *cs);
+  if (!cs) return SQLITE_NOMEM;
+  memset(cs, 0, sizeof *cs);
+  /* The module owns cs and frees it when the connection closes. */
+  int rc = sqlite3_create_module_v2(db, "policytext", &docs_module, cs, conn_free);
+  if (rc != SQLITE_OK) return rc;
+  return sqlite3_create_function(db, "policytext_allow", 1, SQLITE_UTF8 | SQLITE_DIRECTONLY,
+                                 cs, allow_func, NULL, NULL);
 }

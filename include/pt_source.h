@@ -70,6 +70,25 @@ int pt_source_stat_file(const char *path, pt_source_stat *st, pt_err *e);
 int pt_source_read(const char *path, size_t max_bytes, size_t limit, char **bytes,
                    size_t *n, int *truncated, pt_err *e);
 
+/* A set of allowed folders (absolute, resolved paths). */
+typedef struct pt_source_allow {
+  char **roots;  /* owned; each resolved with realpath() */
+  size_t n;
+} pt_source_allow;
+
+/* Frees the roots and empties a. */
+void pt_source_allow_reset(pt_source_allow *a);
+
+/* Adds path (resolved with realpath) to a.  Once a has roots, only paths
+** inside one of them may be added, so the set can only narrow what can be
+** read.  Returns PT_OK, PT_NOTFOUND (path does not resolve), PT_MISUSE (path
+** outside the allowed roots) or PT_NOMEM, with e saying which. */
+int pt_source_allow_add(pt_source_allow *a, const char *path, pt_err *e);
+
+/* 1 when a has no roots (no restriction) or path resolves (symlinks
+** followed, ".." removed) to a place inside one of them. */
+int pt_source_allowed(const pt_source_allow *a, const char *path);
+
 /* Writes t (seconds since 1970, UTC) as "YYYY-MM-DDTHH:MM:SSZ" into out. */
 void pt_source_iso_time(int64_t t, char out[21]);
 
