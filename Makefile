@@ -39,12 +39,13 @@ endif
 SO = $(if $(filter 1,$(SANITIZE)),$(BUILD)/policytext.so,policytext.so)
 HOST = $(BUILD)/pthost
 STRESS = $(BUILD)/stress
+UNITS = $(patsubst tests/unit/%.c,$(BUILD)/%,$(wildcard tests/unit/test_*.c))
 SRCS = $(sort $(wildcard ext/*.c))
 OBJS = $(SRCS:ext/%.c=$(BUILD)/%.o)
 ALL_CFLAGS = $(CFLAGS) $(WARN) -fPIC -fvisibility=hidden -Iinclude $(PKG_CFLAGS) $(SANFLAGS) -MMD -MP
 
 .PHONY: all check-deps deps test asan-test valgrind-test demo eval bench clean install uninstall lint fuzz fuzz-build tsan-test bench-scale
-all: check-deps $(SO) $(HOST) $(STRESS)
+all: check-deps $(SO) $(HOST) $(STRESS) $(UNITS)
 
 check-deps:
 ifneq ($(HAVE_PKGS),yes)
@@ -71,6 +72,10 @@ $(SO): $(OBJS)
 $(HOST): tests/pthost.c $(OBJS) | $(BUILD)
 	$(CC) $(ALL_CFLAGS) -o $@ tests/pthost.c $(OBJS) $(SQLITE_LIBS) $(UTF8PROC_LIBS) $(LDFLAGS)
 
+# C unit tests of the plain analysis stages (no SQLite).
+$(BUILD)/test_%: tests/unit/test_%.c tests/unit/harness.h $(OBJS) | $(BUILD)
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(filter-out $(BUILD)/policytext.o $(BUILD)/pt_sql_%.o,$(OBJS)) $(UTF8PROC_LIBS) $(LDFLAGS)
+
 $(STRESS): tests/stress.c $(OBJS) | $(BUILD)
 	$(CC) $(ALL_CFLAGS) -o $@ tests/stress.c $(OBJS) $(SQLITE_LIBS) $(UTF8PROC_LIBS) -lpthread $(LDFLAGS)
 
@@ -84,13 +89,13 @@ tsan-test: $(TSAN)/stress
 	@rm -f $(TSAN)/threads.db && $(TSAN)/stress threads $(TSAN)/threads.db
 
 test: all
-	@SO=$(SO) HOST=$(HOST) STRESS=$(STRESS) SANITIZE=$(SANITIZE) VALGRIND=$(VALGRIND) bash tests/run.sh
+	@SO=$(SO) HOST=$(HOST) STRESS=$(STRESS) UNITS="$(UNITS)" SANITIZE=$(SANITIZE) VALGRIND=$(VALGRIND) bash tests/run.sh
 
 asan-test:
 	@$(MAKE) --no-print-directory SANITIZE=1 test
 
 valgrind-test: all
-	@SO=$(SO) HOST=$(HOST) STRESS=$(STRESS) VALGRIND=1 bash tests/run.sh
+	@SO=$(SO) HOST=$(HOST) STRESS=$(STRESS) UNITS="$(UNITS)" VALGRIND=1 bash tests/run.sh
 
 demo: all
 	@sqlite3 -header -column -cmd '.load ./policytext' :memory: < sql/examples/demo.sql
