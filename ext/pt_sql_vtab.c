@@ -388,6 +388,33 @@ static int docs_close(sqlite3_vtab_cursor *cur) {
   return SQLITE_OK;
 }
 
+/* Lists root into a new listing that becomes v->cache (key is copied). */
+static int list_folder(docs_vtab *v, sqlite3_vtab_cursor *cur, const char *root,
+                       const docs_opts *o, const char *key) {
+  docs_list *dl = sqlite3_malloc(sizeof *dl);
+  if (!dl) return SQLITE_NOMEM;
+  dl->refs = 1;
+  dl->key = sqlite3_mprintf("%s", key);
+  pt_source_list_init(&dl->l);
+  if (!dl->key) {
+    list_unref(dl);
+    return SQLITE_NOMEM;
+  }
+  pt_source_opts so = {o->patterns, o->recursive, 0};
+  pt_err e;
+  e.msg[0] = 0;
+  int rc = pt_source_list_make(&dl->l, root, &so, &e);
+  if (rc) {
+    list_unref(dl);
+    if (rc == PT_NOMEM) return SQLITE_NOMEM;
+    pt_sql_vtab_error(cur->pVtab, "policytext: %s", e.msg[0] ? e.msg : pt_errmsg(rc));
+    return SQLITE_ERROR;
+  }
+  list_unref(v->cache);
+  v->cache = dl;
+  return SQLITE_OK;
+}
+
 static int docs_filter(sqlite3_vtab_cursor *cur, int idx, const char *idx_str,
                        int argc, sqlite3_value **argv) {
   docs_cursor *c = (docs_cursor *)cur;
@@ -436,57 +463,45 @@ static int docs_filter(sqlite3_vtab_cursor *cur, int idx, const char *idx_str,
     opts_reset(&o);
     return SQLITE_NOMEM;
   }
+  /* A lookup by rowid or path reuses the last scan's listing; if the row
+  ** is not there (the folder changed since), the folder is listed again. */
   int lookup = (idx & (IDX_ROWID | IDX_PATH)) != 0;
-  if (lookup && v->cache && strcmp(v->cache->key, key) == 0) {
-    c->list = v->cache;
-    c->list->refs++;
-    sqlite3_free(key);
-  } else {
-    docs_list *dl = sqlite3_malloc(sizeof *dl);
-    if (!dl) {
+  int from_cache = lookup && v->cache && strcmp(v->cache->key, key) == 0;
+  sqlite3_value *key_arg = lookup ? argv[a] : NULL;
+  for (;;) {
+    int rc = from_cache ? SQLITE_OK : list_folder(v, cur, root, &o, key);
+    if (rc) {
       sqlite3_free(key);
       opts_reset(&o);
-      return SQLITE_NOMEM;
+      return rc;
     }
-    dl->refs = 1;
-    dl->key = key;
-    pt_source_list_init(&dl->l);
-    pt_source_opts so = {o.patterns, o.recursive, 0};
-    pt_err e;
-    e.msg[0] = 0;
-    int rc = pt_source_list_make(&dl->l, root, &so, &e);
-    if (rc) {
-      list_unref(dl);
-      opts_reset(&o);
-      if (rc == PT_NOMEM) return SQLITE_NOMEM;
-      pt_sql_vtab_error(cur->pVtab, "policytext: %s", e.msg[0] ? e.msg : pt_errmsg(rc));
-      return SQLITE_ERROR;
+    c->list = v->cache;
+    c->list->refs++;
+    size_t n = c->list->l.n;
+    c->i = 0;
+    c->end = n;
+    if (idx & IDX_ROWID) {
+      sqlite3_int64 r = sqlite3_value_int64(key_arg);
+      if (sqlite3_value_numeric_type(key_arg) != SQLITE_INTEGER || r < 1 ||
+          (sqlite3_uint64)r > n) {
+        c->i = c->end = n;
+      } else {
+        c->i = (size_t)(r - 1);
+        c->end = c->i + 1;
+      }
+    } else if (idx & IDX_PATH) {
+      const char *p = (const char *)sqlite3_value_text(key_arg);
+      size_t k = p ? pt_source_list_find(&c->list->l, p) : n;
+      c->i = k;
+      c->end = k < n ? k + 1 : n;
     }
-    list_unref(v->cache);
-    v->cache = dl;
-    dl->refs++;
-    c->list = dl;
+    if (!from_cache || c->i < c->end) break;
+    list_unref(c->list); /* missed in a cached listing: list again once */
+    c->list = NULL;
+    from_cache = 0;
   }
+  sqlite3_free(key);
   opts_reset(&o);
-
-  size_t n = c->list->l.n;
-  c->i = 0;
-  c->end = n;
-  if (idx & IDX_ROWID) {
-    sqlite3_int64 r = sqlite3_value_int64(argv[a++]);
-    if (sqlite3_value_numeric_type(argv[a - 1]) != SQLITE_INTEGER || r < 1 ||
-        (sqlite3_uint64)r > n) {
-      c->i = c->end = n;
-    } else {
-      c->i = (size_t)(r - 1);
-      c->end = c->i + 1;
-    }
-  } else if (idx & IDX_PATH) {
-    const char *p = (const char *)sqlite3_value_text(argv[a++]);
-    size_t k = p ? pt_source_list_find(&c->list->l, p) : n;
-    c->i = k;
-    c->end = k < n ? k + 1 : n;
-  }
   return SQLITE_OK;
 }
 
