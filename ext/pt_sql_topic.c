@@ -23,10 +23,12 @@
 ** may have changed: the connection's total_changes, the main database's
 ** data_version (other connections' commits) or its schema_version moved.
 **
-** topics_train(name, query) runs query (columns text and label, or the
+** topics_train(name, query [, options]) runs query (columns text and label, or the
 ** first two), learns a naive-Bayes term table (pt_topic_train.h), stores it
 ** as the ordinary table `name` (topic, term, weight) plus a row in
-** topics_models, and returns the 5-fold cross-validated accuracy.
+** topics_models, and returns the 5-fold cross-validated accuracy.  Options
+** are "key=value" pairs: folds, min_count, min_weight, max_weight, alpha,
+** bigrams (see pt_topic_train.h).
 **
 ** topics() can read tables (user schemes), so the module is DIRECTONLY:
 ** a view or trigger of an attached, untrusted database cannot use it to
@@ -587,12 +589,50 @@ static void train_error(sqlite3_context *ctx, const char *fmt, const char *a, co
   sqlite3_free(m);
 }
 
+/* Applies "key=value" options (spaces or commas between) to o; returns 0
+** or sets an error on ctx and returns -1. */
+static int train_options(sqlite3_context *ctx, const char *s, pt_topic_train_opts *o) {
+  while (*s) {
+    while (*s == ' ' || *s == ',' || *s == ';') s++;
+    if (!*s) break;
+    const char *k = s;
+    while (*s && *s != '=' && *s != ' ' && *s != ',') s++;
+    size_t kn = (size_t)(s - k);
+    if (*s != '=') goto bad;
+    const char *val = ++s;
+    char *end;
+    double d = strtod(val, &end);
+    if (end == val) goto bad;
+    s = end;
+    if (kn == 5 && !sqlite3_strnicmp(k, "folds", 5) && d >= 2 && d <= 100) o->folds = (int)d;
+    else if (kn == 9 && !sqlite3_strnicmp(k, "min_count", 9) && d >= 1) o->min_count = (int)d;
+    else if (kn == 10 && !sqlite3_strnicmp(k, "min_weight", 10) && d >= 0) o->min_weight = d;
+    else if (kn == 10 && !sqlite3_strnicmp(k, "max_weight", 10) && d > 0) o->max_weight = d;
+    else if (kn == 5 && !sqlite3_strnicmp(k, "alpha", 5) && d > 0) o->alpha = d;
+    else if (kn == 7 && !sqlite3_strnicmp(k, "bigrams", 7) && (d == 0 || d == 1)) o->bigrams = (int)d;
+    else goto bad;
+    continue;
+  bad:
+    train_error(ctx,
+                "topics_train: bad option near '%s' (known: folds=5 min_count=2 "
+                "min_weight=0.7 max_weight=5 alpha=0.5 bigrams=1)%s",
+                k, "");
+    return -1;
+  }
+  return 0;
+}
+
 static void train_func(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
-  (void)argc;
   const char *name, *query;
   size_t name_n, query_n;
   if (pt_sql_arg_text(ctx, argv[0], "topics_train", 1, &name, &name_n) <= 0) return;
   if (pt_sql_arg_text(ctx, argv[1], "topics_train", 2, &query, &query_n) <= 0) return;
+  if (argc > 2 && sqlite3_value_type(argv[2]) != SQLITE_NULL) {
+    pt_topic_train_opts o; /* checked before any work is done */
+    pt_topic_train_opts_default(&o);
+    const char *opts = (const char *)sqlite3_value_text(argv[2]);
+    if (opts && train_options(ctx, opts, &o)) return;
+  }
   if (!name_n) {
     sqlite3_result_error(ctx, "topics_train: the model needs a name", -1);
     return;
@@ -638,6 +678,10 @@ static void train_func(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
   st = NULL;
   pt_topic_train_opts o;
   pt_topic_train_opts_default(&o);
+  if (argc > 2 && sqlite3_value_type(argv[2]) != SQLITE_NULL) {
+    const char *opts = (const char *)sqlite3_value_text(argv[2]);
+    if (opts && train_options(ctx, opts, &o)) goto done;
+  }
   if (pt_topic_train_examples(t) < (size_t)o.folds * 2 || pt_topic_train_labels(t) < 2) {
     train_error(ctx, "topics_train: need at least 10 labelled rows and 2 labels%s%s", "", "");
     goto done;
@@ -712,6 +756,9 @@ int pt_sql_register_topics(sqlite3 *db) {
   int rc = sqlite3_create_module(db, "topics", &topics_module, NULL);
   if (rc == SQLITE_OK)
     rc = sqlite3_create_function(db, "topics_train", 2, SQLITE_UTF8 | SQLITE_DIRECTONLY, NULL,
+                                 train_func, NULL, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_create_function(db, "topics_train", 3, SQLITE_UTF8 | SQLITE_DIRECTONLY, NULL,
                                  train_func, NULL, NULL);
   return rc;
 }

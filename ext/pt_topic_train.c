@@ -37,6 +37,16 @@ static const char *const stop_words[] = {
     "why", "will", "with", "would", "you", "your", "yours", "s", "t", "mr", "mrs",
     "ms", "etc", "per", "within", "without", "among", "amend", "amends", "act",
     "title", "code", "purposes", "provide", "provides", "bill", "section",
+    /* frequent words that carry no topic */
+    "two", "three", "four", "five", "first", "second", "third", "last", "next",
+    "year", "years", "today", "tonight", "yesterday", "tomorrow", "new", "make",
+    "made", "makes", "many", "much", "well", "way", "ways", "means", "whether",
+    "time", "times", "need", "needs", "want", "know", "say", "said", "says",
+    "get", "got", "go", "going", "come", "take", "give", "given", "like", "even",
+    "ever", "still", "yet", "already", "always", "never", "less", "however",
+    "since", "another", "around", "across", "back", "part", "including",
+    "january", "february", "march", "april", "june", "july", "august",
+    "september", "october", "november", "december",
 };
 
 /* ====================================================================
