@@ -85,6 +85,7 @@ typedef struct topics_cursor {
   size_t i;
   char *text;                 /* copies for the hidden columns */
   char *schemes;
+  pt_topic_text tx;           /* tokens, kept so its memory serves every call */
 } topics_cursor;
 
 /* ====================================================================
@@ -155,6 +156,9 @@ static int topics_best_index(sqlite3_vtab *vt, sqlite3_index_info *info) {
     info->aConstraintUsage[scheme_ix].omit = 1;
     idx |= 2;
   }
+  /* Copy the arguments for the hidden columns only when they are read. */
+  if (info->colUsed & ((sqlite3_uint64)1 << COL_TEXT)) idx |= 4;
+  if (info->colUsed & ((sqlite3_uint64)1 << COL_SCHEMES)) idx |= 8;
   info->idxNum = idx;
   info->estimatedCost = text_ix >= 0 ? 100.0 : 1e12;
   info->estimatedRows = 20;
@@ -357,6 +361,7 @@ static int topics_open(sqlite3_vtab *vt, sqlite3_vtab_cursor **pp) {
   if (!c) return SQLITE_NOMEM;
   memset(c, 0, sizeof *c);
   pt_topic_list_init(&c->rows);
+  pt_topic_text_init(&c->tx);
   *pp = &c->base;
   return SQLITE_OK;
 }
@@ -372,6 +377,7 @@ static void cursor_reset(topics_cursor *c) {
 static int topics_close(sqlite3_vtab_cursor *cur) {
   topics_cursor *c = (topics_cursor *)cur;
   cursor_reset(c);
+  pt_topic_text_reset(&c->tx);
   sqlite3_free(c);
   return SQLITE_OK;
 }
@@ -422,10 +428,10 @@ static int topics_filter(sqlite3_vtab_cursor *cur, int idx, const char *idx_str,
     schemes = (const char *)sqlite3_value_text(scheme_v);
     if (!schemes) return SQLITE_NOMEM;
   }
-  /* Keep the arguments for the hidden columns. */
-  c->text = sqlite3_mprintf("%s", text);
-  if (!c->text) return SQLITE_NOMEM;
-  if (schemes && !(c->schemes = sqlite3_mprintf("%s", schemes))) return SQLITE_NOMEM;
+  /* Keep the arguments for the hidden columns when the query reads them. */
+  if ((idx & 4) && !(c->text = sqlite3_mprintf("%s", text))) return SQLITE_NOMEM;
+  if ((idx & 8) && schemes && !(c->schemes = sqlite3_mprintf("%s", schemes)))
+    return SQLITE_NOMEM;
 
   int want_declared = !schemes;
   if (schemes) {
@@ -444,8 +450,7 @@ static int topics_filter(sqlite3_vtab_cursor *cur, int idx, const char *idx_str,
   pt_text_init(&clean);
   pt_doc doc;
   pt_doc_init(&doc);
-  pt_topic_text tx;
-  pt_topic_text_init(&tx);
+  pt_topic_text *tx = &c->tx;
   const char *body = text;
   size_t body_n = n;
   size_t n_declared = 0;
@@ -470,13 +475,13 @@ static int topics_filter(sqlite3_vtab_cursor *cur, int idx, const char *idx_str,
       n_declared = doc.n_tags;
     }
   }
-  if (pt_topic_text_make(&tx, body, body_n)) {
+  if (pt_topic_text_make(tx, body, body_n)) {
     rc = SQLITE_NOMEM;
     goto done;
   }
   if (!schemes) {
     for (size_t i = 0; i < pt_topic_builtin_count() && rc == SQLITE_OK; i++)
-      rc = match_named(v, c, pt_topic_builtin_name(i), strlen(pt_topic_builtin_name(i)), &tx);
+      rc = match_named(v, c, pt_topic_builtin_name(i), strlen(pt_topic_builtin_name(i)), tx);
     if (rc == SQLITE_OK) pt_topic_list_sort(&c->rows, n_declared);
   } else {
     for (const char *p = schemes; *p && rc == SQLITE_OK;) {
@@ -486,12 +491,12 @@ static int topics_filter(sqlite3_vtab_cursor *cur, int idx, const char *idx_str,
       const char *t = e;
       while (t > p && t[-1] == ' ') t--;
       if (t > p && !(t - p == 8 && sqlite3_strnicmp(p, "declared", 8) == 0))
-        rc = match_named(v, c, p, (size_t)(t - p), &tx);
+        rc = match_named(v, c, p, (size_t)(t - p), tx);
       p = e;
     }
   }
 done:
-  pt_topic_text_reset(&tx);
+  if (tx->folded_cap > ((size_t)1 << 24)) pt_topic_text_reset(tx); /* a huge text: give back */
   pt_doc_reset(&doc);
   pt_text_reset(&clean);
   return rc;

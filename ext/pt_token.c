@@ -19,10 +19,12 @@
 static void fold_into(pt_buf *out, const char *s, size_t n, unsigned flags) {
   size_t start = out->len;
   int non_ascii = 0;
+  if (pt_buf_reserve(out, n)) return; /* room for the ASCII fast path */
   for (size_t i = 0; i < n;) {
     unsigned char c = (unsigned char)s[i];
     if (c < 0x80) {
-      pt_buf_putc(out, (char)((flags & PT_TOK_FOLD) && c >= 'A' && c <= 'Z' ? c + 32 : c));
+      if (out->len + 1 >= out->cap && pt_buf_reserve(out, 1)) return;
+      out->data[out->len++] = (char)((flags & PT_TOK_FOLD) && c >= 'A' && c <= 'Z' ? c + 32 : c);
       i++;
       continue;
     }
@@ -48,7 +50,9 @@ static void fold_into(pt_buf *out, const char *s, size_t n, unsigned flags) {
       pt_buf_put_cp(out, d[j]);
     }
   }
-  if (!non_ascii || out->rc) return;
+  if (out->rc) return;
+  out->data[out->len] = 0; /* the ASCII path leaves it to here */
+  if (!non_ascii) return;
   /* Recompose the token to NFC so equal words have equal bytes. */
   size_t len = out->len - start;
   utf8proc_int32_t *cps = pt_malloc((len + 1) * sizeof *cps);
@@ -160,6 +164,8 @@ static size_t compound_end(const char *s, size_t n, size_t i, size_t e) {
     if (end >= n) break;
     char c = s[end];
     size_t nx = end + 1;
+    /* Only these join parts: stop before scanning the next word. */
+    if (c != '&' && c != '-' && c != '/' && c != '.' && c != ',') break;
     if (!is_word_at(s, n, nx)) break;
     size_t ne = word_end(s, n, nx);
     int ok = 0;

@@ -28,16 +28,30 @@
 #define MAX_CAND 8        /* symbols one token can stand for */
 #define MAX_PREFIX 63     /* longest '*' prefix in bytes */
 #define MAX_EVIDENCE 8    /* terms listed per topic before "..." */
+#define FILTER_WORDS 1024 /* 64 Ki bits: most tokens of a text are no term */
+#define FILTER_SHIFT 48
 
 /* ====================================================================
 ** Hashing.
 */
-static uint64_t fnv1a(const char *s, size_t n) {
-  uint64_t h = 0xcbf29ce484222325ULL;
-  for (size_t i = 0; i < n; i++) {
-    h ^= (unsigned char)s[i];
-    h *= 0x100000001b3ULL;
+/* A fast 64-bit string hash, eight bytes at a time (multiply-xorshift
+** mixing).  Values are only compared within one process. */
+static uint64_t str_hash(const char *s, size_t n) {
+  uint64_t h = 0x9E3779B97F4A7C15ULL ^ (uint64_t)n;
+  while (n >= 8) {
+    uint64_t v;
+    memcpy(&v, s, 8);
+    h = (h ^ v) * 0xff51afd7ed558ccdULL;
+    h ^= h >> 32;
+    s += 8;
+    n -= 8;
   }
+  uint64_t v = 0;
+  for (size_t i = 0; i < n; i++) v |= (uint64_t)(unsigned char)s[i] << (8 * i);
+  h = (h ^ v) * 0xc4ceb9fe1a85ec53ULL;
+  h ^= h >> 29;
+  h *= 0xff51afd7ed558ccdULL;
+  h ^= h >> 32;
   return h;
 }
 
@@ -68,7 +82,10 @@ void pt_topic_text_init(pt_topic_text *t) { memset(t, 0, sizeof *t); }
 
 void pt_topic_text_reset(pt_topic_text *t) {
   pt_free(t->toks);
+  pt_free(t->types);
+  pt_free(t->slots);
   pt_free(t->folded);
+  pt_free(t->scratch);
   pt_topic_text_init(t);
 }
 
@@ -94,29 +111,76 @@ static int grow(void **p, size_t *cap, size_t need, size_t size) {
   return PT_OK;
 }
 
+/* Rebuilds the type hash with n slots (a power of two). */
+static int rehash_types(pt_topic_text *t, size_t n) {
+  int32_t *slots = pt_malloc(n * sizeof *slots);
+  if (!slots) return PT_NOMEM;
+  for (size_t i = 0; i < n; i++) slots[i] = -1;
+  for (size_t i = 0; i < t->n_types; i++) {
+    size_t j = (size_t)t->types[i].hash & (n - 1);
+    while (slots[j] >= 0) j = (j + 1) & (n - 1);
+    slots[j] = (int32_t)i;
+  }
+  pt_free(t->slots);
+  t->slots = slots;
+  t->n_slots = n;
+  return PT_OK;
+}
+
+/* Type index of tok[0..len) (added when new), or -1 on OOM/too big. */
+static int32_t type_of(text_ctx *c, const char *tok, size_t len) {
+  pt_topic_text *t = c->t;
+  uint64_t h = str_hash(tok, len);
+  size_t j = (size_t)h & (t->n_slots - 1);
+  for (int32_t x; (x = t->slots[j]) >= 0; j = (j + 1) & (t->n_slots - 1)) {
+    const pt_topic_type *y = &t->types[x];
+    if (y->hash == h && y->len == len && memcmp(t->folded + y->off, tok, len) == 0) return x;
+  }
+  if (t->folded_len + len > 0xffffffffu || t->n_types >= 0x7fffffff) {
+    c->rc = PT_TOOBIG;
+    return -1;
+  }
+  if (grow((void **)&t->types, &t->cap_types, t->n_types + 1, sizeof *t->types) ||
+      grow((void **)&t->folded, &t->folded_cap, t->folded_len + len + 1, 1)) {
+    c->rc = PT_NOMEM;
+    return -1;
+  }
+  pt_topic_type *y = &t->types[t->n_types];
+  y->hash = h;
+  y->off = (uint32_t)t->folded_len;
+  y->len = (uint32_t)len;
+  memcpy(t->folded + t->folded_len, tok, len);
+  t->folded_len += len;
+  t->slots[j] = (int32_t)t->n_types++;
+  if (t->n_types * 2 > t->n_slots && rehash_types(t, t->n_slots * 2)) {
+    c->rc = PT_NOMEM;
+    return -1;
+  }
+  return (int32_t)(t->n_types - 1);
+}
+
 static int text_token(void *ctx, const char *tok, size_t tok_len, size_t byte_off,
                       size_t byte_len, int kind) {
   text_ctx *c = ctx;
   pt_topic_text *t = c->t;
   if (tok_len > 0xffff) tok_len = 0xffff;
-  if (t->folded_len + tok_len > 0xffffffffu) return c->rc = PT_TOOBIG;
-  if (grow((void **)&t->toks, &t->cap, t->n + 1, sizeof *t->toks) ||
-      grow((void **)&t->folded, &t->folded_cap, t->folded_len + tok_len + 1, 1))
-    return c->rc = PT_NOMEM;
+  if (grow((void **)&t->toks, &t->cap, t->n + 1, sizeof *t->toks)) return c->rc = PT_NOMEM;
   if (kind == PT_TOKEN_WORD && c->compound && byte_off < c->compound_end) {
     pt_topic_tok *ct = &t->toks[c->compound - 1];
     if (ct->words < 255) ct->words++;
   } else if (kind == PT_TOKEN_WORD) {
     c->compound = 0;
   }
+  int32_t type = type_of(c, tok, tok_len);
+  if (type < 0) return c->rc;
   pt_topic_tok *k = &t->toks[t->n];
-  k->hash = fnv1a(tok, tok_len);
-  k->off = (uint32_t)t->folded_len;
-  k->len = (uint16_t)tok_len;
-  k->caps = (uint8_t)written_in_caps(c->src + byte_off, byte_len);
+  k->type = (uint32_t)type;
+  /* A token in capitals starts with a capital (or a non-ASCII letter). */
+  unsigned char first = (unsigned char)c->src[byte_off];
+  k->caps = (uint8_t)((first >= 'A' && first <= 'Z') || first >= 0x80
+                          ? written_in_caps(c->src + byte_off, byte_len)
+                          : 0);
   k->words = 0;
-  memcpy(t->folded + t->folded_len, tok, tok_len);
-  t->folded_len += tok_len;
   t->n++;
   if (kind == PT_TOKEN_COMPOUND) {
     c->compound = t->n;
@@ -127,12 +191,16 @@ static int text_token(void *ctx, const char *tok, size_t tok_len, size_t byte_of
 
 int pt_topic_text_make(pt_topic_text *t, const char *s, size_t n) {
   t->n = 0;
+  t->n_types = 0;
   t->folded_len = 0;
+  if (!t->slots || t->n_slots > 65536) {
+    if (rehash_types(t, 256)) return PT_NOMEM;
+  } else {
+    memset(t->slots, 0xff, t->n_slots * sizeof *t->slots); /* all -1 */
+  }
   text_ctx c = {t, s, 0, 0, PT_OK};
   int rc = pt_tokenize(s, n, TOK_FLAGS, text_token, &c);
   if (c.rc) rc = c.rc;
-  /* A compound whose parts never came (cannot happen with pt_token, but a
-  ** zero would make the matcher loop) covers at least itself. */
   return rc;
 }
 
@@ -163,6 +231,7 @@ typedef struct edge_tab {
 
 typedef struct t_node {
   int32_t out;       /* first output, -1 when the node ends no term */
+  int32_t children;  /* number of edges out of the node */
   uint32_t term_off; /* the term as first written, in the arena */
   uint32_t term_len;
 } t_node;
@@ -191,7 +260,11 @@ struct pt_scheme {
   t_topic *topics;
   size_t n_topics, cap_topics;
   int32_t n_syms;
+  int32_t *root_child;  /* child of the root for each symbol, 0 = none */
+  size_t cap_root;
   uint64_t prefix_lens; /* bit L set when a prefix of L bytes exists */
+  size_t prefix_max;    /* longest prefix in bytes */
+  uint64_t filter[FILTER_WORDS]; /* bit (hash >> FILTER_SHIFT) set for every word */
   size_t n_terms;
 };
 
@@ -226,7 +299,7 @@ static const str_ent *str_tab_find(const str_tab *t, const pt_buf *arena, uint64
 
 /* The entry for s[0..n), made (a = b = -1) when absent; NULL on OOM. */
 static str_ent *str_tab_get(str_tab *t, pt_buf *arena, const char *s, size_t n) {
-  uint64_t h = fnv1a(s, n);
+  uint64_t h = str_hash(s, n);
   str_ent *x = (str_ent *)str_tab_find(t, arena, h, s, n);
   if (x) return x;
   if ((t->n + 1) * 2 > t->cap && str_tab_grow(t)) return NULL;
@@ -304,6 +377,7 @@ int pt_scheme_new(const char *name, pt_scheme **pp) {
   s->cap_nodes = 64;
   s->n_nodes = 1;
   s->nodes[0].out = -1;
+  s->nodes[0].children = 0;
   s->nodes[0].term_off = s->nodes[0].term_len = 0;
   *pp = s;
   return PT_OK;
@@ -324,6 +398,7 @@ void pt_scheme_free(pt_scheme *s) {
   pt_free(s->edges.e);
   pt_free(s->nodes);
   pt_free(s->outs);
+  pt_free(s->root_child);
   pt_free(s);
 }
 
@@ -458,9 +533,12 @@ int pt_scheme_add(pt_scheme *s, const char *topic, size_t topic_len, const char 
       if (x->a < 0) x->a = new_sym(s);
       sym = x->a;
       s->prefix_lens |= (uint64_t)1 << w->fold_len;
+      if (w->fold_len > s->prefix_max) s->prefix_max = w->fold_len;
     } else {
       str_ent *x = str_tab_get(&s->words, &s->arena, f, w->fold_len);
       if (!x) goto nomem;
+      uint64_t bit = x->hash >> FILTER_SHIFT;
+      s->filter[bit >> 6] |= (uint64_t)1 << (bit & 63);
       int32_t *slot = w->caps ? &x->b : &x->a;
       if (*slot < 0) *slot = new_sym(s);
       sym = *slot;
@@ -471,8 +549,17 @@ int pt_scheme_add(pt_scheme *s, const char *topic, size_t topic_len, const char 
         goto nomem;
       child = (int32_t)s->n_nodes++;
       s->nodes[child].out = -1;
+      s->nodes[child].children = 0;
       s->nodes[child].term_off = s->nodes[child].term_len = 0;
       if (edge_put(&s->edges, node, sym, child)) goto nomem;
+      s->nodes[node].children++;
+      if (node == 0) {
+        size_t old = s->cap_root;
+        if (grow((void **)&s->root_child, &s->cap_root, (size_t)sym + 1, sizeof *s->root_child))
+          goto nomem;
+        memset(s->root_child + old, 0, (s->cap_root - old) * sizeof *s->root_child);
+        s->root_child[sym] = child;
+      }
     }
     node = child;
   }
@@ -505,7 +592,14 @@ done:
   return rc;
 }
 
-int pt_scheme_finish(pt_scheme *s) { return s->arena.rc; }
+int pt_scheme_finish(pt_scheme *s) {
+  /* Every symbol gets a root_child slot, so lookups need no bounds test. */
+  size_t old = s->cap_root;
+  if (grow((void **)&s->root_child, &s->cap_root, (size_t)s->n_syms + 1, sizeof *s->root_child))
+    return PT_NOMEM;
+  memset(s->root_child + old, 0, (s->cap_root - old) * sizeof *s->root_child);
+  return s->arena.rc;
+}
 
 const char *pt_scheme_name(const pt_scheme *s) { return s->name; }
 size_t pt_scheme_topics(const pt_scheme *s) { return s->n_topics; }
@@ -521,34 +615,49 @@ const char *pt_scheme_topic_desc(const pt_scheme *s, size_t i) {
 ** Matching.
 */
 
-/* Symbols token k of t stands for in s; returns how many (<= MAX_CAND). */
-static int candidates(const pt_scheme *s, const pt_topic_text *t, size_t k,
-                      int32_t cand[MAX_CAND]) {
-  const pt_topic_tok *tok = &t->toks[k];
-  const char *f = t->folded + tok->off;
-  int n = 0;
-  const str_ent *x = str_tab_find(&s->words, &s->arena, tok->hash, f, tok->len);
-  if (x) {
-    if (x->a >= 0) cand[n++] = x->a;
-    if (x->b >= 0 && tok->caps) cand[n++] = x->b;
-  }
-  if (s->prefix_lens) {
-    uint64_t h = 0xcbf29ce484222325ULL;
-    size_t max = tok->len < MAX_PREFIX ? tok->len : MAX_PREFIX;
-    for (size_t L = 1; L <= max && n < MAX_CAND; L++) {
-      h ^= (unsigned char)f[L - 1];
-      h *= 0x100000001b3ULL;
-      if (!(s->prefix_lens >> L & 1)) continue;
-      const str_ent *p = str_tab_find(&s->prefixes, &s->arena, h, f, L);
-      if (p) cand[n++] = p->a;
+/* Per-text symbol table: for each type, the symbols it stands for in s. */
+#define TYPE_SYMS 4 /* any-case, caps-only, two prefixes */
+
+static void type_syms(const pt_scheme *s, const pt_topic_text *t, size_t ty, int32_t out[TYPE_SYMS]) {
+  const pt_topic_type *y = &t->types[ty];
+  const char *f = t->folded + y->off;
+  out[0] = out[1] = out[2] = out[3] = -1;
+  uint64_t bit = y->hash >> FILTER_SHIFT;
+  if (s->filter[bit >> 6] >> (bit & 63) & 1) {
+    const str_ent *x = str_tab_find(&s->words, &s->arena, y->hash, f, y->len);
+    if (x) {
+      out[0] = x->a;
+      out[1] = x->b;
     }
   }
+  if (s->prefix_lens) {
+    size_t max = y->len < s->prefix_max ? y->len : s->prefix_max;
+    int np = 2;
+    for (size_t L = 1; L <= max && np < TYPE_SYMS; L++) {
+      if (!(s->prefix_lens >> L & 1)) continue;
+      const str_ent *p = str_tab_find(&s->prefixes, &s->arena, str_hash(f, L), f, L);
+      if (p) out[np++] = p->a;
+    }
+  }
+}
+
+/* Symbols token k stands for (from the per-text table); how many. */
+static int candidates(const int32_t *syms, const pt_topic_text *t, size_t k,
+                      int32_t cand[MAX_CAND]) {
+  const pt_topic_tok *tok = &t->toks[k];
+  const int32_t *y = syms + (size_t)tok->type * TYPE_SYMS;
+  int n = 0;
+  if (y[0] >= 0) cand[n++] = y[0];
+  if (y[1] >= 0 && tok->caps) cand[n++] = y[1];
+  if (y[2] >= 0) cand[n++] = y[2];
+  if (y[3] >= 0) cand[n++] = y[3];
   return n;
 }
 
 typedef struct walk {
   const pt_scheme *s;
   const pt_topic_text *t;
+  const int32_t *syms; /* per-type symbols */
   int32_t best_node;
   size_t best_end; /* token index after the match */
 } walk;
@@ -559,16 +668,17 @@ static void walk_from(walk *w, int32_t node, size_t k, int depth) {
   if (depth >= MAX_TERM_WORDS || k >= t->n) return;
   const pt_topic_tok *tok = &t->toks[k];
   int32_t cand[MAX_CAND];
-  int nc = candidates(w->s, t, k, cand);
+  int nc = candidates(w->syms, t, k, cand);
   size_t next = k + 1 + tok->words; /* a compound skips its parts */
   for (int i = 0; i < nc; i++) {
-    int32_t child = edge_find(&w->s->edges, node, cand[i]);
+    int32_t child = node == 0 ? w->s->root_child[cand[i]] : edge_find(&w->s->edges, node, cand[i]);
     if (!child) continue;
-    if (w->s->nodes[child].out >= 0 && (w->best_node < 0 || next > w->best_end)) {
+    const t_node *nd = &w->s->nodes[child];
+    if (nd->out >= 0 && (w->best_node < 0 || next > w->best_end)) {
       w->best_node = child;
       w->best_end = next;
     }
-    walk_from(w, child, next, depth + 1);
+    if (nd->children) walk_from(w, child, next, depth + 1);
   }
   /* Inside a phrase a compound may also be read as its parts. */
   if (tok->words && depth > 0) walk_from(w, node, k + 1, depth);
@@ -580,9 +690,37 @@ typedef struct ev {
   double contrib;
 } ev;
 
-static int cmp_int32(const void *a, const void *b) {
-  int32_t x = *(const int32_t *)a, y = *(const int32_t *)b;
-  return (x > y) - (x < y);
+typedef struct hit_ent {
+  int32_t node;  /* -1 = empty slot */
+  int count;
+} hit_ent;
+
+/* Counts one more match of node in the hash *h (n used of cap slots). */
+static int hit_add(hit_ent **h, size_t *n, size_t *cap, int32_t node) {
+  if ((*n + 1) * 2 > *cap) {
+    size_t c = *cap ? *cap * 2 : 64;
+    hit_ent *g = pt_malloc(c * sizeof *g);
+    if (!g) return PT_NOMEM;
+    for (size_t i = 0; i < c; i++) g[i].node = -1;
+    for (size_t i = 0; i < *cap; i++) {
+      if ((*h)[i].node < 0) continue;
+      size_t j = ((size_t)(*h)[i].node * 2654435761u) & (c - 1);
+      while (g[j].node >= 0) j = (j + 1) & (c - 1);
+      g[j] = (*h)[i];
+    }
+    pt_free(*h);
+    *h = g;
+    *cap = c;
+  }
+  size_t j = ((size_t)node * 2654435761u) & (*cap - 1);
+  while ((*h)[j].node >= 0 && (*h)[j].node != node) j = (j + 1) & (*cap - 1);
+  if ((*h)[j].node < 0) {
+    (*h)[j].node = node;
+    (*h)[j].count = 0;
+    (*n)++;
+  }
+  (*h)[j].count++;
+  return PT_OK;
 }
 
 static int cmp_ev(const void *a, const void *b) {
@@ -636,7 +774,7 @@ void pt_topic_list_sort(pt_topic_list *l, size_t from) {
 
 int pt_topic_match(const pt_scheme *s, const pt_topic_text *t, pt_topic_list *out) {
   int rc = PT_OK;
-  int32_t *hit = NULL; /* terminal node of each match */
+  hit_ent *hit = NULL; /* node -> count, open addressing, cap_hit a power of 2 */
   size_t n_hit = 0, cap_hit = 0;
   ev *evs = NULL;
   size_t n_ev = 0, cap_ev = 0;
@@ -644,42 +782,79 @@ int pt_topic_match(const pt_scheme *s, const pt_topic_text *t, pt_topic_list *ou
   int *hits = NULL;
   pt_buf e;
   pt_buf_init(&e);
-  walk w = {s, t, -1, 0};
+  pt_topic_text *tm = (pt_topic_text *)t; /* only its scratch buffer is written */
+  if (grow((void **)&tm->scratch, &tm->scratch_cap, (t->n_types ? t->n_types : 1) * TYPE_SYMS,
+           sizeof *tm->scratch))
+    goto nomem;
+  int32_t *syms = tm->scratch;
+  for (size_t i = 0; i < t->n_types; i++) type_syms(s, t, i, syms + i * TYPE_SYMS);
+  walk w = {s, t, syms, -1, 0};
   for (size_t k = 0; k < t->n;) {
+    /* Fast path: a token that starts no term. */
+    const int32_t *y = syms + (size_t)t->toks[k].type * TYPE_SYMS;
+    if (y[0] < 0 && y[2] < 0 && (y[1] < 0 || !t->toks[k].caps)) {
+      k++;
+      continue;
+    }
     w.best_node = -1;
     walk_from(&w, 0, k, 0);
     if (w.best_node < 0) {
       k++;
       continue;
     }
-    if (grow((void **)&hit, &cap_hit, n_hit + 1, sizeof *hit)) goto nomem;
-    hit[n_hit++] = w.best_node;
+    if (hit_add(&hit, &n_hit, &cap_hit, w.best_node)) goto nomem;
     k = w.best_end;
   }
   if (!n_hit) goto done;
-  qsort(hit, n_hit, sizeof *hit, cmp_int32);
   mass = pt_calloc(s->n_topics, sizeof *mass);
   hits = pt_calloc(s->n_topics, sizeof *hits);
   if (!mass || !hits) goto nomem;
-  for (size_t i = 0; i < n_hit;) {
-    size_t j = i;
-    while (j < n_hit && hit[j] == hit[i]) j++;
-    int count = (int)(j - i);
+  for (size_t i = 0; i < cap_hit; i++) {
+    if (hit[i].node < 0) continue;
+    int count = hit[i].count;
     double tf = 1.0 + log((double)count);
-    for (int32_t o = s->nodes[hit[i]].out; o >= 0; o = s->outs[o].next) {
+    for (int32_t o = s->nodes[hit[i].node].out; o >= 0; o = s->outs[o].next) {
       const t_out *x = &s->outs[o];
       mass[x->topic] += x->weight * tf;
       hits[x->topic] += count;
       if (grow((void **)&evs, &cap_ev, n_ev + 1, sizeof *evs)) goto nomem;
       evs[n_ev].topic = x->topic;
-      evs[n_ev].node = hit[i];
+      evs[n_ev].node = hit[i].node;
       evs[n_ev].count = count;
       evs[n_ev].contrib = x->weight * tf;
       n_ev++;
     }
+  }
+  /* Group by topic (a counting sort: stable, linear), then order each
+  ** topic's terms; groups are small, and only their first terms are shown. */
+  ev *sorted = pt_malloc((n_ev ? n_ev : 1) * sizeof *sorted);
+  size_t *start = pt_calloc(s->n_topics + 1, sizeof *start);
+  if (!sorted || !start) {
+    pt_free(sorted);
+    pt_free(start);
+    goto nomem;
+  }
+  for (size_t i = 0; i < n_ev; i++) start[evs[i].topic + 1]++;
+  for (size_t i = 0; i < s->n_topics; i++) start[i + 1] += start[i];
+  for (size_t i = 0; i < n_ev; i++) sorted[start[evs[i].topic]++] = evs[i];
+  pt_free(start);
+  pt_free(evs);
+  evs = sorted;
+  for (size_t i = 0; i < n_ev;) {
+    size_t j = i;
+    while (j < n_ev && evs[j].topic == evs[i].topic) j++;
+    /* Selection of the first MAX_EVIDENCE + 1 in order; the rest stay. */
+    size_t lim = j - i < MAX_EVIDENCE + 1 ? j : i + MAX_EVIDENCE + 1;
+    for (size_t a = i; a < lim; a++) {
+      size_t best = a;
+      for (size_t b = a + 1; b < j; b++)
+        if (cmp_ev(&evs[b], &evs[best]) < 0) best = b;
+      ev tmp = evs[a];
+      evs[a] = evs[best];
+      evs[best] = tmp;
+    }
     i = j;
   }
-  qsort(evs, n_ev, sizeof *evs, cmp_ev);
   double total = 0;
   for (size_t i = 0; i < s->n_topics; i++)
     if (mass[i] > 0) total += mass[i];
@@ -699,8 +874,19 @@ int pt_topic_match(const pt_scheme *s, const pt_topic_text *t, pt_topic_list *ou
           break;
         }
         const t_node *nd = &s->nodes[evs[q].node];
-        pt_buf_printf(&e, "%s%.*s (%d)", listed ? ", " : "", (int)nd->term_len,
-                      s->arena.data + nd->term_off, evs[q].count);
+        char num[24];
+        size_t k = sizeof num;
+        num[--k] = ')';
+        for (unsigned c = (unsigned)evs[q].count; k > 2;) {
+          num[--k] = (char)('0' + c % 10);
+          c /= 10;
+          if (!c) break;
+        }
+        num[--k] = '(';
+        num[--k] = ' ';
+        if (listed) pt_buf_put(&e, ", ", 2);
+        pt_buf_put(&e, s->arena.data + nd->term_off, nd->term_len);
+        pt_buf_put(&e, num + k, sizeof num - k);
         listed++;
       }
       if (e.rc) goto nomem;

@@ -17,12 +17,14 @@
 **   pt_topic_match(s, &t, &out);                            -- per scheme
 **   pt_topic_list_sort(&out); ... pt_topic_list_reset(&out); pt_topic_text_reset(&t);
 **
-** How matching works: the text is tokenized once (pt_topic_text); each token
-** carries a 64-bit hash of its folded form.  A scheme holds a hash of its
+** How matching works: the text is tokenized once (pt_topic_text) into
+** tokens and distinct folded types with a 64-bit hash.  A scheme holds a hash of its
 ** words (symbols), a hash of its '*' prefixes by length, and a trie of its
 ** phrases whose edges are (node, symbol) pairs in one more hash.  At each
 ** token the longest term starting there wins (leftmost-longest), and the
 ** scan resumes after it: one pass, work independent of the number of terms.
+** Each scheme looks up each distinct type once per text (a 64 Ki-bit filter
+** skips most probes), then walks the tokens through arrays.
 **
 ** Scoring (see docs/topics.md): a term found c times adds weight*(1+ln c) to
 ** its topic's mass m.  A topic gives a row when m >= the scheme's min_mass;
@@ -41,20 +43,31 @@
 
 #include "pt_err.h"
 
-/* Tokens of one text, made once and matched against every scheme. */
+/* Tokens of one text, made once and matched against every scheme.  Equal
+** folded tokens share a type, so a scheme looks each distinct word up once. */
 typedef struct pt_topic_tok {
-  uint64_t hash;      /* FNV-1a of the folded form */
-  uint32_t off;       /* folded form at text->folded[off..off+len) */
-  uint16_t len;       /* bytes of the folded form (longer tokens are cut) */
+  uint32_t type;      /* index into types */
   uint8_t caps;       /* 1 when written in capitals (2+ letters, no lower) */
   uint8_t words;      /* 0 for a word; for a compound, the words it covers */
 } pt_topic_tok;
 
+typedef struct pt_topic_type {
+  uint64_t hash;      /* 64-bit hash of the folded form */
+  uint32_t off;       /* folded form at text->folded[off..off+len) */
+  uint32_t len;       /* bytes (tokens longer than 64 KiB are cut) */
+} pt_topic_type;
+
 typedef struct pt_topic_text {
-  pt_topic_tok *toks; /* owned array of n tokens in text order */
+  pt_topic_tok *toks;   /* owned array of n tokens in text order */
   size_t n, cap;
-  char *folded;       /* owned arena of folded token bytes */
+  pt_topic_type *types; /* owned array of n_types distinct folded tokens */
+  size_t n_types, cap_types;
+  int32_t *slots;       /* owned hash of types (-1 = empty), n_slots a power of 2 */
+  size_t n_slots;
+  char *folded;         /* owned arena of folded token bytes */
   size_t folded_len, folded_cap;
+  int32_t *scratch;     /* owned work space of pt_topic_match (per-type symbols) */
+  size_t scratch_cap;
 } pt_topic_text;
 
 /* Empties t without allocating. */
@@ -62,7 +75,7 @@ void pt_topic_text_init(pt_topic_text *t);
 /* Frees t's memory and re-initialises it. */
 void pt_topic_text_reset(pt_topic_text *t);
 /* Tokenizes s[0..n) (UTF-8; invalid bytes are skipped as non-words) into t,
-** replacing what it held.  Returns PT_OK, PT_NOMEM, or PT_TOOBIG when the
+** replacing what it held (its memory is reused: keep one t for many texts).  Returns PT_OK, PT_NOMEM, or PT_TOOBIG when the
 ** folded text would pass 4 GiB. */
 int pt_topic_text_make(pt_topic_text *t, const char *s, size_t n);
 
@@ -129,7 +142,8 @@ int pt_topic_list_push(pt_topic_list *l, const pt_topic_row *row,
                        const char *evidence);
 
 /* Matches scheme s over t and appends one row per topic with mass >=
-** min_mass to out, ranked within the scheme (best first).  Returns PT_OK or
+** min_mass to out, ranked within the scheme (best first).  t's scratch
+** buffer is reused, so one t must not be matched from two threads at once.  Returns PT_OK or
 ** PT_NOMEM (out keeps the rows appended before). */
 int pt_topic_match(const pt_scheme *s, const pt_topic_text *t,
                    pt_topic_list *out);
