@@ -488,12 +488,12 @@ int pt_scheme_add(pt_scheme *s, const char *topic, size_t topic_len, const char 
   pt_buf_init(&c.folded);
   int rc = pt_tokenize(term, term_len, TOK_FLAGS, term_token, &c);
   if (c.folded.rc) rc = PT_NOMEM;
-  if (rc == PT_NOMEM) goto done;
-  if (c.too_long) {
+  if (c.too_long) { /* the callback stopped the walk (its 1 is not PT_NOMEM) */
     rc = pt_err_set(err, PT_FORMAT, 0, "term '%.*s' has more than %d words",
                     (int)(term_len > 80 ? 80 : term_len), term, MAX_TERM_WORDS);
     goto done;
   }
+  if (rc) goto done; /* PT_NOMEM */
   if (c.n == 0) {
     rc = pt_err_set(err, PT_FORMAT, 0, "term '%.*s' has no word",
                     (int)(term_len > 80 ? 80 : term_len), term);

@@ -1,0 +1,48 @@
+-- User schemes: tables (topic, term [, weight]), phrases, prefixes, case
+-- rules, NULL rows, weights, caching and invalidation, errors naming the table.
+CREATE TABLE mine(topic TEXT, term TEXT, weight REAL);
+INSERT INTO mine VALUES
+  ('Pets', 'dog', 1), ('Pets', 'cat*', 1), ('Pets', 'guinea pig', 2),
+  ('Money', 'bank', 1), ('Money', 'interest rate', 3), ('Money', 'IMF', 2),
+  (NULL, 'ignored', 1), ('Pets', NULL, 1), ('Money', 'fee', NULL);
+SELECT topic, rank, hits, evidence FROM topics('My dog and two cats met a guinea pig at the bank.', 'mine');
+-- weight NULL counts 1; 'imf' in lower case is not the IMF
+SELECT topic, hits, evidence FROM topics('The fee the imf charged.', 'mine');
+SELECT topic, hits, evidence FROM topics('The IMF fee.', 'mine');
+-- the cache sees changes made by this connection
+INSERT INTO mine VALUES ('Weather', 'rain', 5);
+SELECT topic FROM topics('Rain on my dog.', 'mine') WHERE rank = 1;
+DELETE FROM mine WHERE topic = 'Weather';
+SELECT topic FROM topics('Rain on my dog.', 'mine') WHERE rank = 1;
+-- and a table dropped and made again with other rows
+DROP TABLE mine;
+CREATE TABLE mine AS SELECT 'Birds' AS topic, 'parrot' AS term;
+SELECT topic, evidence FROM topics('A parrot and a dog.', 'mine');
+-- a view works as a scheme (two columns: weight 1)
+CREATE VIEW v AS SELECT 'Birds' AS topic, 'owl' AS term UNION ALL SELECT 'Birds', 'hawk*';
+SELECT topic, hits, evidence FROM topics('Owls and hawks, an owl.', 'v');
+-- errors name the table
+SELECT * FROM topics('x', 'no_such_table');
+CREATE TABLE bad1(name TEXT, words TEXT);
+SELECT * FROM topics('x', 'bad1');
+CREATE TABLE bad2(topic TEXT, term TEXT, weight);
+INSERT INTO bad2 VALUES ('A', '*x', 1);
+SELECT * FROM topics('x', 'bad2');
+DELETE FROM bad2;
+INSERT INTO bad2 VALUES ('A', 'one two three four five six seven eight nine', 1);
+SELECT * FROM topics('x', 'bad2');
+DELETE FROM bad2;
+INSERT INTO bad2 VALUES ('A', 'ok', 'heavy');
+SELECT * FROM topics('x', 'bad2');
+DELETE FROM bad2;
+INSERT INTO bad2 VALUES ('A', '!!!', 1);
+SELECT * FROM topics('x', 'bad2');
+DELETE FROM bad2;
+INSERT INTO bad2 VALUES ('', 'word', 1);
+SELECT * FROM topics('x', 'bad2');
+-- 100,000 terms generated in SQL
+CREATE TABLE big(topic TEXT, term TEXT, weight REAL);
+WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 100000)
+INSERT INTO big SELECT 'T' || (i % 50), 'w' || i || CASE WHEN i % 3 = 0 THEN ' x' || i ELSE '' END, 1 + i % 7 FROM n;
+SELECT count(*) FROM big;
+SELECT topic, hits, evidence FROM topics('w7 w99999 x99999 w3 x3 w100001', 'big');
