@@ -81,11 +81,21 @@ int pt_token_fold(const char *s, size_t n, unsigned flags, pt_buf *out) {
   return out->rc;
 }
 
+/* 1 for the ASCII letters and digits (a table: one load per byte). */
+static const unsigned char ascii_word[128] = {
+    ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1,
+    ['8'] = 1, ['9'] = 1, ['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1,
+    ['G'] = 1, ['H'] = 1, ['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1, ['M'] = 1, ['N'] = 1,
+    ['O'] = 1, ['P'] = 1, ['Q'] = 1, ['R'] = 1, ['S'] = 1, ['T'] = 1, ['U'] = 1, ['V'] = 1,
+    ['W'] = 1, ['X'] = 1, ['Y'] = 1, ['Z'] = 1, ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1,
+    ['e'] = 1, ['f'] = 1, ['g'] = 1, ['h'] = 1, ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1,
+    ['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1,
+    ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1, ['y'] = 1, ['z'] = 1};
+
 static int is_word_at(const char *s, size_t n, size_t i) {
   if (i >= n) return 0;
   unsigned char c = (unsigned char)s[i];
-  if (c < 0x80)
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  if (c < 0x80) return ascii_word[c];
   size_t adv;
   return pt_cp_is_word(pt_utf8_decode(s + i, n - i, &adv)) ||
          pt_cp_is_mark(pt_utf8_decode(s + i, n - i, &adv));
@@ -100,8 +110,7 @@ static size_t word_end(const char *s, size_t n, size_t i) {
   while (i < n) {
     unsigned char c = (unsigned char)s[i];
     if (c < 0x80) {
-      if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')))
-        break;
+      if (!ascii_word[c]) break;
       i++;
       continue;
     }
