@@ -5,8 +5,10 @@
 #
 #   upper()      SELECT sum(length(upper(text)))   the floor the issue names
 #   length()     SELECT sum(length(text))           reading the rows alone
-#   topics()     every built-in scheme (declared, cap, place, issue)
+#   topics()     every built-in scheme (declared, cap, place, issue), count(*)
 #   topics(cap)  one scheme
+#   + evidence   every scheme, reading the evidence column too (evidence
+#                strings are only built when a query reads them)
 #
 # Times come from julianday('now') between statements (millisecond steps);
 # each step runs three times and the fastest run counts (the machine may be
@@ -75,6 +77,12 @@ INSERT INTO tm VALUES('start', julianday('now'), 0);
 INSERT INTO tm SELECT 'topics(text, ''cap'')', julianday('now'), count(*) FROM big, topics(big.text, 'cap');
 INSERT INTO tm VALUES('start', julianday('now'), 0);
 INSERT INTO tm SELECT 'topics(text, ''cap'')', julianday('now'), count(*) FROM big, topics(big.text, 'cap');
+INSERT INTO tm VALUES('start', julianday('now'), 0);
+INSERT INTO tm SELECT 'topics() + evidence', julianday('now'), sum(length(t.evidence)) FROM big, topics(big.text) t;
+INSERT INTO tm VALUES('start', julianday('now'), 0);
+INSERT INTO tm SELECT 'topics() + evidence', julianday('now'), sum(length(t.evidence)) FROM big, topics(big.text) t;
+INSERT INTO tm VALUES('start', julianday('now'), 0);
+INSERT INTO tm SELECT 'topics() + evidence', julianday('now'), sum(length(t.evidence)) FROM big, topics(big.text) t;
 INSERT INTO tm VALUES('start', julianday('now'), 0);
 INSERT INTO tm SELECT 'headlines: topics()', julianday('now'), count(*) FROM heads, topics(heads.text);
 INSERT INTO tm VALUES('start', julianday('now'), 0);

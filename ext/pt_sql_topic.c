@@ -159,6 +159,8 @@ static int topics_best_index(sqlite3_vtab *vt, sqlite3_index_info *info) {
   /* Copy the arguments for the hidden columns only when they are read. */
   if (info->colUsed & ((sqlite3_uint64)1 << COL_TEXT)) idx |= 4;
   if (info->colUsed & ((sqlite3_uint64)1 << COL_SCHEMES)) idx |= 8;
+  /* Evidence strings are built only for queries that read them. */
+  if (info->colUsed & ((sqlite3_uint64)1 << COL_EVIDENCE)) idx |= 16;
   info->idxNum = idx;
   info->estimatedCost = text_ix >= 0 ? 100.0 : 1e12;
   info->estimatedRows = 20;
@@ -385,14 +387,14 @@ static int topics_close(sqlite3_vtab_cursor *cur) {
 /* Matches one named scheme (built-in, 'declared' handled by the caller, or
 ** a table) over tx into c->rows. */
 static int match_named(topics_vtab *v, topics_cursor *c, const char *name, size_t n,
-                       const pt_topic_text *tx) {
+                       const pt_topic_text *tx, unsigned flags) {
   for (size_t i = 0; i < pt_topic_builtin_count(); i++) {
     const char *b = pt_topic_builtin_name(i);
     if (strlen(b) == n && sqlite3_strnicmp(b, name, (int)n) == 0) {
       pt_scheme *s;
       int rc = builtin_scheme(v, i, &s);
       if (rc) return rc;
-      return pt_topic_match(s, tx, &c->rows) ? SQLITE_NOMEM : SQLITE_OK;
+      return pt_topic_match(s, tx, flags, &c->rows) ? SQLITE_NOMEM : SQLITE_OK;
     }
   }
   char *tab = sqlite3_mprintf("%.*s", (int)n, name);
@@ -401,7 +403,7 @@ static int match_named(topics_vtab *v, topics_cursor *c, const char *name, size_
   int rc = user_scheme_get(v, tab, &s);
   sqlite3_free(tab);
   if (rc) return rc;
-  return pt_topic_match(s, tx, &c->rows) ? SQLITE_NOMEM : SQLITE_OK;
+  return pt_topic_match(s, tx, flags, &c->rows) ? SQLITE_NOMEM : SQLITE_OK;
 }
 
 static int topics_filter(sqlite3_vtab_cursor *cur, int idx, const char *idx_str, int argc,
@@ -433,6 +435,7 @@ static int topics_filter(sqlite3_vtab_cursor *cur, int idx, const char *idx_str,
   if ((idx & 8) && schemes && !(c->schemes = sqlite3_mprintf("%s", schemes)))
     return SQLITE_NOMEM;
 
+  unsigned mflags = (idx & 16) ? PT_TOPIC_EVIDENCE : 0;
   int want_declared = !schemes;
   if (schemes) {
     for (const char *p = schemes; *p;) {
@@ -481,7 +484,8 @@ static int topics_filter(sqlite3_vtab_cursor *cur, int idx, const char *idx_str,
   }
   if (!schemes) {
     for (size_t i = 0; i < pt_topic_builtin_count() && rc == SQLITE_OK; i++)
-      rc = match_named(v, c, pt_topic_builtin_name(i), strlen(pt_topic_builtin_name(i)), tx);
+      rc = match_named(v, c, pt_topic_builtin_name(i), strlen(pt_topic_builtin_name(i)), tx,
+                       mflags);
     if (rc == SQLITE_OK) pt_topic_list_sort(&c->rows, n_declared);
   } else {
     for (const char *p = schemes; *p && rc == SQLITE_OK;) {
@@ -491,7 +495,7 @@ static int topics_filter(sqlite3_vtab_cursor *cur, int idx, const char *idx_str,
       const char *t = e;
       while (t > p && t[-1] == ' ') t--;
       if (t > p && !(t - p == 8 && sqlite3_strnicmp(p, "declared", 8) == 0))
-        rc = match_named(v, c, p, (size_t)(t - p), tx);
+        rc = match_named(v, c, p, (size_t)(t - p), tx, mflags);
       p = e;
     }
   }
@@ -530,8 +534,9 @@ static int topics_column(sqlite3_vtab_cursor *cur, sqlite3_context *ctx, int col
     case COL_RANK: sqlite3_result_int(ctx, r->rank); break;
     case COL_HITS: sqlite3_result_int(ctx, r->hits); break;
     case COL_EVIDENCE:
-      sqlite3_result_text(ctx, declared ? "stated in the document's tags" : r->evidence, -1,
-                          SQLITE_TRANSIENT);
+      if (declared || r->evidence)
+        sqlite3_result_text(ctx, declared ? "stated in the document's tags" : r->evidence, -1,
+                            SQLITE_TRANSIENT);
       break;
     case COL_DESC:
       if (r->desc) sqlite3_result_text(ctx, r->desc, -1, SQLITE_TRANSIENT);

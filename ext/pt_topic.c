@@ -772,7 +772,8 @@ void pt_topic_list_sort(pt_topic_list *l, size_t from) {
   }
 }
 
-int pt_topic_match(const pt_scheme *s, const pt_topic_text *t, pt_topic_list *out) {
+int pt_topic_match(const pt_scheme *s, const pt_topic_text *t, unsigned flags,
+                   pt_topic_list *out) {
   int rc = PT_OK;
   hit_ent *hit = NULL; /* node -> count, open addressing, cap_hit a power of 2 */
   size_t n_hit = 0, cap_hit = 0;
@@ -840,7 +841,7 @@ int pt_topic_match(const pt_scheme *s, const pt_topic_text *t, pt_topic_list *ou
   pt_free(start);
   pt_free(evs);
   evs = sorted;
-  for (size_t i = 0; i < n_ev;) {
+  for (size_t i = 0; i < n_ev && (flags & PT_TOPIC_EVIDENCE);) {
     size_t j = i;
     while (j < n_ev && evs[j].topic == evs[i].topic) j++;
     /* Selection of the first MAX_EVIDENCE + 1 in order; the rest stay. */
@@ -867,7 +868,7 @@ int pt_topic_match(const pt_scheme *s, const pt_topic_text *t, pt_topic_list *ou
     if (m > 0 && m >= s->min_mass) {
       pt_buf_clear(&e);
       int listed = 0;
-      for (size_t q = i; q < j; q++) {
+      for (size_t q = i; q < j && (flags & PT_TOPIC_EVIDENCE); q++) {
         if (evs[q].contrib <= 0) continue;
         if (listed == MAX_EVIDENCE) {
           pt_buf_puts(&e, ", ...");
@@ -899,7 +900,12 @@ int pt_topic_match(const pt_scheme *s, const pt_topic_text *t, pt_topic_list *ou
       r.rank = 0;
       r.hits = hits[tp];
       r.evidence = NULL;
-      if (pt_topic_list_push(out, &r, pt_buf_cstr(&e))) goto nomem;
+      if (pt_topic_list_push(out, &r, NULL)) goto nomem;
+      if (flags & PT_TOPIC_EVIDENCE) {
+        out->rows[out->n - 1].evidence = pt_buf_detach(&e, NULL);
+        if (!out->rows[out->n - 1].evidence && !(out->rows[out->n - 1].evidence = pt_strndup("", 0)))
+          goto nomem;
+      }
     }
     i = j;
   }

@@ -444,7 +444,7 @@ int pt_topic_train_cv(pt_topic_train *t, const pt_topic_train_opts *o, double *a
       if (e->fold % o->folds != fold) continue;
       const char *text = t->texts.data ? t->texts.data + e->text_off : "";
       rc = pt_topic_text_make(&tx, text, e->text_len);
-      if (rc == PT_OK) rc = pt_topic_match(s, &tx, &out);
+      if (rc == PT_OK) rc = pt_topic_match(s, &tx, 0, &out);
       if (rc == PT_OK && out.n &&
           strcmp(out.rows[0].topic, sid_str(&t->labels, e->label, t->label_str)) == 0)
         right++;

@@ -141,11 +141,15 @@ void pt_topic_list_reset(pt_topic_list *l);
 int pt_topic_list_push(pt_topic_list *l, const pt_topic_row *row,
                        const char *evidence);
 
+/* Flags of pt_topic_match. */
+enum { PT_TOPIC_EVIDENCE = 1 /* build each row's evidence string */ };
+
 /* Matches scheme s over t and appends one row per topic with mass >=
-** min_mass to out, ranked within the scheme (best first).  t's scratch
+** min_mass to out, ranked within the scheme (best first).  Without
+** PT_TOPIC_EVIDENCE in flags, rows have evidence NULL (cheaper).  t's scratch
 ** buffer is reused, so one t must not be matched from two threads at once.  Returns PT_OK or
 ** PT_NOMEM (out keeps the rows appended before). */
-int pt_topic_match(const pt_scheme *s, const pt_topic_text *t,
+int pt_topic_match(const pt_scheme *s, const pt_topic_text *t, unsigned flags,
                    pt_topic_list *out);
 
 /* Sorts rows [from, l->n) by score, best first (stable; ties keep order). */
