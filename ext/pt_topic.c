@@ -232,6 +232,7 @@ typedef struct edge_tab {
 typedef struct t_node {
   int32_t out;       /* first output, -1 when the node ends no term */
   int32_t children;  /* number of edges out of the node */
+  uint64_t child_mask; /* bit (sym & 63) set for each edge's symbol: skips probes */
   uint32_t term_off; /* the term as first written, in the arena */
   uint32_t term_len;
 } t_node;
@@ -378,6 +379,7 @@ int pt_scheme_new(const char *name, pt_scheme **pp) {
   s->n_nodes = 1;
   s->nodes[0].out = -1;
   s->nodes[0].children = 0;
+  s->nodes[0].child_mask = 0;
   s->nodes[0].term_off = s->nodes[0].term_len = 0;
   *pp = s;
   return PT_OK;
@@ -550,9 +552,11 @@ int pt_scheme_add(pt_scheme *s, const char *topic, size_t topic_len, const char 
       child = (int32_t)s->n_nodes++;
       s->nodes[child].out = -1;
       s->nodes[child].children = 0;
+      s->nodes[child].child_mask = 0;
       s->nodes[child].term_off = s->nodes[child].term_len = 0;
       if (edge_put(&s->edges, node, sym, child)) goto nomem;
       s->nodes[node].children++;
+      s->nodes[node].child_mask |= (uint64_t)1 << (sym & 63);
       if (node == 0) {
         size_t old = s->cap_root;
         if (grow((void **)&s->root_child, &s->cap_root, (size_t)sym + 1, sizeof *s->root_child))
@@ -670,7 +674,9 @@ static void walk_from(walk *w, int32_t node, size_t k, int depth) {
   int32_t cand[MAX_CAND];
   int nc = candidates(w->syms, t, k, cand);
   size_t next = k + 1 + tok->words; /* a compound skips its parts */
+  uint64_t mask = node ? w->s->nodes[node].child_mask : ~(uint64_t)0;
   for (int i = 0; i < nc; i++) {
+    if (!(mask >> (cand[i] & 63) & 1)) continue;
     int32_t child = node == 0 ? w->s->root_child[cand[i]] : edge_find(&w->s->edges, node, cand[i]);
     if (!child) continue;
     const t_node *nd = &w->s->nodes[child];
@@ -755,8 +761,7 @@ int pt_topic_list_push(pt_topic_list *l, const pt_topic_row *row, const char *ev
 static int cmp_row(const void *a, const void *b) {
   const pt_topic_row *x = a, *y = b;
   if (x->score != y->score) return x->score < y->score ? 1 : -1;
-  /* Stable: fall back on the position, kept in rank's sign bit trick below. */
-  return 0;
+  return 0; /* equal: pt_topic_list_sort is stable, so the order stays */
 }
 
 void pt_topic_list_sort(pt_topic_list *l, size_t from) {

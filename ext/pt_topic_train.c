@@ -206,7 +206,6 @@ typedef struct feat_ctx {
   pt_buf prev;          /* previous usable word, for pairs */
   pt_buf pair;
   size_t skip_until;    /* parts of a compound already counted */
-  size_t prev_end;      /* byte end of the previous usable word */
   int have_prev;
   int rc;
 } feat_ctx;
@@ -257,7 +256,6 @@ static int feat_token(void *ctx, const char *tok, size_t tok_len, size_t byte_of
   pt_buf_put(&c->prev, tok, tok_len);
   if (c->prev.rc) return c->rc = PT_NOMEM;
   c->have_prev = 1;
-  c->prev_end = byte_off + byte_len;
   return 0;
 }
 
