@@ -60,10 +60,26 @@ enum {
 
 #define N_USER_CACHE 4
 
+/* A compiled user scheme shared by the cache and the cursors whose rows
+** point into it (topic names): freed when the last reference goes, so a
+** rebuild while another cursor of the same statement still shows rows of the
+** old table is safe. */
+typedef struct scheme_ref {
+  pt_scheme *scheme;
+  int refs;
+} scheme_ref;
+
+static void scheme_unref(scheme_ref *r) {
+  if (r && --r->refs == 0) {
+    pt_scheme_free(r->scheme);
+    sqlite3_free(r);
+  }
+}
+
 /* A user table compiled into a scheme, with the state it was read in. */
 typedef struct user_scheme {
   char *name;                 /* sqlite3_malloc'd table name, NULL = empty slot */
-  pt_scheme *scheme;
+  scheme_ref *ref;            /* one reference held by the cache */
   sqlite3_int64 changes;      /* sqlite3_total_changes64 then */
   unsigned int data_version;  /* main's SQLITE_FCNTL_DATA_VERSION then */
   int schema_version;
@@ -86,6 +102,8 @@ typedef struct topics_cursor {
   char *text;                 /* copies for the hidden columns */
   char *schemes;
   pt_topic_text tx;           /* tokens, kept so its memory serves every call */
+  scheme_ref **held;          /* user schemes the current rows point into */
+  size_t n_held, cap_held;
 } topics_cursor;
 
 /* ====================================================================
@@ -121,7 +139,7 @@ static int topics_disconnect(sqlite3_vtab *vt) {
   sqlite3_free(v->builtin);
   for (int i = 0; i < N_USER_CACHE; i++) {
     sqlite3_free(v->user[i].name);
-    pt_scheme_free(v->user[i].scheme);
+    scheme_unref(v->user[i].ref);
   }
   sqlite3_finalize(v->schema_stmt);
   sqlite3_free(v);
@@ -296,7 +314,7 @@ static int read_user_scheme(topics_vtab *v, const char *name, pt_scheme **out) {
 }
 
 /* The user scheme `name`, from the cache when the database is unchanged. */
-static int user_scheme_get(topics_vtab *v, const char *name, pt_scheme **out) {
+static int user_scheme_get(topics_vtab *v, const char *name, scheme_ref **out) {
   sqlite3_int64 changes;
   unsigned int dv;
   int sv;
@@ -308,7 +326,7 @@ static int user_scheme_get(topics_vtab *v, const char *name, pt_scheme **out) {
     if (u->name && sqlite3_stricmp(u->name, name) == 0) {
       if (u->changes == changes && u->data_version == dv && u->schema_version == sv) {
         u->use = ++v->clock;
-        *out = u->scheme;
+        *out = u->ref;
         return SQLITE_OK;
       }
       slot = u;
@@ -320,19 +338,24 @@ static int user_scheme_get(topics_vtab *v, const char *name, pt_scheme **out) {
   rc = read_user_scheme(v, name, &s);
   if (rc) return rc;
   char *copy = sqlite3_mprintf("%s", name);
-  if (!copy) {
+  scheme_ref *ref = sqlite3_malloc(sizeof *ref);
+  if (!copy || !ref) {
+    sqlite3_free(copy);
+    sqlite3_free(ref);
     pt_scheme_free(s);
     return SQLITE_NOMEM;
   }
+  ref->scheme = s;
+  ref->refs = 1;
   sqlite3_free(slot->name);
-  pt_scheme_free(slot->scheme);
+  scheme_unref(slot->ref);
   slot->name = copy;
-  slot->scheme = s;
+  slot->ref = ref;
   /* Reading the table changed nothing, but re-read the state in case the
   ** statement itself was the first to open the database file. */
   db_state(v, &slot->changes, &slot->data_version, &slot->schema_version);
   slot->use = ++v->clock;
-  *out = s;
+  *out = ref;
   return SQLITE_OK;
 }
 
@@ -370,6 +393,8 @@ static int topics_open(sqlite3_vtab *vt, sqlite3_vtab_cursor **pp) {
 
 static void cursor_reset(topics_cursor *c) {
   pt_topic_list_reset(&c->rows);
+  for (size_t i = 0; i < c->n_held; i++) scheme_unref(c->held[i]);
+  c->n_held = 0;
   sqlite3_free(c->text);
   sqlite3_free(c->schemes);
   c->text = c->schemes = NULL;
@@ -380,6 +405,7 @@ static int topics_close(sqlite3_vtab_cursor *cur) {
   topics_cursor *c = (topics_cursor *)cur;
   cursor_reset(c);
   pt_topic_text_reset(&c->tx);
+  sqlite3_free(c->held);
   sqlite3_free(c);
   return SQLITE_OK;
 }
@@ -399,11 +425,21 @@ static int match_named(topics_vtab *v, topics_cursor *c, const char *name, size_
   }
   char *tab = sqlite3_mprintf("%.*s", (int)n, name);
   if (!tab) return SQLITE_NOMEM;
-  pt_scheme *s;
-  int rc = user_scheme_get(v, tab, &s);
+  scheme_ref *ref;
+  int rc = user_scheme_get(v, tab, &ref);
   sqlite3_free(tab);
   if (rc) return rc;
-  return pt_topic_match(s, tx, flags, &c->rows) ? SQLITE_NOMEM : SQLITE_OK;
+  /* The rows will point into the scheme: hold it until they go. */
+  if (c->n_held == c->cap_held) {
+    size_t cap = c->cap_held ? c->cap_held * 2 : 4;
+    scheme_ref **g = sqlite3_realloc64(c->held, cap * sizeof *g);
+    if (!g) return SQLITE_NOMEM;
+    c->held = g;
+    c->cap_held = cap;
+  }
+  ref->refs++;
+  c->held[c->n_held++] = ref;
+  return pt_topic_match(ref->scheme, tx, flags, &c->rows) ? SQLITE_NOMEM : SQLITE_OK;
 }
 
 static int topics_filter(sqlite3_vtab_cursor *cur, int idx, const char *idx_str, int argc,

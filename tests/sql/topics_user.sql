@@ -46,3 +46,14 @@ WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 100000)
 INSERT INTO big SELECT 'T' || (i % 50), 'w' || i || CASE WHEN i % 3 = 0 THEN ' x' || i ELSE '' END, 1 + i % 7 FROM n;
 SELECT count(*) FROM big;
 SELECT topic, hits, evidence FROM topics('w7 w99999 x99999 w3 x3 w100001', 'big');
+-- Regression (2026-11-25): with more user tables in one statement than the
+-- cache holds (4), a scheme was evicted and freed while another cursor still
+-- showed rows pointing into it; schemes are now reference-counted.
+CREATE TABLE s1(topic, term); INSERT INTO s1 VALUES ('one', 'apple');
+CREATE TABLE s2(topic, term); INSERT INTO s2 VALUES ('two', 'apple');
+CREATE TABLE s3(topic, term); INSERT INTO s3 VALUES ('three', 'apple');
+CREATE TABLE s4(topic, term); INSERT INTO s4 VALUES ('four', 'apple');
+CREATE TABLE s5(topic, term); INSERT INTO s5 VALUES ('five', 'apple');
+SELECT a.topic, b.topic, c.topic, d.topic, e.topic FROM topics('apple', 's1') a, topics('apple', 's2') b,
+  topics('apple', 's3') c, topics('apple', 's4') d, topics('apple', 's5') e;
+SELECT a.topic, e.topic FROM topics('apple', 's5') e, topics('apple', 's1') a;
