@@ -413,7 +413,7 @@ static int topics_close(sqlite3_vtab_cursor *cur) {
 /* Matches one named scheme (built-in, 'declared' handled by the caller, or
 ** a table) over tx into c->rows. */
 static int match_named(topics_vtab *v, topics_cursor *c, const char *name, size_t n,
-                       const pt_topic_text *tx, unsigned flags) {
+                       pt_topic_text *tx, unsigned flags) {
   for (size_t i = 0; i < pt_topic_builtin_count(); i++) {
     const char *b = pt_topic_builtin_name(i);
     if (strlen(b) == n && sqlite3_strnicmp(b, name, (int)n) == 0) {
@@ -655,7 +655,8 @@ static int train_options(sqlite3_context *ctx, const char *s, pt_topic_train_opt
     else if (kn == 10 && !sqlite3_strnicmp(k, "min_weight", 10) && d >= 0) o->min_weight = d;
     else if (kn == 10 && !sqlite3_strnicmp(k, "max_weight", 10) && d > 0) o->max_weight = d;
     else if (kn == 5 && !sqlite3_strnicmp(k, "alpha", 5) && d > 0) o->alpha = d;
-    else if (kn == 7 && !sqlite3_strnicmp(k, "bigrams", 7) && (d == 0 || d == 1)) o->bigrams = (int)d;
+    else if (kn == 7 && !sqlite3_strnicmp(k, "bigrams", 7) && (d == 0 || d == 1))
+      o->bigrams = (int)d;
     else goto bad;
     continue;
   bad:
@@ -738,6 +739,37 @@ static void train_func(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
   if (prc) {
     train_error(ctx, "topics_train: %s%s", pt_errmsg(prc), "");
     goto done;
+  }
+  /* Never replace a table that is not one of our models. */
+  {
+    sqlite3_stmt *chk = NULL;
+    int exists = 0, is_model = 0;
+    rc = sqlite3_prepare_v2(db,
+                            "SELECT 1 FROM main.sqlite_master WHERE type IN ('table', 'view') "
+                            "AND name = ?1 COLLATE NOCASE",
+                            -1, &chk, NULL);
+    if (rc == SQLITE_OK) {
+      sqlite3_bind_text(chk, 1, name, (int)name_n, SQLITE_STATIC);
+      exists = sqlite3_step(chk) == SQLITE_ROW;
+      sqlite3_finalize(chk);
+      chk = NULL;
+    }
+    if (exists && sqlite3_prepare_v2(db,
+                                     "SELECT 1 FROM main.topics_models WHERE name = ?1 "
+                                     "COLLATE NOCASE",
+                                     -1, &chk, NULL) == SQLITE_OK) {
+      sqlite3_bind_text(chk, 1, name, (int)name_n, SQLITE_STATIC);
+      is_model = sqlite3_step(chk) == SQLITE_ROW;
+    }
+    sqlite3_finalize(chk);
+    if (rc == SQLITE_NOMEM) goto nomem;
+    if (exists && !is_model) {
+      train_error(ctx,
+                  "topics_train: table '%s' exists and is not a topics model (see "
+                  "topics_models); choose another name%s",
+                  name, "");
+      goto done;
+    }
   }
   /* Store the model as ordinary tables. */
   sql = sqlite3_mprintf(

@@ -622,7 +622,8 @@ const char *pt_scheme_topic_desc(const pt_scheme *s, size_t i) {
 /* Per-text symbol table: for each type, the symbols it stands for in s. */
 #define TYPE_SYMS 4 /* any-case, caps-only, two prefixes */
 
-static void type_syms(const pt_scheme *s, const pt_topic_text *t, size_t ty, int32_t out[TYPE_SYMS]) {
+static void type_syms(const pt_scheme *s, const pt_topic_text *t, size_t ty,
+                      int32_t out[TYPE_SYMS]) {
   const pt_topic_type *y = &t->types[ty];
   const char *f = t->folded + y->off;
   out[0] = out[1] = out[2] = out[3] = -1;
@@ -777,7 +778,7 @@ void pt_topic_list_sort(pt_topic_list *l, size_t from) {
   }
 }
 
-int pt_topic_match(const pt_scheme *s, const pt_topic_text *t, unsigned flags,
+int pt_topic_match(const pt_scheme *s, pt_topic_text *t, unsigned flags,
                    pt_topic_list *out) {
   int rc = PT_OK;
   hit_ent *hit = NULL; /* node -> count, open addressing, cap_hit a power of 2 */
@@ -788,7 +789,7 @@ int pt_topic_match(const pt_scheme *s, const pt_topic_text *t, unsigned flags,
   int *hits = NULL;
   pt_buf e;
   pt_buf_init(&e);
-  pt_topic_text *tm = (pt_topic_text *)t; /* only its scratch buffer is written */
+  pt_topic_text *tm = t; /* only its scratch buffer is written */
   if (grow((void **)&tm->scratch, &tm->scratch_cap, (t->n_types ? t->n_types : 1) * TYPE_SYMS,
            sizeof *tm->scratch))
     goto nomem;
@@ -907,9 +908,9 @@ int pt_topic_match(const pt_scheme *s, const pt_topic_text *t, unsigned flags,
       r.evidence = NULL;
       if (pt_topic_list_push(out, &r, NULL)) goto nomem;
       if (flags & PT_TOPIC_EVIDENCE) {
-        out->rows[out->n - 1].evidence = pt_buf_detach(&e, NULL);
-        if (!out->rows[out->n - 1].evidence && !(out->rows[out->n - 1].evidence = pt_strndup("", 0)))
-          goto nomem;
+        pt_topic_row *last = &out->rows[out->n - 1];
+        last->evidence = pt_buf_detach(&e, NULL);
+        if (!last->evidence && !(last->evidence = pt_strndup("", 0))) goto nomem;
       }
     }
     i = j;

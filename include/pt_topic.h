@@ -75,8 +75,9 @@ void pt_topic_text_init(pt_topic_text *t);
 /* Frees t's memory and re-initialises it. */
 void pt_topic_text_reset(pt_topic_text *t);
 /* Tokenizes s[0..n) (UTF-8; invalid bytes are skipped as non-words) into t,
-** replacing what it held (its memory is reused: keep one t for many texts).  Returns PT_OK, PT_NOMEM, or PT_TOOBIG when the
-** folded text would pass 4 GiB. */
+** replacing what it held (its memory is reused: keep one t for many texts).
+** Returns PT_OK, PT_NOMEM, or PT_TOOBIG when the folded text would pass
+** 4 GiB. */
 int pt_topic_text_make(pt_topic_text *t, const char *s, size_t n);
 
 /* A compiled scheme (opaque).  Made by pt_scheme_new, filled by
@@ -149,7 +150,7 @@ enum { PT_TOPIC_EVIDENCE = 1 /* build each row's evidence string */ };
 ** PT_TOPIC_EVIDENCE in flags, rows have evidence NULL (cheaper).  t's scratch
 ** buffer is reused, so one t must not be matched from two threads at once.  Returns PT_OK or
 ** PT_NOMEM (out keeps the rows appended before). */
-int pt_topic_match(const pt_scheme *s, const pt_topic_text *t, unsigned flags,
+int pt_topic_match(const pt_scheme *s, pt_topic_text *t, unsigned flags,
                    pt_topic_list *out);
 
 /* Sorts rows [from, l->n) by score, best first (stable; ties keep order). */

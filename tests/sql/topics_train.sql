@@ -31,3 +31,8 @@ SELECT topics_train('m', 'SELECT text, label FROM coded', 'folds=1');
 SELECT topics_train('m', 'SELECT text, label FROM coded', 'colour=red');
 SELECT topics_train(NULL, 'SELECT text, label FROM coded');
 SELECT topics_train('m', x'00');
+-- a table that is not a model is never replaced
+CREATE TABLE precious(x);
+INSERT INTO precious VALUES (42);
+SELECT topics_train('precious', 'SELECT text, label FROM coded');
+SELECT x FROM precious;
