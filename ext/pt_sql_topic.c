@@ -21,12 +21,17 @@
 ** skipped; a term that cannot be used is an error naming the table.  The
 ** compiled scheme is cached on the connection and rebuilt when the database
 ** may have changed: the connection's total_changes, the main database's
-** data_version (other connections' commits) or its schema_version moved.
+** data_version (other connections' commits) or its schema_version moved
+** (total_changes counts finished statements, so a statement sees the table
+** as it was when the statement began).  Up to four tables are cached; cursors
+** hold references, so an evicted scheme lives until its rows are gone.
+** Built-in names (cap, place, issue, declared) come before tables.
 **
-** topics_train(name, query [, options]) runs query (columns text and label, or the
-** first two), learns a naive-Bayes term table (pt_topic_train.h), stores it
+** topics_train(name, query [, options]) runs query (columns text and label,
+** or the first two), learns a naive-Bayes term table (pt_topic_train.h), stores it
 ** as the ordinary table `name` (topic, term, weight) plus a row in
-** topics_models, and returns the 5-fold cross-validated accuracy.  Options
+** topics_models, and returns the 5-fold cross-validated accuracy.  It only
+** replaces a table that topics_models lists as a model.  Options
 ** are "key=value" pairs: folds, min_count, min_weight, max_weight, alpha,
 ** bigrams (see pt_topic_train.h).
 **
