@@ -53,48 +53,23 @@ PY
 CREATE TABLE heads AS SELECT text FROM titles, five;
 CREATE TABLE tm(step TEXT, t REAL, n INTEGER);
 SELECT sum(length(text)) FROM big;  -- warm the cache
-INSERT INTO tm VALUES('start', julianday('now'), 0);
-INSERT INTO tm SELECT 'length()', julianday('now'), sum(length(text)) FROM big;
-INSERT INTO tm VALUES('start', julianday('now'), 0);
-INSERT INTO tm SELECT 'length()', julianday('now'), sum(length(text)) FROM big;
-INSERT INTO tm VALUES('start', julianday('now'), 0);
-INSERT INTO tm SELECT 'length()', julianday('now'), sum(length(text)) FROM big;
-INSERT INTO tm VALUES('start', julianday('now'), 0);
-INSERT INTO tm SELECT 'upper()', julianday('now'), sum(length(upper(text))) FROM big;
-INSERT INTO tm VALUES('start', julianday('now'), 0);
-INSERT INTO tm SELECT 'upper()', julianday('now'), sum(length(upper(text))) FROM big;
-INSERT INTO tm VALUES('start', julianday('now'), 0);
-INSERT INTO tm SELECT 'upper()', julianday('now'), sum(length(upper(text))) FROM big;
-INSERT INTO tm VALUES('start', julianday('now'), 0);
-INSERT INTO tm SELECT 'topics() all schemes', julianday('now'), count(*) FROM big, topics(big.text);
-INSERT INTO tm VALUES('start', julianday('now'), 0);
-INSERT INTO tm SELECT 'topics() all schemes', julianday('now'), count(*) FROM big, topics(big.text);
-INSERT INTO tm VALUES('start', julianday('now'), 0);
-INSERT INTO tm SELECT 'topics() all schemes', julianday('now'), count(*) FROM big, topics(big.text);
-INSERT INTO tm VALUES('start', julianday('now'), 0);
-INSERT INTO tm SELECT 'topics(text, ''cap'')', julianday('now'), count(*) FROM big, topics(big.text, 'cap');
-INSERT INTO tm VALUES('start', julianday('now'), 0);
-INSERT INTO tm SELECT 'topics(text, ''cap'')', julianday('now'), count(*) FROM big, topics(big.text, 'cap');
-INSERT INTO tm VALUES('start', julianday('now'), 0);
-INSERT INTO tm SELECT 'topics(text, ''cap'')', julianday('now'), count(*) FROM big, topics(big.text, 'cap');
-INSERT INTO tm VALUES('start', julianday('now'), 0);
-INSERT INTO tm SELECT 'topics() + evidence', julianday('now'), sum(length(t.evidence)) FROM big, topics(big.text) t;
-INSERT INTO tm VALUES('start', julianday('now'), 0);
-INSERT INTO tm SELECT 'topics() + evidence', julianday('now'), sum(length(t.evidence)) FROM big, topics(big.text) t;
-INSERT INTO tm VALUES('start', julianday('now'), 0);
-INSERT INTO tm SELECT 'topics() + evidence', julianday('now'), sum(length(t.evidence)) FROM big, topics(big.text) t;
-INSERT INTO tm VALUES('start', julianday('now'), 0);
-INSERT INTO tm SELECT 'headlines: topics()', julianday('now'), count(*) FROM heads, topics(heads.text);
-INSERT INTO tm VALUES('start', julianday('now'), 0);
-INSERT INTO tm SELECT 'headlines: topics()', julianday('now'), count(*) FROM heads, topics(heads.text);
-INSERT INTO tm VALUES('start', julianday('now'), 0);
-INSERT INTO tm SELECT 'headlines: topics()', julianday('now'), count(*) FROM heads, topics(heads.text);
-INSERT INTO tm VALUES('start', julianday('now'), 0);
-INSERT INTO tm SELECT 'headlines: topics(cap)', julianday('now'), count(*) FROM heads, topics(heads.text, 'cap');
-INSERT INTO tm VALUES('start', julianday('now'), 0);
-INSERT INTO tm SELECT 'headlines: topics(cap)', julianday('now'), count(*) FROM heads, topics(heads.text, 'cap');
-INSERT INTO tm VALUES('start', julianday('now'), 0);
-INSERT INTO tm SELECT 'headlines: topics(cap)', julianday('now'), count(*) FROM heads, topics(heads.text, 'cap');
+SQL
+  # step NAME|SELECT-LIST|FROM: three timed runs of one step
+  while IFS='|' read -r step what from; do
+    for _ in 1 2 3; do
+      echo "INSERT INTO tm VALUES('start', julianday('now'), 0);"
+      echo "INSERT INTO tm SELECT '$step', julianday('now'), $what FROM $from;"
+    done
+  done <<'STEPS'
+length()|sum(length(text))|big
+upper()|sum(length(upper(text)))|big
+topics() all schemes|count(*)|big, topics(big.text)
+topics(text, ''cap'')|count(*)|big, topics(big.text, 'cap')
+topics() + evidence|sum(length(t.evidence))|big, topics(big.text) t
+headlines: topics()|count(*)|heads, topics(heads.text)
+headlines: topics(cap)|count(*)|heads, topics(heads.text, 'cap')
+STEPS
+  cat <<'SQL'
 .echo step|seconds|MB/s|headlines/s
 WITH runs AS (SELECT b.step, min(b.rowid) AS ord, max(min((b.t - a.t) * 86400), 1e-3) AS sec
               FROM tm a JOIN tm b ON b.rowid = a.rowid + 1 WHERE a.step = 'start' GROUP BY b.step)

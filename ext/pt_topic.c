@@ -36,7 +36,7 @@
 */
 /* A fast 64-bit string hash, eight bytes at a time (multiply-xorshift
 ** mixing).  Values are only compared within one process. */
-static uint64_t str_hash(const char *s, size_t n) {
+uint64_t pt_topic_hash(const char *s, size_t n) {
   uint64_t h = 0x9E3779B97F4A7C15ULL ^ (uint64_t)n;
   while (n >= 8) {
     uint64_t v;
@@ -97,7 +97,7 @@ typedef struct text_ctx {
   int rc;
 } text_ctx;
 
-static int grow(void **p, size_t *cap, size_t need, size_t size) {
+int pt_topic_grow(void **p, size_t *cap, size_t need, size_t size) {
   if (need <= *cap) return PT_OK;
   size_t c = *cap ? *cap : 64;
   while (c < need) {
@@ -130,7 +130,7 @@ static int rehash_types(pt_topic_text *t, size_t n) {
 /* Type index of tok[0..len) (added when new), or -1 on OOM/too big. */
 static int32_t type_of(text_ctx *c, const char *tok, size_t len) {
   pt_topic_text *t = c->t;
-  uint64_t h = str_hash(tok, len);
+  uint64_t h = pt_topic_hash(tok, len);
   size_t j = (size_t)h & (t->n_slots - 1);
   for (int32_t x; (x = t->slots[j]) >= 0; j = (j + 1) & (t->n_slots - 1)) {
     const pt_topic_type *y = &t->types[x];
@@ -140,8 +140,8 @@ static int32_t type_of(text_ctx *c, const char *tok, size_t len) {
     c->rc = PT_TOOBIG;
     return -1;
   }
-  if (grow((void **)&t->types, &t->cap_types, t->n_types + 1, sizeof *t->types) ||
-      grow((void **)&t->folded, &t->folded_cap, t->folded_len + len + 1, 1)) {
+  if (pt_topic_grow((void **)&t->types, &t->cap_types, t->n_types + 1, sizeof *t->types) ||
+      pt_topic_grow((void **)&t->folded, &t->folded_cap, t->folded_len + len + 1, 1)) {
     c->rc = PT_NOMEM;
     return -1;
   }
@@ -164,7 +164,7 @@ static int text_token(void *ctx, const char *tok, size_t tok_len, size_t byte_of
   text_ctx *c = ctx;
   pt_topic_text *t = c->t;
   if (tok_len > 0xffff) tok_len = 0xffff;
-  if (grow((void **)&t->toks, &t->cap, t->n + 1, sizeof *t->toks)) return c->rc = PT_NOMEM;
+  if (pt_topic_grow((void **)&t->toks, &t->cap, t->n + 1, sizeof *t->toks)) return c->rc = PT_NOMEM;
   if (kind == PT_TOKEN_WORD && c->compound && byte_off < c->compound_end) {
     pt_topic_tok *ct = &t->toks[c->compound - 1];
     if (ct->words < 255) ct->words++;
@@ -300,7 +300,7 @@ static const str_ent *str_tab_find(const str_tab *t, const pt_buf *arena, uint64
 
 /* The entry for s[0..n), made (a = b = -1) when absent; NULL on OOM. */
 static str_ent *str_tab_get(str_tab *t, pt_buf *arena, const char *s, size_t n) {
-  uint64_t h = str_hash(s, n);
+  uint64_t h = pt_topic_hash(s, n);
   str_ent *x = (str_ent *)str_tab_find(t, arena, h, s, n);
   if (x) return x;
   if ((t->n + 1) * 2 > t->cap && str_tab_grow(t)) return NULL;
@@ -414,7 +414,7 @@ static int32_t topic_index(pt_scheme *s, const char *topic, size_t n, const char
   str_ent *x = str_tab_get(&s->topic_ix, &s->arena, topic, n);
   if (!x) return -1;
   if (x->a < 0) {
-    if (grow((void **)&s->topics, &s->cap_topics, s->n_topics + 1, sizeof *s->topics))
+    if (pt_topic_grow((void **)&s->topics, &s->cap_topics, s->n_topics + 1, sizeof *s->topics))
       return -1;
     t_topic *t = &s->topics[s->n_topics];
     t->name = pt_strndup(topic, n);
@@ -547,7 +547,7 @@ int pt_scheme_add(pt_scheme *s, const char *topic, size_t topic_len, const char 
     }
     int32_t child = edge_find(&s->edges, node, sym);
     if (!child) {
-      if (grow((void **)&s->nodes, &s->cap_nodes, s->n_nodes + 1, sizeof *s->nodes))
+      if (pt_topic_grow((void **)&s->nodes, &s->cap_nodes, s->n_nodes + 1, sizeof *s->nodes))
         goto nomem;
       child = (int32_t)s->n_nodes++;
       s->nodes[child].out = -1;
@@ -559,7 +559,8 @@ int pt_scheme_add(pt_scheme *s, const char *topic, size_t topic_len, const char 
       s->nodes[node].child_mask |= (uint64_t)1 << (sym & 63);
       if (node == 0) {
         size_t old = s->cap_root;
-        if (grow((void **)&s->root_child, &s->cap_root, (size_t)sym + 1, sizeof *s->root_child))
+        if (pt_topic_grow((void **)&s->root_child, &s->cap_root, (size_t)sym + 1,
+                          sizeof *s->root_child))
           goto nomem;
         memset(s->root_child + old, 0, (s->cap_root - old) * sizeof *s->root_child);
         s->root_child[sym] = child;
@@ -582,7 +583,7 @@ int pt_scheme_add(pt_scheme *s, const char *topic, size_t topic_len, const char 
       goto done;
     }
   }
-  if (grow((void **)&s->outs, &s->cap_outs, s->n_outs + 1, sizeof *s->outs)) goto nomem;
+  if (pt_topic_grow((void **)&s->outs, &s->cap_outs, s->n_outs + 1, sizeof *s->outs)) goto nomem;
   s->outs[s->n_outs].topic = ti;
   s->outs[s->n_outs].weight = weight;
   s->outs[s->n_outs].next = nd->out;
@@ -599,7 +600,8 @@ done:
 int pt_scheme_finish(pt_scheme *s) {
   /* Every symbol gets a root_child slot, so lookups need no bounds test. */
   size_t old = s->cap_root;
-  if (grow((void **)&s->root_child, &s->cap_root, (size_t)s->n_syms + 1, sizeof *s->root_child))
+  if (pt_topic_grow((void **)&s->root_child, &s->cap_root, (size_t)s->n_syms + 1,
+                    sizeof *s->root_child))
     return PT_NOMEM;
   memset(s->root_child + old, 0, (s->cap_root - old) * sizeof *s->root_child);
   return s->arena.rc;
@@ -640,7 +642,7 @@ static void type_syms(const pt_scheme *s, const pt_topic_text *t, size_t ty,
     int np = 2;
     for (size_t L = 1; L <= max && np < TYPE_SYMS; L++) {
       if (!(s->prefix_lens >> L & 1)) continue;
-      const str_ent *p = str_tab_find(&s->prefixes, &s->arena, str_hash(f, L), f, L);
+      const str_ent *p = str_tab_find(&s->prefixes, &s->arena, pt_topic_hash(f, L), f, L);
       if (p) out[np++] = p->a;
     }
   }
@@ -747,7 +749,7 @@ void pt_topic_list_reset(pt_topic_list *l) {
 }
 
 int pt_topic_list_push(pt_topic_list *l, const pt_topic_row *row, const char *evidence) {
-  if (grow((void **)&l->rows, &l->cap, l->n + 1, sizeof *l->rows)) return PT_NOMEM;
+  if (pt_topic_grow((void **)&l->rows, &l->cap, l->n + 1, sizeof *l->rows)) return PT_NOMEM;
   char *e = NULL;
   if (evidence) {
     e = pt_strndup(evidence, strlen(evidence));
@@ -790,8 +792,8 @@ int pt_topic_match(const pt_scheme *s, pt_topic_text *t, unsigned flags,
   pt_buf e;
   pt_buf_init(&e);
   pt_topic_text *tm = t; /* only its scratch buffer is written */
-  if (grow((void **)&tm->scratch, &tm->scratch_cap, (t->n_types ? t->n_types : 1) * TYPE_SYMS,
-           sizeof *tm->scratch))
+  if (pt_topic_grow((void **)&tm->scratch, &tm->scratch_cap,
+                    (t->n_types ? t->n_types : 1) * TYPE_SYMS, sizeof *tm->scratch))
     goto nomem;
   int32_t *syms = tm->scratch;
   for (size_t i = 0; i < t->n_types; i++) type_syms(s, t, i, syms + i * TYPE_SYMS);
@@ -824,7 +826,7 @@ int pt_topic_match(const pt_scheme *s, pt_topic_text *t, unsigned flags,
       const t_out *x = &s->outs[o];
       mass[x->topic] += x->weight * tf;
       hits[x->topic] += count;
-      if (grow((void **)&evs, &cap_ev, n_ev + 1, sizeof *evs)) goto nomem;
+      if (pt_topic_grow((void **)&evs, &cap_ev, n_ev + 1, sizeof *evs)) goto nomem;
       evs[n_ev].topic = x->topic;
       evs[n_ev].node = hit[i].node;
       evs[n_ev].count = count;

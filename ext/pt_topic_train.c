@@ -64,15 +64,6 @@ typedef struct sid_tab {
   pt_buf arena;
 } sid_tab;
 
-static uint64_t fnv(const char *s, size_t n) {
-  uint64_t h = 0xcbf29ce484222325ULL;
-  for (size_t i = 0; i < n; i++) {
-    h ^= (unsigned char)s[i];
-    h *= 0x100000001b3ULL;
-  }
-  return h;
-}
-
 static void sid_reset(sid_tab *t) {
   pt_free(t->e);
   pt_buf_reset(&t->arena);
@@ -81,7 +72,7 @@ static void sid_reset(sid_tab *t) {
 
 /* id of s[0..n); with add, a new id (= count) when absent; -1 absent; -2 OOM. */
 static int32_t sid_get(sid_tab *t, const char *s, size_t n, int add) {
-  uint64_t h = fnv(s, n);
+  uint64_t h = pt_topic_hash(s, n);
   if (t->cap) {
     size_t j = (size_t)h & (t->cap - 1);
     while (t->e[j].id >= 0) {
@@ -147,20 +138,6 @@ struct pt_topic_train {
   pt_buf texts;         /* example texts, for cross-validation */
 };
 
-static int grow(void **p, size_t *cap, size_t need, size_t size) {
-  if (need <= *cap) return PT_OK;
-  size_t c = *cap ? *cap : 64;
-  while (c < need) {
-    if (c > ((size_t)-1 / 2) / size) return PT_NOMEM;
-    c *= 2;
-  }
-  void *g = pt_realloc(*p, c * size);
-  if (!g) return PT_NOMEM;
-  *p = g;
-  *cap = c;
-  return PT_OK;
-}
-
 void pt_topic_train_opts_default(pt_topic_train_opts *o) {
   o->folds = 5;
   o->min_count = 2;
@@ -224,11 +201,11 @@ static int add_feature(feat_ctx *c, const char *s, size_t n) {
   int32_t id = sid_get(&t->features, s, n, 1);
   if (id < 0) return c->rc = PT_NOMEM;
   if (t->features.n > before) { /* new: remember where its string lives */
-    if (grow((void **)&t->feat_str, &t->cap_feat_str, t->features.n, sizeof *t->feat_str))
+    if (pt_topic_grow((void **)&t->feat_str, &t->cap_feat_str, t->features.n, sizeof *t->feat_str))
       return c->rc = PT_NOMEM;
     t->feat_str[id] = (uint32_t)(t->features.arena.len - n - 1);
   }
-  if (grow((void **)&t->feats, &t->cap_feats, t->n_feats + 1, sizeof *t->feats))
+  if (pt_topic_grow((void **)&t->feats, &t->cap_feats, t->n_feats + 1, sizeof *t->feats))
     return c->rc = PT_NOMEM;
   t->feats[t->n_feats++] = id;
   return 0;
@@ -266,12 +243,12 @@ static int cmp_i32(const void *a, const void *b) {
 
 int pt_topic_train_add(pt_topic_train *t, const char *text, size_t n, const char *label,
                        size_t label_len) {
-  if (grow((void **)&t->ex, &t->cap_ex, t->n_ex + 1, sizeof *t->ex)) return PT_NOMEM;
+  if (pt_topic_grow((void **)&t->ex, &t->cap_ex, t->n_ex + 1, sizeof *t->ex)) return PT_NOMEM;
   size_t before = t->labels.n;
   int32_t lab = sid_get(&t->labels, label, label_len, 1);
   if (lab < 0) return PT_NOMEM;
   if (t->labels.n > before) {
-    if (grow((void **)&t->label_str, &t->cap_label_str, t->labels.n, sizeof *t->label_str))
+    if (pt_topic_grow((void **)&t->label_str, &t->cap_label_str, t->labels.n, sizeof *t->label_str))
       return PT_NOMEM;
     t->label_str[lab] = (uint32_t)(t->labels.arena.len - label_len - 1);
   }
@@ -367,7 +344,7 @@ static int fit(pt_topic_train *t, const pt_topic_train_opts *o, int fold,
       if (w < o->min_weight) continue;
       if (w > o->max_weight) w = o->max_weight;
       if (!o->bigrams && strchr(sid_str(&t->features, (int32_t)f, t->feat_str), ' ')) continue;
-      if (grow((void **)&k, &cap_k, n_k + 1, sizeof *k)) {
+      if (pt_topic_grow((void **)&k, &cap_k, n_k + 1, sizeof *k)) {
         rc = PT_NOMEM;
         break;
       }

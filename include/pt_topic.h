@@ -156,6 +156,15 @@ int pt_topic_match(const pt_scheme *s, pt_topic_text *t, unsigned flags,
 /* Sorts rows [from, l->n) by score, best first (stable; ties keep order). */
 void pt_topic_list_sort(pt_topic_list *l, size_t from);
 
+/* Helpers shared with pt_topic_train.c. */
+
+/* Grows the array *p of *cap elements of `size` bytes (doubling, from 64)
+** to hold at least `need`.  PT_OK or PT_NOMEM (then *p is untouched). */
+int pt_topic_grow(void **p, size_t *cap, size_t need, size_t size);
+/* The 64-bit hash of s[0..n) that schemes and texts use (only compared
+** within one process). */
+uint64_t pt_topic_hash(const char *s, size_t n);
+
 /* Built-in schemes (sql/lexicons/, compiled in as ext/pt_topic_data.inc):
 ** how many, and the name and description of number i (static strings). */
 size_t pt_topic_builtin_count(void);
