@@ -519,8 +519,14 @@ static int topics_filter(sqlite3_vtab_cursor *cur, int idx, const char *idx_str,
       n_declared = doc.n_tags;
     }
   }
-  if (pt_topic_text_make(tx, body, body_n)) {
-    rc = SQLITE_NOMEM;
+  int trc = pt_topic_text_make(tx, body, body_n);
+  if (trc) {
+    if (trc == PT_NOMEM) {
+      rc = SQLITE_NOMEM;
+    } else {
+      pt_sql_vtab_error(cur->pVtab, "topics: %s", pt_errmsg(trc));
+      rc = SQLITE_ERROR;
+    }
     goto done;
   }
   if (!schemes) {
