@@ -140,8 +140,10 @@ static int32_t type_of(text_ctx *c, const char *tok, size_t len) {
     c->rc = PT_TOOBIG;
     return -1;
   }
-  if (pt_topic_grow((void **)&t->types, &t->cap_types, t->n_types + 1, sizeof *t->types) ||
-      pt_topic_grow((void **)&t->folded, &t->folded_cap, t->folded_len + len + 1, 1)) {
+  if ((t->n_types == t->cap_types &&
+       pt_topic_grow((void **)&t->types, &t->cap_types, t->n_types + 1, sizeof *t->types)) ||
+      (t->folded_len + len + 1 > t->folded_cap &&
+       pt_topic_grow((void **)&t->folded, &t->folded_cap, t->folded_len + len + 1, 1))) {
     c->rc = PT_NOMEM;
     return -1;
   }
@@ -164,7 +166,8 @@ static int text_token(void *ctx, const char *tok, size_t tok_len, size_t byte_of
   text_ctx *c = ctx;
   pt_topic_text *t = c->t;
   if (tok_len > 0xffff) tok_len = 0xffff;
-  if (pt_topic_grow((void **)&t->toks, &t->cap, t->n + 1, sizeof *t->toks)) return c->rc = PT_NOMEM;
+  if (t->n == t->cap && pt_topic_grow((void **)&t->toks, &t->cap, t->n + 1, sizeof *t->toks))
+    return c->rc = PT_NOMEM;
   if (kind == PT_TOKEN_WORD && c->compound && byte_off < c->compound_end) {
     pt_topic_tok *ct = &t->toks[c->compound - 1];
     if (ct->words < 255) ct->words++;
