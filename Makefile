@@ -64,13 +64,19 @@ $(BUILD)/%.o: ext/%.c | $(BUILD)
 $(BUILD):
 	@mkdir -p $@
 
+# The built-in topic schemes: sql/lexicons/*.tsv compiled into a committed
+# table (like cmark's entities.inc), regenerated when the data changes.
+ext/pt_topic_data.inc: tools/gen_lexicons.py $(wildcard sql/lexicons/*.tsv)
+	python3 tools/gen_lexicons.py sql/lexicons $@
+$(BUILD)/pt_topic.o: ext/pt_topic_data.inc
+
 $(SO): $(OBJS)
-	$(CC) $(SANFLAGS) -shared -o $@ $(OBJS) $(UTF8PROC_LIBS) $(LDFLAGS)
+	$(CC) $(SANFLAGS) -shared -o $@ $(OBJS) $(UTF8PROC_LIBS) -lm $(LDFLAGS)
 
 # The test host: a tiny SQL shell with the extension linked in, so that the
 # whole suite runs inside one instrumented process under SANITIZE=1.
 $(HOST): tests/pthost.c $(OBJS) | $(BUILD)
-	$(CC) $(ALL_CFLAGS) -o $@ tests/pthost.c $(OBJS) $(SQLITE_LIBS) $(UTF8PROC_LIBS) $(LDFLAGS)
+	$(CC) $(ALL_CFLAGS) -o $@ tests/pthost.c $(OBJS) $(SQLITE_LIBS) $(UTF8PROC_LIBS) -lm $(LDFLAGS)
 
 # C unit tests of the plain analysis stages (no SQLite).
 $(BUILD)/test_%: tests/unit/test_%.c tests/unit/harness.h $(OBJS) | $(BUILD)
