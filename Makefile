@@ -21,7 +21,7 @@ DEBS = build-essential pkg-config sqlite3 libsqlite3-dev libutf8proc-dev python3
 HAVE_PKGS := $(shell pkg-config --exists $(PKGS) 2>/dev/null && echo yes)
 ifeq ($(HAVE_PKGS),yes)
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS))
-UTF8PROC_LIBS := $(shell pkg-config --libs libutf8proc)
+UTF8PROC_LIBS := $(shell pkg-config --libs libutf8proc) -lm
 SQLITE_LIBS := $(shell pkg-config --libs sqlite3)
 endif
 
@@ -71,12 +71,12 @@ ext/pt_topic_data.inc: tools/gen_lexicons.py $(wildcard sql/lexicons/*.tsv)
 $(BUILD)/pt_topic.o: ext/pt_topic_data.inc
 
 $(SO): $(OBJS)
-	$(CC) $(SANFLAGS) -shared -o $@ $(OBJS) $(UTF8PROC_LIBS) -lm $(LDFLAGS)
+	$(CC) $(SANFLAGS) -shared -o $@ $(OBJS) $(UTF8PROC_LIBS) $(LDFLAGS)
 
 # The test host: a tiny SQL shell with the extension linked in, so that the
 # whole suite runs inside one instrumented process under SANITIZE=1.
 $(HOST): tests/pthost.c $(OBJS) | $(BUILD)
-	$(CC) $(ALL_CFLAGS) -o $@ tests/pthost.c $(OBJS) $(SQLITE_LIBS) $(UTF8PROC_LIBS) -lm $(LDFLAGS)
+	$(CC) $(ALL_CFLAGS) -o $@ tests/pthost.c $(OBJS) $(SQLITE_LIBS) $(UTF8PROC_LIBS) $(LDFLAGS)
 
 # C unit tests of the plain analysis stages (no SQLite).
 $(BUILD)/test_%: tests/unit/test_%.c tests/unit/harness.h $(OBJS) | $(BUILD)
