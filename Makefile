@@ -42,7 +42,7 @@ SRCS = $(sort $(wildcard ext/*.c))
 OBJS = $(SRCS:ext/%.c=$(BUILD)/%.o)
 ALL_CFLAGS = $(CFLAGS) $(WARN) -fPIC -fvisibility=hidden -Iinclude $(PKG_CFLAGS) $(SANFLAGS) -MMD -MP
 
-.PHONY: all check-deps deps test asan-test valgrind-test demo eval bench clean install uninstall lint
+.PHONY: lexicons all check-deps deps test asan-test valgrind-test demo eval bench clean install uninstall lint
 all: check-deps $(SO) $(HOST)
 
 check-deps:
@@ -61,6 +61,15 @@ $(BUILD)/%.o: ext/%.c | $(BUILD)
 
 $(BUILD):
 	@mkdir -p $@
+
+# Lexicons (sql/lexicons/*.tsv) are compiled in; the generated table is
+# committed so a build needs no Python.  `make lexicons` forces it.
+LEXICONS = $(sort $(wildcard sql/lexicons/*.tsv))
+ext/pt_lexicon_quotes.inc: $(LEXICONS) tools/gen_lexicon.py
+	python3 tools/gen_lexicon.py sql/lexicons $@
+$(BUILD)/pt_entity.o: ext/pt_lexicon_quotes.inc
+lexicons:
+	python3 tools/gen_lexicon.py sql/lexicons ext/pt_lexicon_quotes.inc
 
 $(SO): $(OBJS)
 	$(CC) $(SANFLAGS) -shared -o $@ $(OBJS) $(UTF8PROC_LIBS) $(LDFLAGS)

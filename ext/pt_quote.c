@@ -1,0 +1,839 @@
+/*
+** pt_quote.c: quotation marks, kinds and attribution (see pt_quote.h).
+**
+**   scan_marks()   one pass over the bytes: a stack of at most two open
+**                  quotations per paragraph (outer and nested);
+**   pt_entity_build()  tokens, mentions, entities (pt_entity.c);
+**   attribute()    per top-level quotation, a bounded window of tokens around
+**                  its marks: after it, before it, then the quotation or
+**                  paragraph before;
+**   classify()     kind from the marks, words, case and attribution.
+** Each quotation looks at a bounded number of tokens, so the whole is linear.
+*/
+#include <stdlib.h>
+#include <string.h>
+
+#include "pt_entity.h"
+#include "pt_err.h"
+#include "pt_mem.h"
+#include "pt_quote.h"
+#include "pt_utf8.h"
+
+/* ====================================================================
+** Names.
+*/
+const char *pt_quote_kind_name(int kind) {
+  static const char *const k[] = {"full", "partial", "block", "scare", "title"};
+  return kind >= 0 && kind <= 4 ? k[kind] : NULL;
+}
+const char *pt_quote_mark_name(int mark) {
+  static const char *const k[] = {"curly", "straight", "doubled", "guillemet", "low", "single"};
+  return mark >= 0 && mark <= 5 ? k[mark] : NULL;
+}
+const char *pt_quote_how_name(int how) {
+  static const char *const k[] = {NULL, "after", "before", "colon", "byline", "continued", "leadin"};
+  return how > 0 && how <= 6 ? k[how] : NULL;
+}
+
+void pt_quote_init(pt_quote_list *l) {
+  memset(l, 0, sizeof *l);
+  pt_entity_init(&l->ents);
+}
+
+void pt_quote_reset(pt_quote_list *l) {
+  pt_free(l->q);
+  pt_free(l->spans);
+  pt_free(l->marks);
+  pt_entity_reset(&l->ents);
+  pt_quote_init(l);
+}
+
+static int grow(void **p, size_t *cap, size_t need, size_t size) {
+  if (need <= *cap) return PT_OK;
+  size_t nc = *cap ? *cap * 2 : 32;
+  while (nc < need) nc *= 2;
+  void *q = pt_realloc(*p, nc * size);
+  if (!q) return PT_NOMEM;
+  *p = q;
+  *cap = nc;
+  return PT_OK;
+}
+
+/* ====================================================================
+** Marks.
+*/
+enum { M_NONE, M_DQ_OPEN, M_DQ_CLOSE, M_SQ_OPEN, M_SQ_CLOSE, M_STRAIGHT, M_DOUBLED,
+       M_APOS, M_GUIL_OPEN, M_GUIL_CLOSE, M_LOW_OPEN };
+
+static int is_ws(int cp) { return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || pt_cp_is_space(cp); }
+static int is_wordc(int cp) { return cp < 0x80 ? ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z') || (cp >= '0' && cp <= '9') : pt_cp_is_word(cp); }
+
+/* The code point before byte off (a space at the start). */
+static int prev_cp(const char *s, size_t off) {
+  if (off == 0) return ' ';
+  unsigned char c = (unsigned char)s[off - 1];
+  if (c < 0x80) return c;
+  size_t st;
+  return pt_utf8_decode_prev(s, off, &st);
+}
+static int next_cp(const char *s, size_t n, size_t off) {
+  if (off >= n) return ' ';
+  unsigned char c = (unsigned char)s[off];
+  if (c < 0x80) return c;
+  size_t adv;
+  return pt_utf8_decode(s + off, n - off, &adv);
+}
+
+/* Mark at byte i; sets *len. */
+static int mark_at(const char *s, size_t n, size_t i, size_t *len) {
+  unsigned char c = (unsigned char)s[i];
+  *len = 1;
+  if (c == '"') return M_STRAIGHT;
+  if (c == '\'') {
+    if (i + 1 < n && s[i + 1] == '\'') return *len = 2, M_DOUBLED;
+    return M_APOS;
+  }
+  if (c == 0xE2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80) {
+    *len = 3;
+    switch ((unsigned char)s[i + 2]) {
+      case 0x9C: return M_DQ_OPEN;
+      case 0x9D: return M_DQ_CLOSE;
+      case 0x98: return M_SQ_OPEN;
+      case 0x99: return M_SQ_CLOSE;
+      case 0x9E: return M_LOW_OPEN;
+      default: return M_NONE;
+    }
+  }
+  if (c == 0xC2 && i + 1 < n) {
+    *len = 2;
+    if ((unsigned char)s[i + 1] == 0xAB) return M_GUIL_OPEN;
+    if ((unsigned char)s[i + 1] == 0xBB) return M_GUIL_CLOSE;
+  }
+  return M_NONE;
+}
+
+typedef struct open_q {
+  int idx;      /* quote index in l->q */
+  int mark;     /* PT_MARK_ */
+} open_q;
+
+typedef struct scan {
+  pt_quote_list *l;
+  const char *s;
+  size_t n;
+  open_q st[2];
+  int depth;
+  int para;
+  int rc;
+} scan;
+
+static int opens_like(const char *s, size_t n, size_t i, size_t len) {
+  int p = prev_cp(s, i), x = next_cp(s, n, i + len);
+  return !is_wordc(p) && !is_ws(x) && x != ',' && x != '.' && x != ';';
+}
+static int closes_like(const char *s, size_t n, size_t i, size_t len) {
+  int p = prev_cp(s, i), x = next_cp(s, n, i + len);
+  return !is_ws(p) && !is_wordc(x);
+}
+
+static void open_quote(scan *sc, size_t i, size_t len, int mark) {
+  if (sc->depth >= 2 || sc->rc) return;
+  pt_quote_list *l = sc->l;
+  if (grow((void **)&l->q, &l->cap, l->n + 1, sizeof(pt_quote))) {
+    sc->rc = PT_NOMEM;
+    return;
+  }
+  pt_quote *q = &l->q[l->n];
+  memset(q, 0, sizeof *q);
+  q->open_off = i;
+  q->open_len = len;
+  q->byte_off = i + len;
+  q->paragraph = sc->para;
+  q->depth = sc->depth;
+  q->mark = mark;
+  q->ent = -1;
+  sc->st[sc->depth].idx = (int)l->n;
+  sc->st[sc->depth].mark = mark;
+  sc->depth++;
+  l->n++;
+}
+
+static void close_quote(scan *sc, size_t i, size_t len) {
+  pt_quote *q = &sc->l->q[sc->st[sc->depth - 1].idx];
+  q->close_off = i;
+  q->close_len = len;
+  q->byte_len = i - q->byte_off;
+  sc->depth--;
+}
+
+/* Ends an unclosed quotation at byte `end` (trailing spaces trimmed); a
+** nested single quote that never closed was an apostrophe: dropped. */
+static void drop_or_end(scan *sc, size_t end) {
+  while (sc->depth > 0) {
+    pt_quote *q = &sc->l->q[sc->st[sc->depth - 1].idx];
+    if (q->depth > 0 || q->mark == PT_MARK_SINGLE) {
+      q->deleted = 1;
+    } else {
+      size_t e = end;
+      while (e > q->byte_off && is_ws((unsigned char)sc->s[e - 1])) e--;
+      q->byte_len = e - q->byte_off;
+      q->close_off = e;
+      q->close_len = 0;
+    }
+    sc->depth--;
+  }
+}
+
+static void handle_mark(scan *sc, size_t i, size_t len, int m) {
+  const char *s = sc->s;
+  size_t n = sc->n;
+  int top = sc->depth ? sc->st[sc->depth - 1].mark : -1;
+  int outer = sc->depth ? sc->st[0].mark : -1;
+  switch (m) {
+    case M_DQ_OPEN:
+      if (top == PT_MARK_LOW) { close_quote(sc, i, len); return; }
+      if (sc->depth == 0) { open_quote(sc, i, len, PT_MARK_CURLY); return; }
+      if (outer == PT_MARK_CURLY) {
+        /* A second opener: the first never closed.  End it here. */
+        drop_or_end(sc, i);
+        open_quote(sc, i, len, PT_MARK_CURLY);
+        return;
+      }
+      if (sc->depth == 1) open_quote(sc, i, len, PT_MARK_CURLY);
+      return;
+    case M_DQ_CLOSE:
+      if (top == PT_MARK_CURLY || top == PT_MARK_LOW) { close_quote(sc, i, len); return; }
+      if (sc->depth == 2 && outer == PT_MARK_CURLY) {
+        sc->l->q[sc->st[1].idx].deleted = 1;
+        sc->depth = 1;
+        close_quote(sc, i, len);
+        return;
+      }
+      if (sc->depth == 0 && opens_like(s, n, i, len)) open_quote(sc, i, len, PT_MARK_CURLY);
+      return;
+    case M_STRAIGHT:
+    case M_DOUBLED: {
+      int mk = m == M_STRAIGHT ? PT_MARK_STRAIGHT : PT_MARK_DOUBLED;
+      if (top == mk) { close_quote(sc, i, len); return; }
+      if (sc->depth == 2 && outer == mk) {
+        sc->l->q[sc->st[1].idx].deleted = 1;
+        sc->depth = 1;
+        close_quote(sc, i, len);
+        return;
+      }
+      if (sc->depth == 0) {
+        if (!closes_like(s, n, i, len) || opens_like(s, n, i, len)) open_quote(sc, i, len, mk);
+        return;
+      }
+      if (sc->depth == 1 && opens_like(s, n, i, len)) open_quote(sc, i, len, mk);
+      return;
+    }
+    case M_SQ_OPEN:
+    case M_APOS:
+    case M_SQ_CLOSE:
+      if (top == PT_MARK_SINGLE && m != M_SQ_OPEN && closes_like(s, n, i, len)) {
+        close_quote(sc, i, len);
+        return;
+      }
+      if (m != M_SQ_CLOSE && opens_like(s, n, i, len) && !pt_cp_is_digit(next_cp(s, n, i + len)) &&
+          (sc->depth == 1 || (sc->depth == 0 && m == M_SQ_OPEN)))
+        open_quote(sc, i, len, PT_MARK_SINGLE);
+      return;
+    case M_GUIL_OPEN:
+      if (sc->depth < 2) open_quote(sc, i, len, PT_MARK_GUILLEMET);
+      return;
+    case M_GUIL_CLOSE:
+      if (top == PT_MARK_GUILLEMET) close_quote(sc, i, len);
+      return;
+    case M_LOW_OPEN:
+      if (sc->depth < 2) open_quote(sc, i, len, PT_MARK_LOW);
+      return;
+    default:
+      return;
+  }
+}
+
+/* Does the paragraph starting at byte i open with a mark of family `mark`? */
+static int reopens(const char *s, size_t n, size_t i, int mark) {
+  while (i < n && is_ws((unsigned char)s[i])) i++;
+  if (i >= n) return 0;
+  size_t len;
+  int m = mark_at(s, n, i, &len);
+  switch (mark) {
+    case PT_MARK_CURLY: return m == M_DQ_OPEN || m == M_DQ_CLOSE;
+    case PT_MARK_STRAIGHT: return m == M_STRAIGHT;
+    case PT_MARK_DOUBLED: return m == M_DOUBLED;
+    case PT_MARK_GUILLEMET: return m == M_GUIL_OPEN;
+    case PT_MARK_LOW: return m == M_LOW_OPEN;
+    default: return 0;
+  }
+}
+
+static int scan_marks(pt_quote_list *l, const char *s, size_t n) {
+  scan sc;
+  memset(&sc, 0, sizeof sc);
+  sc.l = l;
+  sc.s = s;
+  sc.n = n;
+  int block_head = -1; /* index of the first row of an open block */
+  size_t i = 0;
+  while (i < n) {
+    unsigned char c = (unsigned char)s[i];
+    if (c == '\n') {
+      size_t j = i + 1;
+      while (j < n && (s[j] == ' ' || s[j] == '\t' || s[j] == '\r')) j++;
+      if (j < n && s[j] == '\n') {
+        /* Paragraph end. */
+        int cont = 0;
+        if (sc.depth > 0) {
+          pt_quote *q0 = &l->q[sc.st[0].idx];
+          int idx0 = sc.st[0].idx;
+          cont = q0->mark != PT_MARK_SINGLE && reopens(s, n, j + 1, q0->mark);
+          drop_or_end(&sc, i);
+          if (cont) {
+            if (block_head < 0) block_head = idx0;
+            q0 = &l->q[idx0];
+            q0->block = block_head + 1;
+          }
+        }
+        if (!cont && block_head >= 0) block_head = -1;
+        sc.para++;
+        i = j + 1;
+        /* The reopening mark of a block continues it. */
+        if (cont) {
+          while (i < n && is_ws((unsigned char)s[i])) {
+            if (s[i] == '\n') { /* more blank lines */ }
+            i++;
+          }
+          size_t len;
+          int m = mark_at(s, n, i, &len);
+          (void)m;
+          open_quote(&sc, i, len, l->q[block_head].mark);
+          if (sc.rc) return sc.rc;
+          l->q[l->n - 1].block = block_head + 1;
+          i += len;
+        }
+        continue;
+      }
+      i++;
+      continue;
+    }
+    if (c != '"' && c != '\'' && c != 0xE2 && c != 0xC2) { i++; continue; }
+    size_t len;
+    int m = mark_at(s, n, i, &len);
+    if (m == M_NONE) { i++; continue; }
+    handle_mark(&sc, i, len, m);
+    if (sc.rc) return sc.rc;
+    i += len;
+  }
+  drop_or_end(&sc, n);
+  /* Drop the deleted rows, keeping block indexes right. */
+  size_t k = 0;
+  int *remap = NULL;
+  int has_block = 0;
+  for (size_t j = 0; j < l->n; j++) has_block |= l->q[j].block != 0;
+  if (has_block) {
+    remap = pt_malloc(l->n * sizeof(int) + 1);
+    if (!remap) return PT_NOMEM;
+  }
+  for (size_t j = 0; j < l->n; j++) {
+    if (remap) remap[j] = (int)k;
+    if (l->q[j].deleted) continue;
+    l->q[k++] = l->q[j];
+  }
+  if (remap) {
+    for (size_t j = 0; j < k; j++)
+      if (l->q[j].block) l->q[j].block = remap[l->q[j].block - 1] + 1;
+    pt_free(remap);
+  }
+  l->n = k;
+  return PT_OK;
+}
+
+/* ====================================================================
+** Attribution.
+*/
+typedef struct attr {
+  int ment;           /* mention, or -1 */
+  size_t np_a, np_b;  /* a common noun phrase speaker [np_a, np_b) tokens */
+  size_t cue_a, cue_b;/* cue tokens */
+  int how;
+} attr;
+
+static int tok_punct(const pt_entity_doc *d, size_t j, char ch) {
+  return j < d->n_tok && (d->tok[j].flags & PT_TOK_PUNCT) && d->text[d->tok[j].byte_off] == ch &&
+         d->tok[j].byte_len == 1;
+}
+
+static int tok_word(const pt_entity_doc *d, size_t j, const char *w) {
+  if (j >= d->n_tok || !(d->tok[j].flags & PT_TOK_WORD)) return 0;
+  size_t n = strlen(w);
+  if (d->tok[j].byte_len != n) return 0;
+  const char *s = d->text + d->tok[j].byte_off;
+  for (size_t i = 0; i < n; i++)
+    if ((s[i] | 0x20) != w[i]) return 0;
+  return 1;
+}
+
+static int is_cue(const pt_entity_doc *d, size_t j) {
+  return j < d->n_tok && (d->tok[j].lex & PT_LEX_CUE_VERB) && !(d->tok[j].flags & PT_TOK_INQ) &&
+         (d->tok[j].flags & PT_TOK_LOWER);
+}
+
+/* Words that may stand between a speaker and the verb, or after the verb
+** before the speaker: "also said", "has said", "said Sunday". */
+static int is_filler(const pt_entity_doc *d, size_t j) {
+  static const char *const w[] = {"also", "later", "then", "recently", "once", "previously",
+                                  "has", "had", "have", "would", "will", "did", "does", "again",
+                                  "earlier", "further", "still", "simply", "repeatedly", "often",
+                                  "once", "just", "had", "first", "flatly", "only", "later", NULL};
+  if (j >= d->n_tok || !(d->tok[j].flags & PT_TOK_LOWER) || (d->tok[j].flags & PT_TOK_INQ)) return 0;
+  for (int k = 0; w[k]; k++)
+    if (tok_word(d, j, w[k])) return 1;
+  const pt_tok *t = &d->tok[j];
+  return t->byte_len > 4 && d->text[t->byte_off + t->byte_len - 1] == 'y' &&
+         d->text[t->byte_off + t->byte_len - 2] == 'l';
+}
+
+static int is_time_word(const pt_entity_doc *d, size_t j) {
+  static const char *const w[] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                                  "sunday", "today", "yesterday", "tonight", "recently", "later",
+                                  "earlier", "last", "this", "week", "night", "morning", NULL};
+  for (int k = 0; w[k]; k++)
+    if (tok_word(d, j, w[k])) return 1;
+  return 0;
+}
+
+static int is_det(const pt_entity_doc *d, size_t j) {
+  static const char *const w[] = {"the", "a", "an", "his", "her", "their", "its", "one", "another",
+                                  "some", "several", "two", "three", "many", "other", "our", NULL};
+  for (int k = 0; w[k]; k++)
+    if (tok_word(d, j, w[k])) return 1;
+  return 0;
+}
+
+/* A usable token inside the window: same paragraph, not inside a quotation. */
+static int ok_tok(const pt_entity_doc *d, size_t j, int para) {
+  return j < d->n_tok && d->tok[j].para == para && !(d->tok[j].flags & PT_TOK_INQ);
+}
+
+/* Mention starting at token j (skipping "Sen." style titles is built in). */
+static int ment_at(const pt_entity_doc *d, size_t j, int para) {
+  if (!ok_tok(d, j, para)) return -1;
+  return d->tok[j].ment;
+}
+
+/* A noun-phrase speaker starting at j: "a spokesman for the campaign",
+** "officials".  Returns its end (exclusive) or 0. */
+static size_t np_after(const pt_entity_doc *d, size_t j, int para) {
+  if (!ok_tok(d, j, para) || !is_det(d, j)) return 0;
+  size_t k = j + 1;
+  while (k < j + 7 && ok_tok(d, k, para) && (d->tok[k].flags & PT_TOK_WORD) && !is_cue(d, k)) k++;
+  return k > j + 1 ? k : 0;
+}
+
+/* The subject before cue token c, not before token lo: a mention (allowing
+** a parenthesis, an appositive or a who-clause, and fillers in between) or
+** a noun phrase.  Returns 1 with *a filled. */
+static int subject_before(const pt_entity_doc *d, size_t c, size_t lo, int para, attr *a) {
+  if (c == 0 || c <= lo) return 0;
+  size_t k = c - 1;
+  while (k > lo && is_filler(d, k)) k--;
+  for (int round = 0; round < 2; round++) {
+    if (!ok_tok(d, k, para)) return 0;
+    if (d->tok[k].ment_end >= 0) {
+      a->ment = d->tok[k].ment_end;
+      return 1;
+    }
+    if (tok_punct(d, k, ')')) {
+      size_t p = k;
+      while (p > lo && p + 10 > k && !tok_punct(d, p, '(')) p--;
+      if (!tok_punct(d, p, '(') || p == 0) return 0;
+      k = p - 1;
+      continue;
+    }
+    if (tok_punct(d, k, ',')) {
+      size_t p = k;
+      while (p > lo && p + 16 > k) {
+        p--;
+        if (!ok_tok(d, p, para)) return 0;
+        if (tok_punct(d, p, ',')) break;
+      }
+      if (!tok_punct(d, p, ',') || p == 0) return 0;
+      k = p - 1;
+      continue;
+    }
+    break;
+  }
+  if (!ok_tok(d, k, para) || !(d->tok[k].flags & PT_TOK_WORD)) return 0;
+  /* A noun phrase: back to a determiner within 6 words. */
+  size_t p = k;
+  while (p > lo && p + 6 > k && ok_tok(d, p, para) && (d->tok[p].flags & PT_TOK_WORD) && !is_det(d, p) &&
+         !is_cue(d, p))
+    p--;
+  if (is_det(d, p) && ok_tok(d, p, para)) {
+    a->np_a = p;
+    a->np_b = k + 1;
+    return 1;
+  }
+  /* A bare plural: "officials said". */
+  const pt_tok *t = &d->tok[k];
+  if ((t->flags & PT_TOK_LOWER) && t->byte_len > 3 && d->text[t->byte_off + t->byte_len - 1] == 's' &&
+      k + 1 == c) {
+    a->np_a = k;
+    a->np_b = k + 1;
+    return 1;
+  }
+  return 0;
+}
+
+/* Speaker after the cue at c: "said Kerry", "said Sunday Mr. Kerry",
+** "said a spokesman". */
+static int speaker_after_cue(const pt_entity_doc *d, size_t c, int para, attr *a) {
+  size_t j = c + 1;
+  for (int k = 0; k < 3 && (is_time_word(d, j) || tok_word(d, j, "on")); k++) j++;
+  int m = ment_at(d, j, para);
+  if (m >= 0 && d->ment[m].type != PT_MENT_PRONOUN) {
+    a->ment = m;
+    return 1;
+  }
+  if (m >= 0 && d->ment[m].type == PT_MENT_PRONOUN && j > c + 1) return 0;
+  size_t e = np_after(d, j, para);
+  if (e) {
+    a->np_a = j;
+    a->np_b = e;
+    return 1;
+  }
+  return 0;
+}
+
+static void set_cue(const pt_entity_doc *d, attr *a, size_t c) {
+  a->cue_a = c;
+  a->cue_b = c + 1;
+  if (d->tok[c].lex & PT_LEX_CUE_PREP) a->cue_b = c + 2;
+}
+
+/* After the closing mark: tokens a.. of paragraph para.  `stop` is 1 when
+** the quotation ended its sentence (then only "X said." alone counts). */
+static int attr_after(const pt_entity_doc *d, size_t j, int para, int stop, attr *a) {
+  if (!ok_tok(d, j, para)) return 0;
+  if (tok_punct(d, j, ',')) j++;
+  if (!ok_tok(d, j, para)) return 0;
+  if (d->tok[j].flags & PT_TOK_DASH) {
+    int m = ment_at(d, j + 1, para);
+    if (m >= 0 && d->ment[m].type != PT_MENT_PRONOUN) {
+      a->ment = m;
+      a->how = PT_ATTR_BYLINE;
+      return 1;
+    }
+    return 0;
+  }
+  if (stop && (d->tok[j].flags & PT_TOK_SENT) && !(d->tok[j].lex & PT_LEX_PRONOUN) &&
+      d->tok[j].ment < 0)
+    return 0;
+  /* "according to X" */
+  if (tok_word(d, j, "according") && tok_word(d, j + 1, "to")) {
+    int m = ment_at(d, j + 2, para);
+    if (m >= 0) {
+      a->ment = m;
+      set_cue(d, a, j);
+      a->how = PT_ATTR_AFTER;
+      return 1;
+    }
+    size_t e = np_after(d, j + 2, para);
+    if (e) {
+      a->np_a = j + 2, a->np_b = e;
+      set_cue(d, a, j);
+      a->how = PT_ATTR_AFTER;
+      return 1;
+    }
+    return 0;
+  }
+  if (is_cue(d, j)) {
+    if (!speaker_after_cue(d, j, para, a)) return 0;
+    set_cue(d, a, j);
+    a->how = PT_ATTR_AFTER;
+    return 1;
+  }
+  /* Speaker first. */
+  attr t = *a;
+  size_t k;
+  int m = ment_at(d, j, para);
+  if (m >= 0) {
+    t.ment = m;
+    k = d->ment[m].tok_end;
+  } else {
+    size_t e = np_after(d, j, para);
+    if (!e) {
+      /* "officials said" */
+      if ((d->tok[j].flags & PT_TOK_LOWER) && is_cue(d, j + 1) && d->tok[j].byte_len > 3 &&
+          d->text[d->tok[j].byte_off + d->tok[j].byte_len - 1] == 's') {
+        t.np_a = j, t.np_b = j + 1, k = j + 1;
+      } else {
+        return 0;
+      }
+    } else {
+      /* np_after stops at the cue */
+      t.np_a = j, t.np_b = e, k = e;
+    }
+  }
+  /* Skip a parenthesis "(R-Texas)", an appositive ", a doctor," and fillers. */
+  if (tok_punct(d, k, '(')) {
+    size_t p = k;
+    while (p < k + 10 && ok_tok(d, p, para) && !tok_punct(d, p, ')')) p++;
+    if (tok_punct(d, p, ')')) k = p + 1;
+  }
+  if (tok_punct(d, k, ',')) {
+    size_t p = k + 1;
+    while (p < k + 16 && ok_tok(d, p, para) && !tok_punct(d, p, ',') && !(d->tok[p].flags & PT_TOK_STOP)) p++;
+    if (tok_punct(d, p, ',')) k = p + 1;
+  }
+  while (is_filler(d, k)) k++;
+  if (!ok_tok(d, k, para) || !is_cue(d, k)) return 0;
+  *a = t;
+  set_cue(d, a, k);
+  a->how = PT_ATTR_AFTER;
+  return 1;
+}
+
+/* Before the opening mark: the sentence tokens [lo, b]. */
+static int attr_before(const pt_entity_doc *d, size_t lo, size_t b, int para, attr *a) {
+  if (b >= d->n_tok || b < lo) return 0;
+  for (size_t c = b + 1; c-- > lo;) {
+    if (tok_word(d, c, "according") && tok_word(d, c + 1, "to")) {
+      int m = ment_at(d, c + 2, para);
+      size_t e;
+      if (m >= 0) a->ment = m;
+      else if ((e = np_after(d, c + 2, para)) != 0) a->np_a = c + 2, a->np_b = e;
+      else continue;
+      set_cue(d, a, c);
+      a->how = PT_ATTR_BEFORE;
+      return 1;
+    }
+    if (!is_cue(d, c)) continue;
+    if (subject_before(d, c, lo, para, a) || speaker_after_cue(d, c, para, a)) {
+      set_cue(d, a, c);
+      a->how = PT_ATTR_BEFORE;
+      return 1;
+    }
+  }
+  if (tok_punct(d, b, ':')) {
+    for (size_t k = b; k-- > lo;) {
+      if (!ok_tok(d, k, para)) break;
+      if (d->tok[k].ment_end >= 0 && d->ment[d->tok[k].ment_end].type != PT_MENT_PRONOUN) {
+        a->ment = d->tok[k].ment_end;
+        a->how = PT_ATTR_COLON;
+        return 1;
+      }
+    }
+  }
+  return 0;
+}
+
+/* First token of the sentence holding token b (bounded look back). */
+static size_t sentence_start(const pt_entity_doc *d, size_t b, int para) {
+  size_t lo = b;
+  while (lo > 0 && b - lo < 60) {
+    const pt_tok *t = &d->tok[lo];
+    if (t->flags & (PT_TOK_SENT | PT_TOK_PARA)) break;
+    if (!ok_tok(d, lo - 1, para)) break;
+    lo--;
+  }
+  return lo;
+}
+
+static void fill_speaker(pt_quote_list *l, pt_quote *q, const attr *a) {
+  const pt_entity_doc *d = &l->ents;
+  q->how = a->how;
+  if (a->cue_b > a->cue_a) {
+    q->cue_off = d->tok[a->cue_a].byte_off;
+    q->cue_len = d->tok[a->cue_b - 1].byte_off + d->tok[a->cue_b - 1].byte_len - q->cue_off;
+  }
+  if (a->ment >= 0) {
+    const pt_mention *m = &d->ment[a->ment];
+    q->spk_off = m->byte_off;
+    q->spk_len = m->byte_len;
+    q->ent = m->ent;
+    if (m->ent >= 0) {
+      const pt_entity *e = &d->ent[m->ent];
+      q->name_off = e->name_off;
+      q->name_len = e->name_len;
+      q->role_off = e->role_off;
+      q->role_len = e->role_len;
+    }
+  } else if (a->np_b > a->np_a) {
+    q->spk_off = d->tok[a->np_a].byte_off;
+    q->spk_len = d->tok[a->np_b - 1].byte_off + d->tok[a->np_b - 1].byte_len - q->spk_off;
+    q->name_off = q->spk_off;
+    q->name_len = q->spk_len;
+  }
+}
+
+static void copy_speaker(pt_quote *q, const pt_quote *from, int how) {
+  q->how = how;
+  q->ent = from->ent;
+  q->spk_off = from->spk_off, q->spk_len = from->spk_len;
+  q->name_off = from->name_off, q->name_len = from->name_len;
+  q->role_off = from->role_off, q->role_len = from->role_len;
+}
+
+static int content_ends_stop(const char *s, const pt_quote *q) {
+  size_t e = q->byte_off + q->byte_len;
+  while (e > q->byte_off && is_ws((unsigned char)s[e - 1])) e--;
+  return e > q->byte_off && (s[e - 1] == '.');
+}
+
+static void attribute(pt_quote_list *l) {
+  const pt_entity_doc *d = &l->ents;
+  const char *s = d->text;
+  int prev_top = -1;        /* previous top-level quotation */
+  for (size_t i = 0; i < l->n; i++) {
+    pt_quote *q = &l->q[i];
+    if (q->depth > 0) continue;
+    int para = d->n_tok ? 0 : 0;
+    size_t a_tok = pt_entity_tok_at(d, q->close_len ? q->close_off + q->close_len : q->byte_off + q->byte_len);
+    size_t o_tok = pt_entity_tok_at(d, q->open_off);
+    attr a = {-1, 0, 0, 0, 0, 0};
+    int found = 0;
+    if (o_tok < d->n_tok) para = d->tok[o_tok].para;
+    else if (d->n_tok) para = d->tok[d->n_tok - 1].para;
+    /* the paragraph of the opening mark: the first token after it may be in
+    ** a later paragraph when the quote is empty; use the token before. */
+    if (o_tok > 0 && (o_tok == d->n_tok || d->tok[o_tok].byte_off >= q->byte_off + q->byte_len + 1))
+      para = d->tok[o_tok - 1].para;
+    if (q->close_len && a_tok < d->n_tok) {
+      found = attr_after(d, a_tok, d->tok[a_tok].para == para ? para : -1, content_ends_stop(s, q), &a);
+    }
+    if (!found && o_tok > 0 && ok_tok(d, o_tok - 1, para)) {
+      size_t b = o_tok - 1;
+      found = attr_before(d, sentence_start(d, b, para), b, para, &a);
+    }
+    if (found) {
+      fill_speaker(l, q, &a);
+    } else {
+      /* The quotation before, in the same paragraph or the previous one. */
+      int starts_para = o_tok >= d->n_tok || (d->tok[o_tok].flags & PT_TOK_PARA) ||
+                        o_tok == 0 || d->tok[o_tok - 1].para != para;
+      if (prev_top >= 0) {
+        pt_quote *p = &l->q[prev_top];
+        if (p->spk_len && (p->paragraph == q->paragraph ||
+                           (starts_para && p->paragraph + 1 == q->paragraph)))
+          copy_speaker(q, p, PT_ATTR_CONTINUED);
+      }
+      if (!q->spk_len && starts_para && o_tok > 0 && tok_punct(d, o_tok - 1, ':')) {
+        size_t b = o_tok - 1;
+        int pp = d->tok[b].para;
+        if (attr_before(d, sentence_start(d, b, pp), b, pp, &a)) {
+          fill_speaker(l, q, &a);
+          q->how = PT_ATTR_LEADIN;
+        }
+      }
+    }
+    prev_top = (int)i;
+  }
+  /* Blocks: every paragraph of a block gets the block's speaker. */
+  for (size_t i = 0; i < l->n; i++) {
+    pt_quote *q = &l->q[i];
+    if (!q->block || q->spk_len) continue;
+    for (size_t j = (size_t)(q->block - 1); j < l->n && l->q[j].block == q->block; j++) {
+      if (l->q[j].spk_len && l->q[j].how != PT_ATTR_CONTINUED) {
+        copy_speaker(q, &l->q[j], PT_ATTR_CONTINUED);
+        break;
+      }
+    }
+  }
+}
+
+/* ====================================================================
+** Kinds.
+*/
+static void classify(pt_quote_list *l) {
+  const char *s = l->ents.text;
+  size_t n = l->ents.len;
+  for (size_t i = 0; i < l->n; i++) {
+    pt_quote *q = &l->q[i];
+    /* Words, capitalised words and the first letter, in one pass. */
+    int words = 0, caps = 0, longw = 0, first_upper = -1;
+    int in = 0;
+    size_t e = q->byte_off + q->byte_len;
+    for (size_t j = q->byte_off; j < e;) {
+      size_t adv = 1;
+      int cp = (unsigned char)s[j];
+      if (cp >= 0x80) cp = pt_utf8_decode(s + j, e - j, &adv);
+      int w = is_wordc(cp);
+      if (w && !in) {
+        words++;
+        int up = cp < 0x80 ? (cp >= 'A' && cp <= 'Z') : pt_cp_is_upper(cp);
+        if (first_upper < 0) first_upper = up || pt_cp_is_digit(cp);
+        /* word length for title case */
+        size_t k = j;
+        int len = 0;
+        while (k < e && (unsigned char)s[k] < 0x80 && is_wordc((unsigned char)s[k])) k++, len++;
+        if (len > 3 || up) {
+          longw++;
+          if (up) caps++;
+        }
+      }
+      in = w;
+      j += adv;
+    }
+    q->words = words;
+    size_t le = e;
+    while (le > q->byte_off && is_ws((unsigned char)s[le - 1])) le--;
+    char last = le > q->byte_off ? s[le - 1] : 0;
+    int ends_punct = last == '.' || last == ',' || last == '?' || last == '!' || last == ':' || last == ';';
+    /* Sentence start before the opening mark? */
+    size_t b = q->open_off;
+    while (b > 0 && (s[b - 1] == ' ' || s[b - 1] == '\t')) b--;
+    char before = b > 0 ? s[b - 1] : '\n';
+    int at_start = before == '\n' || before == ':' || before == '.' || before == ',' || before == '?' ||
+                   before == '!' || (unsigned char)before >= 0x80 /* dashes, marks */;
+    (void)n;
+    if (q->block) q->kind = PT_QUOTE_BLOCK;
+    else if (!q->spk_len && words > 0 && words <= 10 && longw > 0 && caps == longw && !ends_punct && words >= 2)
+      q->kind = PT_QUOTE_TITLE;
+    else if (words < 4 && (!q->spk_len || q->how == PT_ATTR_CONTINUED || !(first_upper > 0 && at_start)))
+      q->kind = PT_QUOTE_SCARE;
+    else if (first_upper > 0 && at_start) q->kind = PT_QUOTE_FULL;
+    else q->kind = PT_QUOTE_PARTIAL;
+    if (q->kind == PT_QUOTE_SCARE || q->kind == PT_QUOTE_TITLE) {
+      /* A scare quote or a title has no speaker of its own. */
+      if (q->how == PT_ATTR_CONTINUED) {
+        q->how = PT_ATTR_NONE;
+        q->ent = -1;
+        q->spk_len = q->name_len = q->role_len = q->cue_len = 0;
+      }
+    }
+  }
+}
+
+/* ====================================================================
+** Entry point.
+*/
+static int cmp_span(const void *a, const void *b) {
+  const pt_span *x = a, *y = b;
+  return x->byte_off < y->byte_off ? -1 : x->byte_off > y->byte_off;
+}
+
+int pt_quote_extract(pt_quote_list *l, const char *text, size_t len) {
+  l->n = 0;
+  l->n_spans = l->n_marks = 0;
+  int rc = scan_marks(l, text, len);
+  if (rc) return rc;
+  for (size_t i = 0; i < l->n; i++) {
+    pt_quote *q = &l->q[i];
+    if (grow((void **)&l->marks, &l->cap_marks, l->n_marks + 2, sizeof(pt_span))) return PT_NOMEM;
+    l->marks[l->n_marks++] = (pt_span){q->open_off, q->open_len};
+    if (q->close_len) l->marks[l->n_marks++] = (pt_span){q->close_off, q->close_len};
+    if (q->depth == 0) {
+      if (grow((void **)&l->spans, &l->cap_spans, l->n_spans + 1, sizeof(pt_span))) return PT_NOMEM;
+      l->spans[l->n_spans++] = (pt_span){q->byte_off, q->byte_len};
+    }
+  }
+  if (l->n_marks > 1) qsort(l->marks, l->n_marks, sizeof(pt_span), cmp_span);
+  rc = pt_entity_build(&l->ents, text, len, l->spans, l->n_spans, l->marks, l->n_marks);
+  if (rc) return rc;
+  attribute(l);
+  classify(l);
+  return PT_OK;
+}
