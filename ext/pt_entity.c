@@ -419,7 +419,7 @@ static void note_person(link_state *ls, const pt_entity_doc *d, int ent, size_t 
   const pt_entity *e = &d->ent[ent];
   if (e->gender == 'm') ls->last_m = ent, ls->at_m = tok;
   else if (e->gender == 'f') ls->last_f = ent, ls->at_f = tok;
-  else if (e->n_words >= 2) ls->last_u = ent, ls->at_u = tok;
+  else if (e->person) ls->last_u = ent, ls->at_u = tok;
 }
 
 /* Is token j a generational suffix that is not a surname ("Jr.", "III")? */
@@ -508,6 +508,17 @@ static int link_name(pt_entity_doc *d, link_state *ls, size_t ta, size_t a, size
     if (role_group >= 0) e->title_group = role_group;
   }
   if (e->title_group >= 0 && e->title_group < MAX_GROUPS) ls->by_group[e->title_group] = ent;
+  if (!is_org && !e->person) {
+    /* Evidence that a name is a person: a title or role, a known given
+    ** name, a middle initial, or a reporting verb / who-clause after it. */
+    const pt_tok *nx = b < d->n_tok ? &d->tok[b] : NULL;
+    if (ta < a || role_b > role_a || e->gender || (ft->lex & PT_LEX_FIRST) ||
+        (nw >= 3 && d->tok[a + 1].byte_len == 2 && d->text[d->tok[a + 1].byte_off + 1] == '.') ||
+        (nx && (nx->flags & PT_TOK_LOWER) && (nx->lex & PT_LEX_CUE_VERB)) ||
+        (nx && b + 1 < d->n_tok && d->text[nx->byte_off] == ',' && d->tok[b + 1].byte_len == 3 &&
+         !memcmp(d->text + d->tok[b + 1].byte_off, "who", 3)))
+      e->person = 1;
+  }
   if (add_mention(d, ta, b, ta, is_org ? PT_MENT_ORG : PT_MENT_NAME, ent)) return PT_NOMEM;
   if (is_org) ls->last_org = ent;
   else note_person(ls, d, ent, ta);

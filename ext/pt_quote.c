@@ -493,6 +493,15 @@ static int speaker_after_cue(const pt_entity_doc *d, size_t c, int para, attr *a
   size_t j = c + 1;
   for (int k = 0; k < 3 && (is_time_word(d, j) || tok_word(d, j, "on")); k++) j++;
   int m = ment_at(d, j, para);
+  if (m < 0 && !is_det(d, j)) {
+    /* "said conservative activist Bob Klaus" */
+    for (size_t k = j + 1; k < j + 6 && ok_tok(d, k, para) && (d->tok[k].flags & PT_TOK_WORD) &&
+                           !is_cue(d, k - 1); k++)
+      if (d->tok[k].ment >= 0 && d->ment[d->tok[k].ment].type != PT_MENT_PRONOUN) {
+        m = d->tok[k].ment;
+        break;
+      }
+  }
   if (m >= 0 && d->ment[m].type != PT_MENT_PRONOUN) {
     a->ment = m;
     return 1;
@@ -559,6 +568,15 @@ static int attr_after(const pt_entity_doc *d, size_t j, int para, int stop, attr
   attr t = *a;
   size_t k;
   int m = ment_at(d, j, para);
+  if (m < 0 && !is_det(d, j)) {
+    /* "veteran analyst Charlie Cook wrote" */
+    for (size_t p = j + 1; p < j + 6 && ok_tok(d, p, para) && (d->tok[p].flags & PT_TOK_WORD) &&
+                           !is_cue(d, p - 1); p++)
+      if (d->tok[p].ment >= 0 && d->ment[d->tok[p].ment].type != PT_MENT_PRONOUN) {
+        m = d->tok[p].ment;
+        break;
+      }
+  }
   if (m >= 0) {
     t.ment = m;
     k = d->ment[m].tok_end;
@@ -615,6 +633,16 @@ static int attr_before(const pt_entity_doc *d, size_t lo, size_t b, int para, at
       set_cue(d, a, c);
       a->how = PT_ATTR_BEFORE;
       return 1;
+    }
+    /* The sentence's subject: "Weaver didn't seem impressed, telling reporters" */
+    for (size_t k = lo; k < c; k++) {
+      if (!ok_tok(d, k, para)) continue;
+      if (d->tok[k].ment >= 0) {
+        a->ment = d->tok[k].ment;
+        set_cue(d, a, c);
+        a->how = PT_ATTR_BEFORE;
+        return 1;
+      }
     }
   }
   if (tok_punct(d, b, ':')) {

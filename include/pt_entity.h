@@ -93,6 +93,7 @@ typedef struct pt_entity {
   size_t name_off, name_len; /* canonical name: fullest form met */
   size_t role_off, role_len; /* role as written (role_len 0: none) */
   int title_group;           /* title group of its role, or -1 */
+  int person;                /* 1 once there is evidence it is a person */
   size_t first_ment;         /* its first mention */
 } pt_entity;
 
