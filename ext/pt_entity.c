@@ -360,6 +360,9 @@ static int map_put(pt_entity_doc *d, size_t off, size_t len, int kind, int ent) 
 typedef struct link_state {
   int last_m, last_f, last_u; /* last person by gender (u: unknown, >= 2 words) */
   size_t at_m, at_f, at_u;    /* token index of those mentions */
+  int subj_m, subj_f, subj_u; /* last sentence subject (first mention) by gender */
+  int32_t subj_para_m, subj_para_f, subj_para_u;
+  int sent_has_ment;          /* the current sentence already had a mention */
   int last_org;
   int by_group[MAX_GROUPS];   /* last entity holding each title group */
 } link_state;
@@ -417,9 +420,19 @@ static int new_entity(pt_entity_doc *d, int type) {
 
 static void note_person(link_state *ls, const pt_entity_doc *d, int ent, size_t tok) {
   const pt_entity *e = &d->ent[ent];
-  if (e->gender == 'm') ls->last_m = ent, ls->at_m = tok;
-  else if (e->gender == 'f') ls->last_f = ent, ls->at_f = tok;
-  else if (e->person) ls->last_u = ent, ls->at_u = tok;
+  int32_t para = d->tok[tok].para;
+  int first = !ls->sent_has_ment;
+  ls->sent_has_ment = 1;
+  if (e->gender == 'm') {
+    ls->last_m = ent, ls->at_m = tok;
+    if (first) ls->subj_m = ent, ls->subj_para_m = para;
+  } else if (e->gender == 'f') {
+    ls->last_f = ent, ls->at_f = tok;
+    if (first) ls->subj_f = ent, ls->subj_para_f = para;
+  } else if (e->person) {
+    ls->last_u = ent, ls->at_u = tok;
+    if (first) ls->subj_u = ent, ls->subj_para_u = para;
+  }
 }
 
 /* Is token j a generational suffix that is not a surname ("Jr.", "III")? */
@@ -520,7 +533,7 @@ static int link_name(pt_entity_doc *d, link_state *ls, size_t ta, size_t a, size
       e->person = 1;
   }
   if (add_mention(d, ta, b, ta, is_org ? PT_MENT_ORG : PT_MENT_NAME, ent)) return PT_NOMEM;
-  if (is_org) ls->last_org = ent;
+  if (is_org) ls->last_org = ent, ls->sent_has_ment = 1;
   else note_person(ls, d, ent, ta);
   return PT_OK;
 }
@@ -562,10 +575,14 @@ static int find_mentions(pt_entity_doc *d) {
   link_state ls;
   ls.last_m = ls.last_f = ls.last_u = ls.last_org = -1;
   ls.at_m = ls.at_f = ls.at_u = 0;
+  ls.subj_m = ls.subj_f = ls.subj_u = -1;
+  ls.subj_para_m = ls.subj_para_f = ls.subj_para_u = -10;
+  ls.sent_has_ment = 0;
   for (int g = 0; g < MAX_GROUPS; g++) ls.by_group[g] = -1;
   size_t i = 0;
   while (i < d->n_tok) {
     pt_tok *t = &d->tok[i];
+    if (t->flags & PT_TOK_SENT) ls.sent_has_ment = 0;
     if ((t->flags & PT_TOK_INQ) || !(t->flags & PT_TOK_WORD)) { i++; continue; }
     /* Pronouns. */
     if ((t->lex & PT_LEX_PRONOUN) && !(t->flags & PT_TOK_ALLCAPS)) {
@@ -573,12 +590,22 @@ static int find_mentions(pt_entity_doc *d) {
       if (t->gender_grp == 'm') ent = ls.last_u >= 0 && (ls.last_m < 0 || ls.at_u > ls.at_m) ? ls.last_u : ls.last_m;
       else if (t->gender_grp == 'f') ent = ls.last_u >= 0 && (ls.last_f < 0 || ls.at_u > ls.at_f) ? ls.last_u : ls.last_f;
       else ent = -1;
+      /* A recent sentence subject outranks a later object ("Levin dismissed
+      ** ... though Sanders won Michigan. ... he said"). */
+      if (t->gender_grp == 'm' || t->gender_grp == 'f') {
+        int sg = t->gender_grp == 'm' ? ls.subj_m : ls.subj_f;
+        int32_t sp = t->gender_grp == 'm' ? ls.subj_para_m : ls.subj_para_f;
+        if (ls.subj_u >= 0 && ls.subj_para_u >= sp) sg = ls.subj_u, sp = ls.subj_para_u;
+        if (sg >= 0 && sp + 1 >= t->para) ent = sg;
+      }
       if (ent >= 0 && !d->ent[ent].gender && (t->gender_grp == 'm' || t->gender_grp == 'f')) {
         d->ent[ent].gender = (char)t->gender_grp;
         note_person(&ls, d, ent, i);
         if (ls.last_u == ent) ls.last_u = -1;
       }
       if (add_mention(d, i, i + 1, i, PT_MENT_PRONOUN, ent)) return PT_NOMEM;
+      if (ent >= 0) note_person(&ls, d, ent, i);
+      ls.sent_has_ment = 1;
       i++;
       continue;
     }
