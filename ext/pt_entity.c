@@ -421,6 +421,7 @@ static int new_entity(pt_entity_doc *d, int type) {
 static void note_person(link_state *ls, const pt_entity_doc *d, int ent, size_t tok) {
   const pt_entity *e = &d->ent[ent];
   int32_t para = d->tok[tok].para;
+  if (!e->gender && !e->person) return;
   int first = !ls->sent_has_ment;
   ls->sent_has_ment = 1;
   if (e->gender == 'm') {
