@@ -219,6 +219,10 @@ static int tokenize(pt_entity_doc *d, const pt_span *skip, size_t n_skip,
         if (k2 == C_PUNCT && is_inner(c2) && j + a2 < n && j + a2 < next_mark) {
           int c3;
           size_t a3;
+          /* A possessive 's is its own token: "Trump's" -> Trump ' s. */
+          if ((c2 == '\'' || c2 == 0x2019) && (s[j + a2] == 's' || s[j + a2] == 'S') &&
+              (j + a2 + 1 >= n || cls[(unsigned char)s[j + a2 + 1]] != C_WORD))
+            break;
           if (char_at(s, n, j + a2, &c3, &a3) == C_WORD) {
             /* "U.S." keeps inner dots; a '.' before a capital word is a
             ** sentence end unless the left part is one letter. */

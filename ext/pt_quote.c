@@ -423,6 +423,14 @@ static int ment_at(const pt_entity_doc *d, size_t j, int para) {
   return d->tok[j].ment;
 }
 
+/* Is mention m followed by a possessive 's? */
+static int possessive(const pt_entity_doc *d, int m) {
+  size_t e = d->ment[m].tok_end;
+  return e + 1 < d->n_tok && (tok_punct(d, e, '\'') || (d->tok[e].flags & PT_TOK_PUNCT && d->tok[e].byte_len == 3 &&
+                                                       !memcmp(d->text + d->tok[e].byte_off, "\xE2\x80\x99", 3))) &&
+         tok_word(d, e + 1, "s");
+}
+
 /* A noun-phrase speaker starting at j: "a spokesman for the campaign",
 ** "officials".  Returns its end (exclusive) or 0. */
 static size_t np_after(const pt_entity_doc *d, size_t j, int para) {
@@ -441,7 +449,7 @@ static int subject_before(const pt_entity_doc *d, size_t c, size_t lo, int para,
   while (k > lo && is_filler(d, k)) k--;
   for (int round = 0; round < 2; round++) {
     if (!ok_tok(d, k, para)) return 0;
-    if (d->tok[k].ment_end >= 0) {
+    if (d->tok[k].ment_end >= 0 && !possessive(d, d->tok[k].ment_end)) {
       a->ment = d->tok[k].ment_end;
       return 1;
     }
@@ -451,6 +459,12 @@ static int subject_before(const pt_entity_doc *d, size_t c, size_t lo, int para,
       if (!tok_punct(d, p, '(') || p == 0) return 0;
       k = p - 1;
       continue;
+    }
+    if (tok_punct(d, k, ',') && k > lo && ok_tok(d, k - 1, para) && d->tok[k - 1].ment_end >= 0 &&
+        !possessive(d, d->tok[k - 1].ment_end)) {
+      /* "the previous nominee, Mitt Romney, called" */
+      a->ment = d->tok[k - 1].ment_end;
+      return 1;
     }
     if (tok_punct(d, k, ',')) {
       size_t p = k;
@@ -471,7 +485,8 @@ static int subject_before(const pt_entity_doc *d, size_t c, size_t lo, int para,
   while (p > lo && p + 6 > k && ok_tok(d, p, para) && (d->tok[p].flags & PT_TOK_WORD) && !is_det(d, p) &&
          !is_cue(d, p))
     p--;
-  if (is_det(d, p) && ok_tok(d, p, para)) {
+  if (is_det(d, p) && ok_tok(d, p, para) &&
+      (p == lo || tok_punct(d, p - 1, ',') || tok_word(d, p - 1, "and") || (d->tok[p].flags & PT_TOK_SENT))) {
     a->np_a = p;
     a->np_b = k + 1;
     return 1;
@@ -496,7 +511,7 @@ static int speaker_after_cue(const pt_entity_doc *d, size_t c, int para, attr *a
   if (m < 0 && !is_det(d, j)) {
     /* "said conservative activist Bob Klaus" */
     for (size_t k = j + 1; k < j + 6 && ok_tok(d, k, para) && (d->tok[k].flags & PT_TOK_WORD) &&
-                           !is_cue(d, k - 1); k++)
+                           !is_cue(d, k - 1) && !(d->tok[k - 1].lex & PT_LEX_STOPCAP); k++)
       if (d->tok[k].ment >= 0 && d->ment[d->tok[k].ment].type != PT_MENT_PRONOUN) {
         m = d->tok[k].ment;
         break;
@@ -571,7 +586,7 @@ static int attr_after(const pt_entity_doc *d, size_t j, int para, int stop, attr
   if (m < 0 && !is_det(d, j)) {
     /* "veteran analyst Charlie Cook wrote" */
     for (size_t p = j + 1; p < j + 6 && ok_tok(d, p, para) && (d->tok[p].flags & PT_TOK_WORD) &&
-                           !is_cue(d, p - 1); p++)
+                           !is_cue(d, p - 1) && !(d->tok[p - 1].lex & PT_LEX_STOPCAP); p++)
       if (d->tok[p].ment >= 0 && d->ment[d->tok[p].ment].type != PT_MENT_PRONOUN) {
         m = d->tok[p].ment;
         break;
@@ -629,20 +644,27 @@ static int attr_before(const pt_entity_doc *d, size_t lo, size_t b, int para, at
       return 1;
     }
     if (!is_cue(d, c)) continue;
-    if (subject_before(d, c, lo, para, a) || speaker_after_cue(d, c, para, a)) {
+    if (subject_before(d, c, lo, para, a)) {
       set_cue(d, a, c);
       a->how = PT_ATTR_BEFORE;
       return 1;
     }
-    /* The sentence's subject: "Weaver didn't seem impressed, telling reporters" */
+    /* The sentence's subject: "Weaver didn't seem impressed, telling
+    ** reporters", "Bush thought for a moment and said". */
     for (size_t k = lo; k < c; k++) {
       if (!ok_tok(d, k, para)) continue;
-      if (d->tok[k].ment >= 0) {
-        a->ment = d->tok[k].ment;
+      int m = d->tok[k].ment;
+      if (m >= 0 && !possessive(d, m)) {
+        a->ment = m;
         set_cue(d, a, c);
         a->how = PT_ATTR_BEFORE;
         return 1;
       }
+    }
+    if (speaker_after_cue(d, c, para, a)) {
+      set_cue(d, a, c);
+      a->how = PT_ATTR_BEFORE;
+      return 1;
     }
   }
   if (tok_punct(d, b, ':')) {
