@@ -395,6 +395,18 @@ static int is_filler(const pt_entity_doc *d, size_t j) {
          d->text[t->byte_off + t->byte_len - 2] == 'l';
 }
 
+/* Function words that end a run of modifiers before a name. */
+static int is_function(const pt_entity_doc *d, size_t j) {
+  static const char *const w[] = {"until", "when", "as", "after", "before", "because", "while", "if",
+                                  "since", "and", "but", "or", "so", "then", "that", "than", "where",
+                                  "who", "which", "with", "to", "for", "of", "in", "on", "at", "by",
+                                  "from", "is", "was", "are", "were", "has", "have", "had", "not",
+                                  "it", "he", "she", "they", "we", "i", "you", "this", NULL};
+  for (int k = 0; w[k]; k++)
+    if (tok_word(d, j, w[k])) return 1;
+  return 0;
+}
+
 static int is_time_word(const pt_entity_doc *d, size_t j) {
   static const char *const w[] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
                                   "sunday", "today", "yesterday", "tonight", "recently", "later",
@@ -511,7 +523,7 @@ static int speaker_after_cue(const pt_entity_doc *d, size_t c, int para, attr *a
   if (m < 0 && !is_det(d, j)) {
     /* "said conservative activist Bob Klaus" */
     for (size_t k = j + 1; k < j + 6 && ok_tok(d, k, para) && (d->tok[k].flags & PT_TOK_WORD) &&
-                           !is_cue(d, k - 1) && !(d->tok[k - 1].lex & PT_LEX_STOPCAP); k++)
+                           !is_cue(d, k - 1) && !is_function(d, k - 1); k++)
       if (d->tok[k].ment >= 0 && d->ment[d->tok[k].ment].type != PT_MENT_PRONOUN) {
         m = d->tok[k].ment;
         break;
@@ -541,6 +553,7 @@ static void set_cue(const pt_entity_doc *d, attr *a, size_t c) {
 ** the quotation ended its sentence (then only "X said." alone counts). */
 static int attr_after(const pt_entity_doc *d, size_t j, int para, int stop, attr *a) {
   if (!ok_tok(d, j, para)) return 0;
+  while (tok_punct(d, j, '\'') || tok_punct(d, j, '"')) j++;
   if (tok_punct(d, j, ',')) j++;
   if (!ok_tok(d, j, para)) return 0;
   if (d->tok[j].flags & PT_TOK_DASH) {
@@ -586,11 +599,21 @@ static int attr_after(const pt_entity_doc *d, size_t j, int para, int stop, attr
   if (m < 0 && !is_det(d, j)) {
     /* "veteran analyst Charlie Cook wrote" */
     for (size_t p = j + 1; p < j + 6 && ok_tok(d, p, para) && (d->tok[p].flags & PT_TOK_WORD) &&
-                           !is_cue(d, p - 1) && !(d->tok[p - 1].lex & PT_LEX_STOPCAP); p++)
+                           !is_cue(d, p - 1) && !is_function(d, p - 1); p++)
       if (d->tok[p].ment >= 0 && d->ment[d->tok[p].ment].type != PT_MENT_PRONOUN) {
         m = d->tok[p].ment;
         break;
       }
+  }
+  if (m >= 0 && possessive(d, m)) {
+    int m2 = -1;
+    for (size_t p = d->ment[m].tok_end; p < d->ment[m].tok_end + 8 && ok_tok(d, p, para); p++)
+      if (d->tok[p].ment >= 0 && !possessive(d, d->tok[p].ment)) {
+        m2 = d->tok[p].ment;
+        break;
+      }
+    m = m2;
+    if (m < 0) return 0;
   }
   if (m >= 0) {
     t.ment = m;
@@ -616,10 +639,17 @@ static int attr_after(const pt_entity_doc *d, size_t j, int para, int stop, attr
     while (p < k + 10 && ok_tok(d, p, para) && !tok_punct(d, p, ')')) p++;
     if (tok_punct(d, p, ')')) k = p + 1;
   }
-  if (tok_punct(d, k, ',')) {
+  if (tok_punct(d, k, ',') && is_cue(d, k + 1)) {
+    k++;
+  } else if (tok_punct(d, k, ',')) {
     size_t p = k + 1;
-    while (p < k + 16 && ok_tok(d, p, para) && !tok_punct(d, p, ',') && !(d->tok[p].flags & PT_TOK_STOP)) p++;
+    int who = tok_word(d, p, "who");
+    while (p < k + 20 && ok_tok(d, p, para) && !tok_punct(d, p, ',') && !(d->tok[p].flags & PT_TOK_STOP)) {
+      if (who && p > k + 2 && is_cue(d, p)) break; /* "X, who is chairman of Y said" */
+      p++;
+    }
     if (tok_punct(d, p, ',')) k = p + 1;
+    else if (who && is_cue(d, p)) k = p;
   }
   while (is_filler(d, k)) k++;
   if (!ok_tok(d, k, para) || !is_cue(d, k)) return 0;
@@ -770,10 +800,13 @@ static void attribute(pt_quote_list *l) {
                            (starts_para && p->paragraph + 1 == q->paragraph)))
           copy_speaker(q, p, PT_ATTR_CONTINUED);
       }
-      if (!q->spk_len && starts_para && o_tok > 0 && tok_punct(d, o_tok - 1, ':')) {
+      if (!q->spk_len && starts_para && o_tok > 0 && !(d->tok[o_tok - 1].flags & PT_TOK_INQ) &&
+          d->tok[o_tok - 1].para + 1 == para) {
+        /* The paragraph before ends "X said:" or "X continued his remarks." */
         size_t b = o_tok - 1;
         int pp = d->tok[b].para;
-        if (attr_before(d, sentence_start(d, b, pp), b, pp, &a)) {
+        size_t lo = sentence_start(d, b > 0 && (d->tok[b].flags & PT_TOK_STOP) ? b - 1 : b, pp);
+        if (attr_before(d, lo, b, pp, &a) && (tok_punct(d, b, ':') || a.how == PT_ATTR_BEFORE)) {
           fill_speaker(l, q, &a);
           q->how = PT_ATTR_LEADIN;
         }
