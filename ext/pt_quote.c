@@ -193,6 +193,11 @@ static void handle_mark(scan *sc, size_t i, size_t len, int m) {
     case M_DQ_OPEN:
       if (top == PT_MARK_LOW) { close_quote(sc, i, len); return; }
       if (sc->depth == 0) { open_quote(sc, i, len, PT_MARK_CURLY); return; }
+      if (top == PT_MARK_CURLY && closes_like(s, n, i, len) && !opens_like(s, n, i, len)) {
+        /* “ typed for ” ("fascist?“ he asked"). */
+        close_quote(sc, i, len);
+        return;
+      }
       if (outer == PT_MARK_CURLY) {
         /* A second opener: the first never closed.  End it here. */
         drop_or_end(sc, i);
@@ -873,8 +878,11 @@ static void classify(pt_quote_list *l) {
                    before == '!' || (unsigned char)before >= 0x80 /* dashes, marks */;
     (void)n;
     if (q->block) q->kind = PT_QUOTE_BLOCK;
-    else if (!q->spk_len && words > 0 && words <= 10 && longw > 0 && caps == longw && !ends_punct && words >= 2)
+    else if ((!q->spk_len || q->how == PT_ATTR_CONTINUED || q->depth > 0) && words >= 2 && words <= 12 &&
+             longw > 0 && caps == longw && last != '?' && last != '!' && (!ends_punct || words < 8))
       q->kind = PT_QUOTE_TITLE;
+    else if (q->depth > 0)
+      q->kind = PT_QUOTE_SCARE; /* the speaker quoting someone: not a quotation of its own */
     else if (words < 4 && (!q->spk_len || q->how == PT_ATTR_CONTINUED || !(first_upper > 0 && at_start)))
       q->kind = PT_QUOTE_SCARE;
     else if (first_upper > 0 && at_start) q->kind = PT_QUOTE_FULL;
