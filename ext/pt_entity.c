@@ -31,6 +31,8 @@ typedef struct lex_entry {
 
 #include "pt_lexicon_quotes.inc"
 
+#define LEX(d, j) pt_entity_lex((d), (j))
+
 /* ====================================================================
 ** Lexicon.
 */
@@ -84,7 +86,7 @@ size_t pt_lex_phrase(const pt_entity_doc *d, size_t i, int want, int *flags,
     memcpy(key + klen, d->text + t->byte_off, t->byte_len);
     klen += t->byte_len;
     int g, gen;
-    int f = k ? pt_lex_lookup(key, klen, &g, &gen) : t->lex;
+    int f = k ? pt_lex_lookup(key, klen, &g, &gen) : LEX(d, i);
     if (!k) g = t->lex_group, gen = t->gender_grp;
     if (f & want) best = k + 1, bf = f, bg = g, bgen = gen;
     if (k && !f) {
@@ -96,6 +98,24 @@ size_t pt_lex_phrase(const pt_entity_doc *d, size_t i, int want, int *flags,
   if (group) *group = bg;
   if (gender) *gender = bgen;
   return best;
+}
+
+/* Lexicon flags of token j, looked up on first use (the tokenizer only
+** looks up capitalised and short words: most long lower-case words never
+** matter, and skipping them is most of the speed).  The cache makes the
+** const a white lie, as a memo is. */
+int pt_entity_lex(const pt_entity_doc *cd, size_t j) {
+  pt_tok *t = &((pt_entity_doc *)cd)->tok[j];
+  if (!(t->flags & PT_TOK_LEXDONE)) {
+    int g = -1, gen = 0;
+    t->lex = (t->flags & PT_TOK_WORD) && t->byte_len <= LEX_MAX_LEN
+                 ? (uint16_t)pt_lex_lookup(cd->text + t->byte_off, t->byte_len, &g, &gen)
+                 : 0;
+    t->lex_group = g;
+    t->gender_grp = gen;
+    t->flags |= PT_TOK_LEXDONE;
+  }
+  return t->lex;
 }
 
 /* ====================================================================
@@ -145,7 +165,7 @@ static void cls_init(void) {
 
 /* Decodes the character at byte i: its class (C_SPACE/C_WORD/C_PUNCT/C_NL)
 ** and code point. */
-static int char_at(const char *s, size_t n, size_t i, int *cp, size_t *adv) {
+static inline int char_at(const char *s, size_t n, size_t i, int *cp, size_t *adv) {
   unsigned char c = (unsigned char)s[i];
   if (cls[c] != C_HIGH) {
     *cp = c;
@@ -168,6 +188,37 @@ static int tokenize(pt_entity_doc *d, const pt_span *skip, size_t n_skip,
   int para_start = 1, sent_start = 1;
   if (!cls_ready) cls_init();
   while (i < n) {
+    if (s[i] == ' ') { i++; continue; }
+    while (si < n_skip && skip[si].byte_off + skip[si].byte_len <= i && skip[si].byte_off < i) si++;
+    if (si < n_skip && skip[si].byte_off <= i) {
+      /* A quotation becomes one placeholder token (PT_TOK_INQ): its words
+      ** give no mentions, and windows stop at it.  Only its last character
+      ** matters, as the end of a sentence. */
+      size_t e = skip[si].byte_off + skip[si].byte_len;
+      if (e <= i) { si++; continue; }
+      if (d->n_tok == d->cap_tok &&
+          grow((void **)&d->tok, &d->cap_tok, d->n_tok + 1, sizeof(pt_tok)))
+        return PT_NOMEM;
+      pt_tok *t = &d->tok[d->n_tok++];
+      memset(t, 0, sizeof *t);
+      t->byte_off = i;
+      t->byte_len = (uint32_t)(e - i);
+      t->flags = PT_TOK_INQ | PT_TOK_LEXDONE;
+      if (para_start) t->flags |= PT_TOK_PARA | PT_TOK_SENT;
+      else if (sent_start) t->flags |= PT_TOK_SENT;
+      t->para = para;
+      t->span = (int32_t)si;
+      t->ment = t->ment_end = -1;
+      t->lex_group = -1;
+      size_t k = e;
+      while (k > i && (s[k - 1] == ' ' || s[k - 1] == '\n')) k--;
+      if (k > i && (s[k - 1] == '.' || s[k - 1] == '?' || s[k - 1] == '!')) sent_start = 1;
+      else if (k > i) sent_start = 0;
+      para_start = 0;
+      i = e;
+      si++;
+      continue;
+    }
     while (mi < n_marks && marks[mi].byte_off + marks[mi].byte_len <= i) mi++;
     if (mi < n_marks && marks[mi].byte_off == i) {
       i += marks[mi].byte_len ? marks[mi].byte_len : 1;
@@ -206,17 +257,29 @@ static int tokenize(pt_entity_doc *d, const pt_span *skip, size_t n_skip,
       size_t j = i;
       int c2 = cp;
       size_t a2 = adv;
+      size_t lim = next_mark < n ? next_mark : n;
+      (void)c2;
       for (;;) {
-        if (pt_cp_is_letter(c2) || c2 > 0x7f) {
-          if (c2 < 0x80 ? (c2 >= 'A' && c2 <= 'Z') : pt_cp_is_upper(c2)) upper++;
-          else lower++;
-          letters++;
+        /* ASCII fast path. */
+        while (j < lim) {
+          unsigned char b = (unsigned char)s[j];
+          if (cls[b] != C_WORD) break;
+          if (b >= 'A' && b <= 'Z') upper++, letters++;
+          else if (b >= 'a') lower++, letters++;
+          j++;
         }
-        j += a2;
-        if (j >= n || j >= next_mark) break;
+        if (j >= lim) break;
         int k2 = char_at(s, n, j, &c2, &a2);
-        if (k2 == C_WORD) continue;
-        if (k2 == C_PUNCT && is_inner(c2) && j + a2 < n && j + a2 < next_mark) {
+        if (k2 == C_WORD) {
+          if (pt_cp_is_letter(c2)) {
+            if (pt_cp_is_upper(c2)) upper++;
+            else lower++;
+            letters++;
+          }
+          j += a2;
+          continue;
+        }
+        if (k2 == C_PUNCT && is_inner(c2) && j + a2 < lim) {
           int c3;
           size_t a3;
           /* A possessive 's is its own token: "Trump's" -> Trump ' s. */
@@ -224,8 +287,8 @@ static int tokenize(pt_entity_doc *d, const pt_span *skip, size_t n_skip,
               (j + a2 + 1 >= n || cls[(unsigned char)s[j + a2 + 1]] != C_WORD))
             break;
           if (char_at(s, n, j + a2, &c3, &a3) == C_WORD) {
-            /* "U.S." keeps inner dots; a '.' before a capital word is a
-            ** sentence end unless the left part is one letter. */
+            /* "U.S.", "don't", "cyber-enabled" stay one word. */
+            j += a2;
             continue;
           }
         }
@@ -233,7 +296,7 @@ static int tokenize(pt_entity_doc *d, const pt_span *skip, size_t n_skip,
       }
       size_t wlen = j - i;
       /* Abbreviations keep their final dot: "Sen.", "Mr.", "J.", "U.S." */
-      if (j < n && s[j] == '.' && j < next_mark) {
+      if (j < n && s[j] == '.' && j < next_mark && wlen <= 6 && (upper || memchr(s + i, '.', wlen))) {
         int g, gen;
         int f = pt_lex_lookup(s + i, wlen + 1, &g, &gen);
         if ((f & (PT_LEX_TITLE_ROLE | PT_LEX_TITLE_HON | PT_LEX_TITLE_HEAD)) ||
@@ -247,10 +310,13 @@ static int tokenize(pt_entity_doc *d, const pt_span *skip, size_t n_skip,
       if (isup) t->flags |= PT_TOK_CAP;
       if (islow) t->flags |= PT_TOK_LOWER;
       if (letters >= 2 && lower == 0) t->flags |= PT_TOK_ALLCAPS;
-      int g, gen;
-      t->lex = (uint16_t)pt_lex_lookup(s + i, wlen, &g, &gen);
-      t->lex_group = g;
-      t->gender_grp = gen;
+      if (isup) {
+        int g = -1, gen = 0;
+        t->lex = wlen <= LEX_MAX_LEN ? (uint16_t)pt_lex_lookup(s + i, wlen, &g, &gen) : 0;
+        t->lex_group = g;
+        t->gender_grp = gen;
+        t->flags |= PT_TOK_LEXDONE;
+      }
       i += wlen;
     } else {
       t->byte_len = (uint32_t)adv;
@@ -264,12 +330,7 @@ static int tokenize(pt_entity_doc *d, const pt_span *skip, size_t n_skip,
       }
       i += adv;
     }
-    while (si < n_skip && skip[si].byte_off + skip[si].byte_len <= t->byte_off) si++;
     t->span = -1;
-    if (si < n_skip && skip[si].byte_off <= t->byte_off) {
-      t->span = (int32_t)si;
-      t->flags |= PT_TOK_INQ;
-    }
     if (para_start) t->flags |= PT_TOK_PARA | PT_TOK_SENT;
     else if (sent_start && (t->flags & (PT_TOK_CAP | PT_TOK_PUNCT)) && !(t->flags & PT_TOK_STOP))
       t->flags |= PT_TOK_SENT;
@@ -381,11 +442,11 @@ static int name_cont(const pt_entity_doc *d, size_t j) {
   const pt_tok *t = &d->tok[j];
   if (t->flags & PT_TOK_INQ) return 0;
   if (is_name_word(t)) {
-    if (t->lex & (PT_LEX_STOPCAP | PT_LEX_PRONOUN)) return 0;
+    if (LEX(d, j) & (PT_LEX_STOPCAP | PT_LEX_PRONOUN)) return 0;
     return 1;
   }
   if ((t->flags & PT_TOK_LOWER) && t->byte_len <= 3 && j + 1 < d->n_tok &&
-      is_name_word(&d->tok[j + 1]) && !(d->tok[j + 1].lex & PT_LEX_STOPCAP)) {
+      is_name_word(&d->tok[j + 1]) && !(LEX(d, j + 1) & PT_LEX_STOPCAP)) {
     const char *w = d->text + t->byte_off;
     if ((t->byte_len == 2 && (!memcmp(w, "de", 2) || !memcmp(w, "da", 2))) ||
         (t->byte_len == 3 && (!memcmp(w, "van", 3) || !memcmp(w, "von", 3) ||
@@ -532,7 +593,7 @@ static int link_name(pt_entity_doc *d, link_state *ls, size_t ta, size_t a, size
     const pt_tok *nx = b < d->n_tok ? &d->tok[b] : NULL;
     if (ta < a || role_b > role_a || e->gender || (ft->lex & PT_LEX_FIRST) ||
         (nw >= 3 && d->tok[a + 1].byte_len == 2 && d->text[d->tok[a + 1].byte_off + 1] == '.') ||
-        (nx && (nx->flags & PT_TOK_LOWER) && (nx->lex & PT_LEX_CUE_VERB)) ||
+        (nx && (nx->flags & PT_TOK_LOWER) && (LEX(d, b) & PT_LEX_CUE_VERB)) ||
         (nx && b + 1 < d->n_tok && d->text[nx->byte_off] == ',' && d->tok[b + 1].byte_len == 3 &&
          !memcmp(d->text + d->tok[b + 1].byte_off, "who", 3)))
       e->person = 1;
@@ -556,7 +617,7 @@ static size_t appositive(const pt_entity_doc *d, size_t b, size_t *ra) {
   const char *s = d->text + w->byte_off;
   int det = (w->byte_len == 1 && (s[0] == 'a' || s[0] == 'A')) ||
             (w->byte_len == 2 && !memcmp(s, "an", 2)) || (w->byte_len == 3 && !memcmp(s, "the", 3));
-  int title = (w->lex & (PT_LEX_TITLE_ROLE | PT_LEX_TITLE_HEAD)) != 0;
+  int title = (LEX(d, j) & (PT_LEX_TITLE_ROLE | PT_LEX_TITLE_HEAD)) != 0;
   if (!det && !title) return 0;
   size_t k = j;
   for (; k < d->n_tok && k < j + 10; k++) {
@@ -567,13 +628,25 @@ static size_t appositive(const pt_entity_doc *d, size_t b, size_t *ra) {
       if (ch == ',' || ch == '.' || ch == ';' || ch == ':' || ch == ')') break;
       if (!(t->flags & PT_TOK_DASH) && ch != '-' && ch != '\'' ) return 0;
     }
-    if ((t->lex & PT_LEX_CUE_VERB) && (t->flags & PT_TOK_LOWER)) return 0;
+    if ((t->flags & PT_TOK_LOWER) && (LEX(d, k) & PT_LEX_CUE_VERB)) return 0;
     if (k > j && (t->flags & PT_TOK_LOWER) && t->byte_len == 3 && !memcmp(d->text + t->byte_off, "who", 3))
       return 0;
   }
   if (k == j || k >= d->n_tok || k >= j + 10) return 0;
   *ra = j;
   return k;
+}
+
+/* Could the lower-case word be a pronoun (he, she, we, they)?  A cheap
+** test that spares a lexicon lookup for most short words. */
+static int is_pronoun_shape(const pt_entity_doc *d, const pt_tok *t) {
+  const char *w = d->text + t->byte_off;
+  switch (t->byte_len) {
+    case 2: return (w[0] == 'h' || w[0] == 'w' || w[0] == 'H' || w[0] == 'W') && (w[1] == 'e' || w[1] == 'E');
+    case 3: return (w[0] | 0x20) == 's' && (w[1] | 0x20) == 'h';
+    case 4: return (w[0] | 0x20) == 't' && (w[1] | 0x20) == 'h' && (w[2] | 0x20) == 'e' && (w[3] | 0x20) == 'y';
+    default: return 0;
+  }
 }
 
 static int find_mentions(pt_entity_doc *d) {
@@ -589,6 +662,17 @@ static int find_mentions(pt_entity_doc *d) {
     pt_tok *t = &d->tok[i];
     if (t->flags & PT_TOK_SENT) ls.sent_has_ment = 0;
     if ((t->flags & PT_TOK_INQ) || !(t->flags & PT_TOK_WORD)) { i++; continue; }
+    if (!(t->flags & PT_TOK_LEXDONE) && t->byte_len >= 2 && t->byte_len <= 4 && is_pronoun_shape(d, t))
+      LEX(d, i);
+    if (!(t->flags & PT_TOK_LEXDONE)) {
+      /* A long lower-case word matters only as a title: after "the" or
+      ** before a capitalised word ("former Gov. X", "the secretary"). */
+      int after_the = i > 0 && d->tok[i - 1].byte_len == 3 && (d->tok[i - 1].flags & PT_TOK_WORD) &&
+                      !memcmp(d->text + d->tok[i - 1].byte_off + 1, "he", 2);
+      int before_cap = i + 1 < d->n_tok && (d->tok[i + 1].flags & PT_TOK_CAP);
+      if (!after_the && !before_cap) { i++; continue; }
+      LEX(d, i);
+    }
     /* Pronouns. */
     if ((t->lex & PT_LEX_PRONOUN) && !(t->flags & PT_TOK_ALLCAPS)) {
       int ent = -1;
@@ -624,8 +708,8 @@ static int find_mentions(pt_entity_doc *d) {
     ** but "former Sen." etc. are lexicon phrases. */
     size_t b = a;
     while (b < d->n_tok && b < a + 6 && d->tok[b].para == t->para && name_cont(d, b)) {
-      if (b > a && (d->tok[b].lex & (PT_LEX_TITLE_ROLE | PT_LEX_TITLE_HON)) &&
-          !(d->tok[b].lex & PT_LEX_FIRST) && b + 1 < d->n_tok && name_cont(d, b + 1))
+      if (b > a && (LEX(d, b) & (PT_LEX_TITLE_ROLE | PT_LEX_TITLE_HON)) &&
+          !(LEX(d, b) & PT_LEX_FIRST) && b + 1 < d->n_tok && name_cont(d, b + 1))
         break;
       b++;
     }
@@ -653,7 +737,7 @@ static int find_mentions(pt_entity_doc *d) {
     /* A name run [a, b). */
     int org = 0;
     for (size_t k = a; k < b; k++)
-      if ((d->tok[k].lex & PT_LEX_ORGWORD) && k > a) org = 1;
+      if (k > a && (LEX(d, k) & PT_LEX_ORGWORD)) org = 1;
     if (b - a == 1 && (d->tok[a].flags & PT_TOK_ALLCAPS)) org = 1;
     if (org && tn) org = 0, b = a; /* "Sen. Senate" makes no sense: skip */
     if (b == a) { i += tn ? tn : 1; continue; }
@@ -662,7 +746,7 @@ static int find_mentions(pt_entity_doc *d) {
       ** is already known or a reporting verb follows. */
       int known = map_get(d, d->tok[a].byte_off, d->tok[a].byte_len, 0) >= 0 ||
                   map_get(d, d->tok[a].byte_off, d->tok[a].byte_len, 1) >= 0;
-      int cue = b < d->n_tok && (d->tok[b].lex & PT_LEX_CUE_VERB) && (d->tok[b].flags & PT_TOK_LOWER);
+      int cue = b < d->n_tok && (d->tok[b].flags & PT_TOK_LOWER) && (LEX(d, b) & PT_LEX_CUE_VERB);
       if (!known && !cue) { i = b; continue; }
     }
     size_t ta = i;
@@ -678,7 +762,7 @@ static int find_mentions(pt_entity_doc *d) {
       rb = arb;
       int ag, agen;
       size_t k = ara;
-      if (k < arb && !(d->tok[k].lex & (PT_LEX_TITLE_ROLE | PT_LEX_TITLE_HEAD))) k++;
+      if (k < arb && !(LEX(d, k) & (PT_LEX_TITLE_ROLE | PT_LEX_TITLE_HEAD))) k++;
       int af = 0;
       if (k < arb && pt_lex_phrase(d, k, PT_LEX_TITLE_ROLE, &af, &ag, &agen)) grp = ag;
     }

@@ -274,6 +274,9 @@ static int reopens(const char *s, size_t n, size_t i, int mark) {
   }
 }
 
+/* Bytes that can start a mark or end a paragraph. */
+static const unsigned char interesting[256] = {['\n'] = 1, ['"'] = 1, ['\''] = 1, [0xE2] = 1, [0xC2] = 1};
+
 static int scan_marks(pt_quote_list *l, const char *s, size_t n) {
   scan sc;
   memset(&sc, 0, sizeof sc);
@@ -284,6 +287,7 @@ static int scan_marks(pt_quote_list *l, const char *s, size_t n) {
   size_t i = 0;
   while (i < n) {
     unsigned char c = (unsigned char)s[i];
+    if (!interesting[c]) { i++; continue; }
     if (c == '\n') {
       size_t j = i + 1;
       while (j < n && (s[j] == ' ' || s[j] == '\t' || s[j] == '\r')) j++;
@@ -323,7 +327,7 @@ static int scan_marks(pt_quote_list *l, const char *s, size_t n) {
       i++;
       continue;
     }
-    if (c != '"' && c != '\'' && c != 0xE2 && c != 0xC2) { i++; continue; }
+    if (!interesting[c]) { i++; continue; }
     size_t len;
     int m = mark_at(s, n, i, &len);
     if (m == M_NONE) { i++; continue; }
@@ -381,7 +385,7 @@ static int tok_word(const pt_entity_doc *d, size_t j, const char *w) {
 }
 
 static int is_cue(const pt_entity_doc *d, size_t j) {
-  return j < d->n_tok && (d->tok[j].lex & PT_LEX_CUE_VERB) && !(d->tok[j].flags & PT_TOK_INQ) &&
+  return j < d->n_tok && (pt_entity_lex(d, j) & PT_LEX_CUE_VERB) && !(d->tok[j].flags & PT_TOK_INQ) &&
          (d->tok[j].flags & PT_TOK_LOWER);
 }
 
@@ -551,7 +555,7 @@ static int speaker_after_cue(const pt_entity_doc *d, size_t c, int para, attr *a
 static void set_cue(const pt_entity_doc *d, attr *a, size_t c) {
   a->cue_a = c;
   a->cue_b = c + 1;
-  if (d->tok[c].lex & PT_LEX_CUE_PREP) a->cue_b = c + 2;
+  if (pt_entity_lex(d, c) & PT_LEX_CUE_PREP) a->cue_b = c + 2;
 }
 
 /* After the closing mark: tokens a.. of paragraph para.  `stop` is 1 when
@@ -570,7 +574,7 @@ static int attr_after(const pt_entity_doc *d, size_t j, int para, int stop, attr
     }
     return 0;
   }
-  if (stop && (d->tok[j].flags & PT_TOK_SENT) && !(d->tok[j].lex & PT_LEX_PRONOUN) &&
+  if (stop && (d->tok[j].flags & PT_TOK_SENT) && !(pt_entity_lex(d, j) & PT_LEX_PRONOUN) &&
       d->tok[j].ment < 0)
     return 0;
   /* "according to X" */
@@ -840,30 +844,33 @@ static void classify(pt_quote_list *l) {
   size_t n = l->ents.len;
   for (size_t i = 0; i < l->n; i++) {
     pt_quote *q = &l->q[i];
-    /* Words, capitalised words and the first letter, in one pass. */
+    /* Words, capitalised words and the first letter: only the first 13
+    ** words matter (scare < 4, title <= 12), so this stays bounded. */
     int words = 0, caps = 0, longw = 0, first_upper = -1;
-    int in = 0;
     size_t e = q->byte_off + q->byte_len;
-    for (size_t j = q->byte_off; j < e;) {
+    for (size_t j = q->byte_off; j < e && words < 13;) {
       size_t adv = 1;
       int cp = (unsigned char)s[j];
       if (cp >= 0x80) cp = pt_utf8_decode(s + j, e - j, &adv);
-      int w = is_wordc(cp);
-      if (w && !in) {
-        words++;
-        int up = cp < 0x80 ? (cp >= 'A' && cp <= 'Z') : pt_cp_is_upper(cp);
-        if (first_upper < 0) first_upper = up || pt_cp_is_digit(cp);
-        /* word length for title case */
-        size_t k = j;
-        int len = 0;
-        while (k < e && (unsigned char)s[k] < 0x80 && is_wordc((unsigned char)s[k])) k++, len++;
-        if (len > 3 || up) {
-          longw++;
-          if (up) caps++;
-        }
+      if (!is_wordc(cp)) { j += adv; continue; }
+      words++;
+      int up = cp < 0x80 ? (cp >= 'A' && cp <= 'Z') : pt_cp_is_upper(cp);
+      if (first_upper < 0) first_upper = up || (cp >= '0' && cp <= '9');
+      size_t k = j + adv;
+      int len = 1;
+      while (k < e) {
+        int c2 = (unsigned char)s[k];
+        size_t a2 = 1;
+        if (c2 >= 0x80) c2 = pt_utf8_decode(s + k, e - k, &a2);
+        if (!is_wordc(c2) && !(c2 == '\'' || c2 == 0x2019 || c2 == '-')) break;
+        k += a2;
+        len++;
       }
-      in = w;
-      j += adv;
+      if (len > 3 || up) {
+        longw++;
+        if (up) caps++;
+      }
+      j = k;
     }
     q->words = words;
     size_t le = e;

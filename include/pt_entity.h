@@ -54,7 +54,8 @@ enum {
   PT_TOK_DASH = 64,      /* a dash (Pd) */
   PT_TOK_SENT = 128,     /* first token of a sentence */
   PT_TOK_PARA = 256,     /* first token of a paragraph */
-  PT_TOK_INQ = 512       /* inside a skipped span (a quotation) */
+  PT_TOK_INQ = 512,      /* inside a skipped span (a quotation) */
+  PT_TOK_LEXDONE = 1024  /* .lex, .lex_group, .gender_grp are set */
 };
 
 typedef struct pt_tok {
@@ -129,6 +130,10 @@ void pt_entity_reset(pt_entity_doc *d);
 int pt_entity_build(pt_entity_doc *d, const char *text, size_t len,
                     const pt_span *skip, size_t n_skip, const pt_span *marks,
                     size_t n_marks);
+
+/* Lexicon flags (PT_LEX_) of token j, looked up on first use and cached in
+** the token (so d is logically const).  0 for punctuation. */
+int pt_entity_lex(const pt_entity_doc *d, size_t j);
 
 /* Index of the first token whose byte_off >= byte_off (n_tok when none). */
 size_t pt_entity_tok_at(const pt_entity_doc *d, size_t byte_off);

@@ -90,6 +90,7 @@ def main(src, out):
         for i in range(0, SLOTS, 16):
             f.write("  " + ", ".join(str(x) for x in slots[i:i + 16]) + ",\n")
         f.write("};\n")
+        f.write("#define LEX_MAX_LEN %d\n" % max(len(k.encode("utf-8")) for k in keys if " " not in k))
         f.write("#define LEX_MAX_WORDS %d\n" % max(len(k.split(" ")) for k in keys))
 
 
