@@ -111,8 +111,8 @@ int pt_entity_lex(const pt_entity_doc *cd, size_t j) {
     t->lex = (t->flags & PT_TOK_WORD) && t->byte_len <= LEX_MAX_LEN
                  ? (uint16_t)pt_lex_lookup(cd->text + t->byte_off, t->byte_len, &g, &gen)
                  : 0;
-    t->lex_group = g;
-    t->gender_grp = gen;
+    t->lex_group = (int8_t)g;
+    t->gender_grp = (int8_t)gen;
     t->flags |= PT_TOK_LEXDONE;
   }
   return t->lex;
@@ -200,14 +200,14 @@ static int tokenize(pt_entity_doc *d, const pt_span *skip, size_t n_skip,
           grow((void **)&d->tok, &d->cap_tok, d->n_tok + 1, sizeof(pt_tok)))
         return PT_NOMEM;
       pt_tok *t = &d->tok[d->n_tok++];
-      memset(t, 0, sizeof *t);
-      t->byte_off = i;
+      t->byte_off = (uint32_t)i;
       t->byte_len = (uint32_t)(e - i);
       t->flags = PT_TOK_INQ | PT_TOK_LEXDONE;
       if (para_start) t->flags |= PT_TOK_PARA | PT_TOK_SENT;
       else if (sent_start) t->flags |= PT_TOK_SENT;
+      t->lex = 0;
+      t->gender_grp = 0;
       t->para = para;
-      t->span = (int32_t)si;
       t->ment = t->ment_end = -1;
       t->lex_group = -1;
       size_t k = e;
@@ -246,8 +246,9 @@ static int tokenize(pt_entity_doc *d, const pt_span *skip, size_t n_skip,
         grow((void **)&d->tok, &d->cap_tok, d->n_tok + 1, sizeof(pt_tok)))
       return PT_NOMEM;
     pt_tok *t = &d->tok[d->n_tok];
-    memset(t, 0, sizeof *t);
-    t->byte_off = i;
+    t->byte_off = (uint32_t)i;
+    t->lex = 0;
+    t->gender_grp = 0;
     t->para = para;
     t->ment = t->ment_end = -1;
     t->lex_group = -1;
@@ -330,7 +331,6 @@ static int tokenize(pt_entity_doc *d, const pt_span *skip, size_t n_skip,
       }
       i += adv;
     }
-    t->span = -1;
     if (para_start) t->flags |= PT_TOK_PARA | PT_TOK_SENT;
     else if (sent_start && (t->flags & (PT_TOK_CAP | PT_TOK_PUNCT)) && !(t->flags & PT_TOK_STOP))
       t->flags |= PT_TOK_SENT;
@@ -778,8 +778,17 @@ int pt_entity_build(pt_entity_doc *d, const char *text, size_t len,
                     size_t n_marks) {
   d->text = text;
   d->len = len;
+  if (len >= 0xFFFFFFF0u) return PT_TOOBIG;
   d->n_tok = d->n_ment = d->n_ent = 0;
-  if (d->map_cap) memset(d->map, 0, d->map_cap * sizeof(map_slot));
+  /* Clearing a map grown by one big document would cost every later small
+  ** one: drop big maps instead (they grow back on demand). */
+  if (d->map_cap > 1024) {
+    pt_free(d->map);
+    d->map = NULL;
+    d->map_cap = 0;
+  } else if (d->map_cap && d->map_n) {
+    memset(d->map, 0, d->map_cap * sizeof(map_slot));
+  }
   d->map_n = 0;
   int rc = tokenize(d, skip, n_skip, marks, n_marks);
   if (rc == PT_OK) rc = find_mentions(d);

@@ -59,16 +59,15 @@ enum {
 };
 
 typedef struct pt_tok {
-  size_t byte_off;   /* start in the text */
-  uint32_t byte_len; /* length in bytes */
-  uint16_t flags;    /* PT_TOK_ bits */
-  uint16_t lex;      /* PT_LEX_ bits of the word (ASCII case folded) */
-  int32_t para;      /* 0-based paragraph */
-  int32_t span;      /* index of the skip span holding it, or -1 */
-  int32_t ment;      /* mention starting at this token, or -1 */
-  int32_t ment_end;  /* mention whose last token this is, or -1 */
-  int32_t gender_grp;/* lexicon gender char of the word ('m','f','p' or 0) */
-  int32_t lex_group; /* title group id from titles.tsv, or -1 */
+  uint32_t byte_off;  /* start in the text (texts are < 4 GiB, see build) */
+  uint32_t byte_len;  /* length in bytes */
+  uint16_t flags;     /* PT_TOK_ bits */
+  uint16_t lex;       /* PT_LEX_ bits of the word, once PT_TOK_LEXDONE */
+  int8_t gender_grp;  /* lexicon gender char ('m','f','p') or 0 */
+  int8_t lex_group;   /* title group id from titles.tsv, or -1 */
+  int32_t para;       /* 0-based paragraph */
+  int32_t ment;       /* mention starting at this token, or -1 */
+  int32_t ment_end;   /* mention whose last token this is, or -1 */
 } pt_tok;
 
 enum {
@@ -124,7 +123,7 @@ void pt_entity_reset(pt_entity_doc *d);
 /* Tokenizes text[0..len) and builds mentions and entities into d (which is
 ** cleared first; its arrays are reused).  skip[0..n_skip) are sorted,
 ** non-overlapping byte spans (quotations, marks excluded) whose tokens get
-** PT_TOK_INQ and .span; marks[0..n_marks) are byte spans of quotation marks,
+** one placeholder token each (PT_TOK_INQ); marks[0..n_marks) are byte spans of quotation marks,
 ** which are token boundaries.  The text must outlive d.  Returns PT_OK or
 ** PT_NOMEM (d then holds a consistent prefix and must still be reset). */
 int pt_entity_build(pt_entity_doc *d, const char *text, size_t len,
