@@ -567,9 +567,11 @@ static int link_name(pt_entity_doc *d, link_state *ls, size_t ta, size_t a, size
   }
   pt_entity *e = &d->ent[ent];
   if ((int)nw > e->n_words) {
+    /* An organisation keeps its article: "the White House". */
+    const pt_tok *nt = is_org ? &d->tok[ta] : ft;
     e->n_words = (int)nw;
-    e->name_off = ft->byte_off;
-    e->name_len = d->tok[b - 1].byte_off + d->tok[b - 1].byte_len - ft->byte_off;
+    e->name_off = nt->byte_off;
+    e->name_len = d->tok[b - 1].byte_off + d->tok[b - 1].byte_len - nt->byte_off;
   }
   if (!is_org && !e->gender) {
     if (gender) e->gender = gender;

@@ -793,7 +793,11 @@ static void attribute(pt_quote_list *l) {
     if (q->close_len && a_tok < d->n_tok) {
       found = attr_after(d, a_tok, d->tok[a_tok].para == para ? para : -1, content_ends_stop(s, q), &a);
     }
-    if (!found && o_tok > 0 && ok_tok(d, o_tok - 1, para)) {
+    /* After "…,” Kerry said. the next quotation continues Kerry rather than
+    ** being attributed again by the sentence before it. */
+    int after_stop = o_tok > 0 && (d->tok[o_tok - 1].flags & PT_TOK_STOP) && prev_top >= 0 &&
+                     l->q[prev_top].paragraph == q->paragraph && l->q[prev_top].spk_len;
+    if (!found && o_tok > 0 && ok_tok(d, o_tok - 1, para) && !after_stop) {
       size_t b = o_tok - 1;
       found = attr_before(d, sentence_start(d, b, para), b, para, &a);
     }
@@ -890,7 +894,7 @@ static void classify(pt_quote_list *l) {
       q->kind = PT_QUOTE_TITLE;
     else if (q->depth > 0)
       q->kind = PT_QUOTE_SCARE; /* the speaker quoting someone: not a quotation of its own */
-    else if (words < 4 && (!q->spk_len || q->how == PT_ATTR_CONTINUED || !(first_upper > 0 && at_start)))
+    else if (words < 4 && (!q->spk_len || !(first_upper > 0 && at_start)))
       q->kind = PT_QUOTE_SCARE;
     else if (first_upper > 0 && at_start) q->kind = PT_QUOTE_FULL;
     else q->kind = PT_QUOTE_PARTIAL;
