@@ -558,6 +558,12 @@ static void set_cue(const pt_entity_doc *d, attr *a, size_t c) {
   if (pt_entity_lex(d, c) & PT_LEX_CUE_PREP) a->cue_b = c + 2;
 }
 
+/* Does the clause end at token j (a stop, a comma, the paragraph end)? */
+static int ends_clause(const pt_entity_doc *d, size_t j, int para) {
+  if (j >= d->n_tok || d->tok[j].para != para) return 1;
+  return (d->tok[j].flags & PT_TOK_STOP) || tok_punct(d, j, ',') || (d->tok[j].flags & PT_TOK_INQ);
+}
+
 /* After the closing mark: tokens a.. of paragraph para.  `stop` is 1 when
 ** the quotation ended its sentence (then only "X said." alone counts). */
 static int attr_after(const pt_entity_doc *d, size_t j, int para, int stop, attr *a) {
@@ -597,6 +603,7 @@ static int attr_after(const pt_entity_doc *d, size_t j, int para, int stop, attr
   }
   if (is_cue(d, j)) {
     if (!speaker_after_cue(d, j, para, a)) return 0;
+    if (stop && !ends_clause(d, a->ment >= 0 ? d->ment[a->ment].tok_end : a->np_b, para)) return 0;
     set_cue(d, a, j);
     a->how = PT_ATTR_AFTER;
     return 1;
@@ -662,6 +669,9 @@ static int attr_after(const pt_entity_doc *d, size_t j, int para, int stop, attr
   }
   while (is_filler(d, k)) k++;
   if (!ok_tok(d, k, para) || !is_cue(d, k)) return 0;
+  /* After a quotation that ended its sentence, "He added: …" starts a new
+  ** one: only a bare "X said." belongs to the quotation before. */
+  if (stop && !ends_clause(d, k + 1, para)) return 0;
   *a = t;
   set_cue(d, a, k);
   a->how = PT_ATTR_AFTER;

@@ -9,7 +9,8 @@
 ** quotes() is an eponymous table-valued function: one row per quotation in
 ** reading order, with the columns of docs/quotes.md.  Positions are 1-based
 ** character positions into the argument (substr(text, start, length) =
-** quote): the text is analysed as given (no NFC), and byte offsets become
+** quote): the text is analysed as given (no NFC; like SQLite's own text
+** functions it ends at a NUL character), and byte offsets become
 ** character positions through one moving cursor (pt_utf8_chars), so the
 ** conversion is linear too.  NULL gives no rows; a BLOB is an error.
 **
@@ -46,6 +47,13 @@ typedef struct quotes_cursor {
   size_t pos_byte;      /* char-position cursor: byte offset ... */
   sqlite3_int64 pos_char; /* ... and its 0-based character position */
 } quotes_cursor;
+
+/* SQLite's text functions (length, substr, instr) stop at the first NUL, so
+** positions past one could never be used: the text ends there. */
+static size_t text_end(const char *s, size_t n) {
+  const char *z = memchr(s, 0, n);
+  return z ? (size_t)(z - s) : n;
+}
 
 /* 0-based character position of byte b, moving the cursor there. */
 static sqlite3_int64 char_pos(quotes_cursor *c, size_t b) {
@@ -118,6 +126,7 @@ static int quotes_filter(sqlite3_vtab_cursor *cur, int idx, const char *idxStr, 
   const char *s = (const char *)sqlite3_value_text(argv[0]);
   size_t n = (size_t)sqlite3_value_bytes(argv[0]);
   if (!s) return SQLITE_NOMEM;
+  n = text_end(s, n);
   c->text = pt_malloc(n + 1);
   if (!c->text) return SQLITE_NOMEM;
   memcpy(c->text, s, n);
@@ -236,6 +245,7 @@ static void speaker_func(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
   size_t n;
   int r = pt_sql_arg_text(ctx, argv[0], "speaker", 1, &s, &n);
   if (r <= 0) return;
+  n = text_end(s, n);
   sqlite3_int64 pos = 0;
   if (argc > 1) {
     int t = sqlite3_value_type(argv[1]);
