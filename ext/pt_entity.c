@@ -729,7 +729,12 @@ static int find_mentions(pt_entity_doc *d) {
       continue;
     }
     if (b == a) {
-      if ((t->flags & PT_TOK_ALLCAPS) && t->byte_len >= 2 && t->byte_len <= 6 &&
+      /* An acronym is an organisation ("CNN said"), but not a word of an
+      ** all-caps heading or a dateline ("WASHINGTON --"). */
+      int heading = (i > 0 && (d->tok[i - 1].flags & PT_TOK_ALLCAPS)) ||
+                    (i + 1 < d->n_tok && (d->tok[i + 1].flags & (PT_TOK_ALLCAPS | PT_TOK_DASH))) ||
+                    (i + 1 < d->n_tok && d->text[d->tok[i + 1].byte_off] == '-');
+      if ((t->flags & PT_TOK_ALLCAPS) && t->byte_len >= 2 && t->byte_len <= 6 && !heading &&
           !(t->lex & PT_LEX_STOPCAP)) {
         if (link_name(d, &ls, i, i, i + 1, -1, 0, 1, 0, 0)) return PT_NOMEM;
       }

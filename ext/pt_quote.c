@@ -481,6 +481,20 @@ static int subject_before(const pt_entity_doc *d, size_t c, size_t lo, int para,
       k = p - 1;
       continue;
     }
+    if (round == 0 && tok_punct(d, k, ',')) {
+      /* "Donna Rawlings, 59, of Ashton, Md., who watched it on the Mall,
+      ** said": a sentence that opens with a name and a comma is about it. */
+      size_t f = lo;
+      if (ok_tok(d, f, para) && d->tok[f].ment < 0 && is_det(d, f)) f++;
+      if (ok_tok(d, f, para) && d->tok[f].ment >= 0) {
+        int m = d->tok[f].ment;
+        if (d->ment[m].type != PT_MENT_PRONOUN && tok_punct(d, d->ment[m].tok_end, ',') &&
+            d->ment[m].tok_end < k) {
+          a->ment = m;
+          return 1;
+        }
+      }
+    }
     if (tok_punct(d, k, ',') && k > lo && ok_tok(d, k - 1, para) && d->tok[k - 1].ment_end >= 0 &&
         !possessive(d, d->tok[k - 1].ment_end)) {
       /* "the previous nominee, Mitt Romney, called" */
