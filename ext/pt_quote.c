@@ -384,9 +384,12 @@ static int tok_word(const pt_entity_doc *d, size_t j, const char *w) {
   return 1;
 }
 
+static int tok_word(const pt_entity_doc *d, size_t j, const char *w);
+
+/* A reporting verb, but not "agreed to", "vowed to" (an infinitive follows). */
 static int is_cue(const pt_entity_doc *d, size_t j) {
-  return j < d->n_tok && (pt_entity_lex(d, j) & PT_LEX_CUE_VERB) && !(d->tok[j].flags & PT_TOK_INQ) &&
-         (d->tok[j].flags & PT_TOK_LOWER);
+  return j < d->n_tok && (d->tok[j].flags & PT_TOK_LOWER) && !(d->tok[j].flags & PT_TOK_INQ) &&
+         (pt_entity_lex(d, j) & PT_LEX_CUE_VERB) && !tok_word(d, j + 1, "to");
 }
 
 /* Words that may stand between a speaker and the verb, or after the verb
@@ -480,6 +483,19 @@ static int subject_before(const pt_entity_doc *d, size_t c, size_t lo, int para,
       if (!tok_punct(d, p, '(') || p == 0) return 0;
       k = p - 1;
       continue;
+    }
+    if (round == 0) {
+      /* "Katie Packer, who is chairman of Our Principles PAC, said" */
+      size_t f = lo;
+      if (ok_tok(d, f, para) && d->tok[f].ment >= 0) {
+        int m = d->tok[f].ment;
+        size_t e = d->ment[m].tok_end;
+        if (d->ment[m].type != PT_MENT_PRONOUN && e + 1 < k && tok_punct(d, e, ',') &&
+            (tok_word(d, e + 1, "who") || tok_word(d, e + 1, "whose"))) {
+          a->ment = m;
+          return 1;
+        }
+      }
     }
     if (round == 0 && tok_punct(d, k, ',')) {
       /* "Donna Rawlings, 59, of Ashton, Md., who watched it on the Mall,
@@ -622,67 +638,28 @@ static int attr_after(const pt_entity_doc *d, size_t j, int para, int stop, attr
     a->how = PT_ATTR_AFTER;
     return 1;
   }
-  /* Speaker first. */
-  attr t = *a;
-  size_t k;
-  int m = ment_at(d, j, para);
-  if (m < 0 && !is_det(d, j)) {
-    /* "veteran analyst Charlie Cook wrote" */
-    for (size_t p = j + 1; p < j + 6 && ok_tok(d, p, para) && (d->tok[p].flags & PT_TOK_WORD) &&
-                           !is_cue(d, p - 1) && !is_function(d, p - 1); p++)
-      if (d->tok[p].ment >= 0 && d->ment[d->tok[p].ment].type != PT_MENT_PRONOUN) {
-        m = d->tok[p].ment;
-        break;
-      }
-  }
-  if (m >= 0 && possessive(d, m)) {
-    int m2 = -1;
-    for (size_t p = d->ment[m].tok_end; p < d->ment[m].tok_end + 8 && ok_tok(d, p, para); p++)
-      if (d->tok[p].ment >= 0 && !possessive(d, d->tok[p].ment)) {
-        m2 = d->tok[p].ment;
-        break;
-      }
-    m = m2;
-    if (m < 0) return 0;
-  }
-  if (m >= 0) {
-    t.ment = m;
-    k = d->ment[m].tok_end;
-  } else {
-    size_t e = np_after(d, j, para);
-    if (!e) {
-      /* "officials said" */
-      if ((d->tok[j].flags & PT_TOK_LOWER) && is_cue(d, j + 1) && d->tok[j].byte_len > 3 &&
-          d->text[d->tok[j].byte_off + d->tok[j].byte_len - 1] == 's') {
-        t.np_a = j, t.np_b = j + 1, k = j + 1;
-      } else {
-        return 0;
-      }
-    } else {
-      /* np_after stops at the cue */
-      t.np_a = j, t.np_b = e, k = e;
-    }
-  }
-  /* Skip a parenthesis "(R-Texas)", an appositive ", a doctor," and fillers. */
-  if (tok_punct(d, k, '(')) {
-    size_t p = k;
-    while (p < k + 10 && ok_tok(d, p, para) && !tok_punct(d, p, ')')) p++;
-    if (tok_punct(d, p, ')')) k = p + 1;
-  }
-  if (tok_punct(d, k, ',') && is_cue(d, k + 1)) {
+  /* Speaker first: the first reporting verb of the clause after the quote,
+  ** and its subject ("Huckabee spokeswoman Alice Stewart said", "Sen. Ted
+  ** Cruz (R-Texas), who had criticized them, said", "he added"). */
+  size_t k = j;
+  while (k < j + 24 && ok_tok(d, k, para) && !(d->tok[k].flags & PT_TOK_STOP) && !is_cue(d, k) &&
+         !tok_punct(d, k, ';') && !tok_punct(d, k, ':'))
     k++;
-  } else if (tok_punct(d, k, ',')) {
-    size_t p = k + 1;
-    int who = tok_word(d, p, "who");
-    while (p < k + 20 && ok_tok(d, p, para) && !tok_punct(d, p, ',') && !(d->tok[p].flags & PT_TOK_STOP)) {
-      if (who && p > k + 2 && is_cue(d, p)) break; /* "X, who is chairman of Y said" */
-      p++;
+  if (!ok_tok(d, k, para) || !is_cue(d, k) || k == j) return 0;
+  /* The subject must start the clause: no other verb-like stretch. */
+  attr t = *a;
+  if (!subject_before(d, k, j, para, &t)) return 0;
+  {
+    size_t first = t.ment >= 0 ? d->ment[t.ment].tok_first : t.np_a;
+    if (first > j + 6 && t.ment >= 0) {
+      /* A mention far into the clause is only the subject when the words
+      ** before it are modifiers of a name ("veteran analyst Charlie Cook"). */
+      for (size_t p = j; p < first; p++)
+        if (is_function(d, p)) return 0;
     }
-    if (tok_punct(d, p, ',')) k = p + 1;
-    else if (who && is_cue(d, p)) k = p;
+    for (size_t p = j; p < first; p++)
+      if (is_function(d, p) && !(t.ment >= 0 && p > d->ment[t.ment].tok_first)) return 0;
   }
-  while (is_filler(d, k)) k++;
-  if (!ok_tok(d, k, para) || !is_cue(d, k)) return 0;
   /* After a quotation that ended its sentence, "He added: …" starts a new
   ** one: only a bare "X said." belongs to the quotation before. */
   if (stop && !ends_clause(d, k + 1, para)) return 0;
