@@ -802,6 +802,22 @@ static void attribute(pt_quote_list *l) {
       size_t b = o_tok - 1;
       found = attr_before(d, sentence_start(d, b, para), b, para, &a);
     }
+    if (!found && q->close_len && a_tok < d->n_tok && d->tok[a_tok].para == para + 1) {
+      /* A byline paragraph after the quotation: "- Bernie Sanders." */
+      size_t j = a_tok;
+      if ((d->tok[j].flags & PT_TOK_DASH) || tok_punct(d, j, '-')) {
+        int m = ment_at(d, j + 1, para + 1);
+        if (m >= 0 && d->ment[m].type != PT_MENT_PRONOUN) {
+          size_t e = d->ment[m].tok_end;
+          if (e >= d->n_tok || d->tok[e].para != para + 1 || (d->tok[e].flags & PT_TOK_STOP) ||
+              tok_punct(d, e, ',')) {
+            a.ment = m;
+            a.how = PT_ATTR_BYLINE;
+            found = 1;
+          }
+        }
+      }
+    }
     if (found) {
       fill_speaker(l, q, &a);
     } else {
