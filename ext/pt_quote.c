@@ -669,6 +669,26 @@ static int attr_after(const pt_entity_doc *d, size_t j, int para, int stop, attr
   return 1;
 }
 
+/* The subject of the sentence [lo, c): the last name followed by a
+** lower-case word that is not a function word (a verb, most likely), else
+** the first name.  Possessives ("Trump's") are never subjects. */
+static int clause_subject(const pt_entity_doc *d, size_t lo, size_t c, int para, attr *a) {
+  int first = -1, last = -1;
+  for (size_t k = lo; k < c; k++) {
+    if (!ok_tok(d, k, para) || d->tok[k].ment < 0) continue;
+    int m = d->tok[k].ment;
+    if (possessive(d, m)) continue;
+    if (first < 0) first = m;
+    size_t e = d->ment[m].tok_end;
+    while (e < c && is_filler(d, e)) e++;
+    if (e < c && (d->tok[e].flags & PT_TOK_LOWER) && !is_function(d, e) && !is_det(d, e)) last = m;
+  }
+  int m = last >= 0 ? last : first;
+  if (m < 0) return 0;
+  a->ment = m;
+  return 1;
+}
+
 /* Before the opening mark: the sentence tokens [lo, b]. */
 static int attr_before(const pt_entity_doc *d, size_t lo, size_t b, int para, attr *a) {
   if (b >= d->n_tok || b < lo) return 0;
@@ -684,6 +704,14 @@ static int attr_before(const pt_entity_doc *d, size_t lo, size_t b, int para, at
       return 1;
     }
     if (!is_cue(d, c)) continue;
+    if (c > lo && (tok_punct(d, c - 1, ',') || tok_word(d, c - 1, "and")) && clause_subject(d, lo, c, para, a)) {
+      /* "Trump returned the compliment to Adelson, telling Reuters",
+      ** "Bush thought for a moment and said": the verb's subject is the
+      ** clause's, not the nearest name. */
+      set_cue(d, a, c);
+      a->how = PT_ATTR_BEFORE;
+      return 1;
+    }
     if (subject_before(d, c, lo, para, a)) {
       set_cue(d, a, c);
       a->how = PT_ATTR_BEFORE;
