@@ -152,6 +152,7 @@ static void open_quote(scan *sc, size_t i, size_t len, int mark) {
   q->depth = sc->depth;
   q->mark = mark;
   q->ent = -1;
+  q->gap = -1;
   sc->st[sc->depth].idx = (int)l->n;
   sc->st[sc->depth].mark = mark;
   sc->depth++;
@@ -846,6 +847,13 @@ static void attribute(pt_quote_list *l) {
         }
       }
     }
+    q->gap = -1;
+    if (found && a.how == PT_ATTR_BEFORE && a.cue_b > 0 && a.cue_b <= o_tok) {
+      int g = 0;
+      for (size_t k = a.cue_b; k < o_tok; k++)
+        if (d->tok[k].flags & PT_TOK_WORD) g++;
+      q->gap = g;
+    }
     if (found) {
       fill_speaker(l, q, &a);
     } else {
@@ -888,6 +896,15 @@ static void attribute(pt_quote_list *l) {
 /* ====================================================================
 ** Kinds.
 */
+/* Does the sentence end with the quotation ("… was “very optimistic.”")? */
+static int ends_sentence(const char *s, size_t n, const pt_quote *q) {
+  size_t e = q->byte_off + q->byte_len;
+  while (e > q->byte_off && is_ws((unsigned char)s[e - 1])) e--;
+  if (e > q->byte_off && (s[e - 1] == '.' || s[e - 1] == '!' || s[e - 1] == '?')) return 1;
+  size_t k = q->close_len ? q->close_off + q->close_len : e;
+  return k < n && (s[k] == '.' || s[k] == '!' || s[k] == '?');
+}
+
 static void classify(pt_quote_list *l) {
   const char *s = l->ents.text;
   size_t n = l->ents.len;
@@ -939,7 +956,11 @@ static void classify(pt_quote_list *l) {
       q->kind = PT_QUOTE_TITLE;
     else if (q->depth > 0)
       q->kind = PT_QUOTE_SCARE; /* the speaker quoting someone: not a quotation of its own */
-    else if (words < 4 && (!q->spk_len || !(first_upper > 0 && at_start)))
+    else if (words < 4 && (!q->spk_len || !(first_upper > 0 && at_start)) &&
+             !(q->gap >= 0 && words >= q->gap && words >= 2 && ends_sentence(s, n, q)))
+      /* Short and not a sentence of its own -- unless it is most of what
+      ** the speaker is reported to have said ("Obama said “there is
+      ** love”", "he was “very optimistic”"). */
       q->kind = PT_QUOTE_SCARE;
     else if (first_upper > 0 && at_start) q->kind = PT_QUOTE_FULL;
     else q->kind = PT_QUOTE_PARTIAL;

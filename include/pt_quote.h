@@ -69,6 +69,8 @@ typedef struct pt_quote {
   int words;                   /* words inside */
   int block;                   /* 0, or 1 + index of the block's first row */
   int how;                     /* PT_ATTR_ */
+  int gap;                     /* words between the cue and the opening mark
+                               ** (PT_ATTR_BEFORE), else -1 */
   int ent;                     /* speaker entity in list->ents, or -1 */
   size_t spk_off, spk_len;     /* the attributing mention; spk_len 0: none */
   size_t name_off, name_len;   /* speaker name; name_len 0: NULL */
