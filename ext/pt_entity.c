@@ -297,7 +297,9 @@ static int tokenize(pt_entity_doc *d, const pt_span *skip, size_t n_skip,
       }
       size_t wlen = j - i;
       /* Abbreviations keep their final dot: "Sen.", "Mr.", "J.", "U.S." */
-      if (j < n && s[j] == '.' && j < next_mark && wlen <= 6 && (upper || memchr(s + i, '.', wlen))) {
+      if (j + 1 < n && s[j] == '.' && j < next_mark && (s[j + 1] == ',' || s[j + 1] == ')')) {
+        wlen++; /* "R-Ky.," "(D-Calif.)": a dot before a comma ends no sentence */
+      } else if (j < n && s[j] == '.' && j < next_mark && wlen <= 6 && (upper || memchr(s + i, '.', wlen))) {
         int g, gen;
         int f = pt_lex_lookup(s + i, wlen + 1, &g, &gen);
         if ((f & (PT_LEX_TITLE_ROLE | PT_LEX_TITLE_HON | PT_LEX_TITLE_HEAD)) ||

@@ -389,8 +389,17 @@ static int tok_word(const pt_entity_doc *d, size_t j, const char *w);
 
 /* A reporting verb, but not "agreed to", "vowed to" (an infinitive follows). */
 static int is_cue(const pt_entity_doc *d, size_t j) {
-  return j < d->n_tok && (d->tok[j].flags & PT_TOK_LOWER) && !(d->tok[j].flags & PT_TOK_INQ) &&
-         (pt_entity_lex(d, j) & PT_LEX_CUE_VERB) && !tok_word(d, j + 1, "to");
+  if (j >= d->n_tok || !(d->tok[j].flags & PT_TOK_LOWER) || (d->tok[j].flags & PT_TOK_INQ) ||
+      !(pt_entity_lex(d, j) & PT_LEX_CUE_VERB))
+    return 0;
+  if (tok_word(d, j + 1, "to")) {
+    static const char *const inf[] = {"agreed", "vowed", "vowing", "pledged", "pledging", "promised",
+                                      "promising", "urged", "urging", "went", "continued", "continues",
+                                      "declined", "threatened", "claimed", "claims", "called", NULL};
+    for (int k = 0; inf[k]; k++)
+      if (tok_word(d, j, inf[k])) return 0;
+  }
+  return 1;
 }
 
 /* Words that may stand between a speaker and the verb, or after the verb
