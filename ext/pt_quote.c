@@ -423,7 +423,7 @@ static int is_function(const pt_entity_doc *d, size_t j) {
                                   "since", "and", "but", "or", "so", "then", "that", "than", "where",
                                   "who", "which", "with", "to", "for", "of", "in", "on", "at", "by",
                                   "from", "is", "was", "are", "were", "has", "have", "had", "not",
-                                  "it", "he", "she", "they", "we", "i", "you", "this", NULL};
+                                  "it", "he", "she", "they", "we", "i", "you", NULL};
   for (int k = 0; w[k]; k++)
     if (tok_word(d, j, w[k])) return 1;
   return 0;
@@ -577,6 +577,16 @@ static int speaker_after_cue(const pt_entity_doc *d, size_t c, int para, attr *a
         m = d->tok[k].ment;
         break;
       }
+  }
+  if (m >= 0 && possessive(d, m)) {
+    /* "exhorted Clinton's introducer, actress Jamie Lee Curtis" */
+    int m2 = -1;
+    for (size_t p = d->ment[m].tok_end; p < d->ment[m].tok_end + 8 && ok_tok(d, p, para); p++)
+      if (d->tok[p].ment >= 0 && !possessive(d, d->tok[p].ment)) {
+        m2 = d->tok[p].ment;
+        break;
+      }
+    m = m2;
   }
   if (m >= 0 && d->ment[m].type != PT_MENT_PRONOUN) {
     a->ment = m;
