@@ -488,7 +488,11 @@ static int new_entity(pt_entity_doc *d, int type) {
 static void note_person(link_state *ls, const pt_entity_doc *d, int ent, size_t tok) {
   const pt_entity *e = &d->ent[ent];
   int32_t para = d->tok[tok].para;
-  if (!e->gender && !e->person) return;
+  if (!e->gender && !e->person) {
+    /* No evidence yet, but a full name opening a sentence is most often a
+    ** person: a candidate for a later he/she, as a subject only. */
+    return;
+  }
   int first = !ls->sent_has_ment;
   ls->sent_has_ment = 1;
   if (e->gender == 'm') {
@@ -578,7 +582,7 @@ static int link_name(pt_entity_doc *d, link_state *ls, size_t ta, size_t a, size
   if (!is_org && !e->gender) {
     if (gender) e->gender = gender;
     else if (ft->gender_grp == 'm' || ft->gender_grp == 'f') {
-      if ((ft->lex & PT_LEX_FIRST) && nw >= 2) e->gender = (char)ft->gender_grp;
+      if ((ft->lex & PT_LEX_FIRST) && (nw >= 2 || e->n_words == 1)) e->gender = (char)ft->gender_grp;
     }
   }
   if (role_b > role_a) {
@@ -599,7 +603,11 @@ static int link_name(pt_entity_doc *d, link_state *ls, size_t ta, size_t a, size
         (nw >= 3 && d->tok[a + 1].byte_len == 2 && d->text[d->tok[a + 1].byte_off + 1] == '.') ||
         (nx && (nx->flags & PT_TOK_LOWER) && (LEX(d, b) & PT_LEX_CUE_VERB)) ||
         (nx && b + 1 < d->n_tok && d->text[nx->byte_off] == ',' && d->tok[b + 1].byte_len == 3 &&
-         !memcmp(d->text + d->tok[b + 1].byte_off, "who", 3)))
+         !memcmp(d->text + d->tok[b + 1].byte_off, "who", 3)) ||
+        /* "Woodrow Benford, 58," */
+        (nx && b + 2 < d->n_tok && d->text[nx->byte_off] == ',' && d->tok[b + 1].byte_len <= 3 &&
+         d->text[d->tok[b + 1].byte_off] >= '1' && d->text[d->tok[b + 1].byte_off] <= '9' &&
+         d->text[d->tok[b + 2].byte_off] == ','))
       e->person = 1;
   }
   if (add_mention(d, ta, b, ta, is_org ? PT_MENT_ORG : PT_MENT_NAME, ent)) return PT_NOMEM;
