@@ -697,7 +697,7 @@ static int find_mentions(pt_entity_doc *d) {
         int sg = t->gender_grp == 'm' ? ls.subj_m : ls.subj_f;
         int32_t sp = t->gender_grp == 'm' ? ls.subj_para_m : ls.subj_para_f;
         if (ls.subj_u >= 0 && ls.subj_para_u >= sp) sg = ls.subj_u, sp = ls.subj_para_u;
-        if (sg >= 0 && sp + 1 >= t->para) ent = sg;
+        if (sg >= 0 && sp + 2 >= t->para) ent = sg;
       }
       if (ent >= 0 && !d->ent[ent].gender && (t->gender_grp == 'm' || t->gender_grp == 'f')) {
         d->ent[ent].gender = (char)t->gender_grp;
