@@ -429,6 +429,17 @@ static int is_function(const pt_entity_doc *d, size_t j) {
   return 0;
 }
 
+/* Words that open a subordinate clause: a name after one is not the
+** subject of the verb that follows ("until Haley said"). */
+static int is_subordinator(const pt_entity_doc *d, size_t j) {
+  static const char *const w[] = {"until", "when", "as", "after", "before", "because", "while", "if",
+                                  "since", "but", "so", "then", "that", "than", "where", "which", "who",
+                                  "although", "though", "unless", "whether", "once", NULL};
+  for (int k = 0; w[k]; k++)
+    if (tok_word(d, j, w[k])) return 1;
+  return 0;
+}
+
 static int is_time_word(const pt_entity_doc *d, size_t j) {
   static const char *const w[] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
                                   "sunday", "today", "yesterday", "tonight", "recently", "later",
@@ -675,10 +686,10 @@ static int attr_after(const pt_entity_doc *d, size_t j, int para, int stop, attr
       /* A mention far into the clause is only the subject when the words
       ** before it are modifiers of a name ("veteran analyst Charlie Cook"). */
       for (size_t p = j; p < first; p++)
-        if (is_function(d, p)) return 0;
+        if (is_subordinator(d, p)) return 0;
     }
     for (size_t p = j; p < first; p++)
-      if (is_function(d, p) && !(t.ment >= 0 && p > d->ment[t.ment].tok_first)) return 0;
+      if (is_subordinator(d, p)) return 0;
   }
   /* After a quotation that ended its sentence, "He added: …" starts a new
   ** one: only a bare "X said." belongs to the quotation before. */
