@@ -302,7 +302,8 @@ static int tokenize(pt_entity_doc *d, const pt_span *skip, size_t n_skip,
       } else if (j < n && s[j] == '.' && j < next_mark && wlen <= 6 && (upper || memchr(s + i, '.', wlen))) {
         int g, gen;
         int f = pt_lex_lookup(s + i, wlen + 1, &g, &gen);
-        if ((f & (PT_LEX_TITLE_ROLE | PT_LEX_TITLE_HON | PT_LEX_TITLE_HEAD)) ||
+        if (!f && (pt_lex_lookup(s + i, wlen, NULL, NULL) & PT_LEX_ABBREV)) f = PT_LEX_ABBREV;
+        if ((f & (PT_LEX_TITLE_ROLE | PT_LEX_TITLE_HON | PT_LEX_TITLE_HEAD | PT_LEX_ABBREV)) ||
             (letters == 1 && upper == 1 && wlen == 1) || memchr(s + i, '.', wlen))
           wlen++;
       }
@@ -724,6 +725,15 @@ static int find_mentions(pt_entity_doc *d) {
           !(LEX(d, b) & PT_LEX_FIRST) && b + 1 < d->n_tok && name_cont(d, b + 1))
         break;
       b++;
+    }
+    if (tn == 1 && b == a && (t->flags & PT_TOK_CAP) && map_get(d, t->byte_off, t->byte_len, 0) >= 0) {
+      /* "King says": a title word that is a known surname is the name. */
+      tn = 0;
+      tf = 0;
+      tg = -1;
+      tgen = 0;
+      a = i;
+      b = i + 1;
     }
     if (tn && b == a) {
       /* A title alone: "the secretary", "the vice president". */

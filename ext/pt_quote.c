@@ -760,10 +760,20 @@ static int attr_before(const pt_entity_doc *d, size_t lo, size_t b, int para, at
         return 1;
       }
     }
-    if (speaker_after_cue(d, c, para, a)) {
-      set_cue(d, a, c);
-      a->how = PT_ATTR_BEFORE;
-      return 1;
+    {
+      /* "said Kerry:" -- but in "King says Ali talked the talk" Ali is
+      ** what was said, so the name must end at a colon, a comma or the
+      ** opening mark. */
+      attr t = *a;
+      if (speaker_after_cue(d, c, para, &t)) {
+        size_t e = t.ment >= 0 ? d->ment[t.ment].tok_end : t.np_b;
+        if (e > b || tok_punct(d, e, ':') || tok_punct(d, e, ',')) {
+          *a = t;
+          set_cue(d, a, c);
+          a->how = PT_ATTR_BEFORE;
+          return 1;
+        }
+      }
     }
   }
   if (tok_punct(d, b, ':')) {

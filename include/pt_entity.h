@@ -40,7 +40,8 @@ enum {
   PT_LEX_STOPCAP = 128,   /* stopcaps.tsv: capitalised non-names */
   PT_LEX_ORGWORD = 256,   /* orgwords.tsv: House, Department */
   PT_LEX_TITLE_HEAD = 512,/* first word of a multi-word title */
-  PT_LEX_CUE_HEAD = 1024  /* first word of a multi-word cue */
+  PT_LEX_CUE_HEAD = 1024, /* first word of a multi-word cue */
+  PT_LEX_ABBREV = 2048    /* abbrevs.tsv: Dec., Calif., Jr. (the dot stays) */
 };
 
 /* Token flags (pt_tok.flags). */

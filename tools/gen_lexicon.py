@@ -15,7 +15,7 @@ import sys
 FLAGS = {
     "cue_verb": 1, "cue_prep": 2, "cue_noun": 4, "title_role": 8,
     "title_hon": 16, "pronoun": 32, "first_name": 64, "stopcap": 128,
-    "orgword": 256, "title_head": 512, "cue_head": 1024,
+    "orgword": 256, "title_head": 512, "cue_head": 1024, "abbrev": 2048,
 }
 
 SLOTS = 4096  # open-addressing table size (power of two, > 2 * entries)
@@ -64,6 +64,8 @@ def main(src, out):
         add(r[0], "stopcap")
     for r in rows(os.path.join(src, "orgwords.tsv")):
         add(r[0], "orgword")
+    for r in rows(os.path.join(src, "abbrevs.tsv")):
+        add(r[0], "abbrev")
     for k in list(ent):
         if " " in k:
             head = k.split(" ")[0]
