@@ -612,7 +612,7 @@ static int link_name(pt_entity_doc *d, link_state *ls, size_t ta, size_t a, size
       e->person = 1;
   }
   if (add_mention(d, ta, b, ta, is_org ? PT_MENT_ORG : PT_MENT_NAME, ent)) return PT_NOMEM;
-  if (is_org) ls->last_org = ent, ls->sent_has_ment = 1;
+  if (is_org) ls->last_org = ent;
   else note_person(ls, d, ent, ta);
   return PT_OK;
 }
@@ -720,7 +720,10 @@ static int find_mentions(pt_entity_doc *d) {
     /* "Secretary of State John Kerry": a role then an honorific is rare,
     ** but "former Sen." etc. are lexicon phrases. */
     size_t b = a;
-    while (b < d->n_tok && b < a + 6 && d->tok[b].para == t->para && name_cont(d, b)) {
+    while (b < d->n_tok && b < a + 6 && d->tok[b].para == t->para &&
+           (name_cont(d, b) ||
+            /* "White House", "Trump Tower": an organisation word ends a run */
+            (b > a && is_name_word(&d->tok[b]) && (LEX(d, b) & PT_LEX_ORGWORD)))) {
       if (b > a && (LEX(d, b) & (PT_LEX_TITLE_ROLE | PT_LEX_TITLE_HON)) &&
           !(LEX(d, b) & PT_LEX_FIRST) && b + 1 < d->n_tok && name_cont(d, b + 1))
         break;

@@ -20,6 +20,7 @@ SQLITE_EXTENSION_INIT3
 int pt_sql_register_docs(sqlite3 *db);   /* policytext virtual table */
 int pt_sql_register_funcs(sqlite3 *db);  /* policytext_version() and helpers */
 int pt_sql_register_quotes(sqlite3 *db); /* quotes() table, speaker() */
+int pt_sql_register_mentions(sqlite3 *db); /* mentions() table */
 
 /* Flags for text functions whose result depends only on their arguments. */
 #define PT_SQL_PURE (SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS)
