@@ -261,22 +261,12 @@ static int tokenize(pt_entity_doc *d, const pt_span *skip, size_t n_skip,
       size_t lim = next_mark < n ? next_mark : n;
       (void)c2;
       for (;;) {
-        /* ASCII fast path. */
-        while (j < lim) {
-          unsigned char b = (unsigned char)s[j];
-          if (cls[b] != C_WORD) break;
-          if (b >= 'A' && b <= 'Z') upper++, letters++;
-          else if (b >= 'a') lower++, letters++;
-          j++;
-        }
+        /* ASCII fast path: letters are counted afterwards, and only for
+        ** capitalised words (ALLCAPS, initials). */
+        while (j < lim && cls[(unsigned char)s[j]] == C_WORD) j++;
         if (j >= lim) break;
         int k2 = char_at(s, n, j, &c2, &a2);
         if (k2 == C_WORD) {
-          if (pt_cp_is_letter(c2)) {
-            if (pt_cp_is_upper(c2)) upper++;
-            else lower++;
-            letters++;
-          }
           j += a2;
           continue;
         }
@@ -296,6 +286,20 @@ static int tokenize(pt_entity_doc *d, const pt_span *skip, size_t n_skip,
         break;
       }
       size_t wlen = j - i;
+      int isup0 = first < 0x80 ? (first >= 'A' && first <= 'Z') : pt_cp_is_upper(first);
+      if (isup0) {
+        for (size_t q = i; q < j;) {
+          size_t aq = 1;
+          int cq = (unsigned char)s[q];
+          if (cq >= 0x80) cq = pt_utf8_decode(s + q, j - q, &aq);
+          if (cq < 0x80 ? ((cq | 0x20) >= 'a' && (cq | 0x20) <= 'z') : pt_cp_is_letter(cq)) {
+            letters++;
+            if (cq < 0x80 ? (cq >= 'A' && cq <= 'Z') : pt_cp_is_upper(cq)) upper++;
+            else lower++;
+          }
+          q += aq;
+        }
+      }
       /* Abbreviations keep their final dot: "Sen.", "Mr.", "J.", "U.S." */
       if (j + 1 < n && s[j] == '.' && j < next_mark && (s[j + 1] == ',' || s[j + 1] == ')')) {
         wlen++; /* "R-Ky.," "(D-Calif.)": a dot before a comma ends no sentence */

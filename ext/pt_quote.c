@@ -10,6 +10,7 @@
 **   classify()     kind from the marks, words, case and attribution.
 ** Each quotation looks at a bounded number of tokens, so the whole is linear.
 */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -278,6 +279,20 @@ static int reopens(const char *s, size_t n, size_t i, int mark) {
 /* Bytes that can start a mark or end a paragraph. */
 static const unsigned char interesting[256] = {['\n'] = 1, ['"'] = 1, ['\''] = 1, [0xE2] = 1, [0xC2] = 1};
 
+/* SWAR test: could any of the 8 bytes at p be '\n', '"', '\'', 0xC2 or
+** 0xE2?  (haszero(v ^ pattern) for each; false positives only cost a
+** byte-by-byte look.) */
+static int may_be_interesting(const char *p) {
+  uint64_t v;
+  memcpy(&v, p, 8);
+  const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+#define HASZERO(x) (((x) - ones) & ~(x) & highs)
+  uint64_t r = HASZERO(v ^ (ones * '\n')) | HASZERO(v ^ (ones * '"')) | HASZERO(v ^ (ones * '\'')) |
+               HASZERO(v ^ (ones * 0xC2u)) | HASZERO(v ^ (ones * 0xE2u));
+#undef HASZERO
+  return r != 0;
+}
+
 static int scan_marks(pt_quote_list *l, const char *s, size_t n) {
   scan sc;
   memset(&sc, 0, sizeof sc);
@@ -287,6 +302,9 @@ static int scan_marks(pt_quote_list *l, const char *s, size_t n) {
   int block_head = -1; /* index of the first row of an open block */
   size_t i = 0;
   while (i < n) {
+    /* Eight bytes at a time while none can start a mark or end a line. */
+    while (i + 8 <= n && !may_be_interesting(s + i)) i += 8;
+    if (i >= n) break;
     unsigned char c = (unsigned char)s[i];
     if (!interesting[c]) { i++; continue; }
     if (c == '\n') {
