@@ -609,6 +609,10 @@ static int link_name(pt_entity_doc *d, link_state *ls, size_t ta, size_t a, size
         (nx && (nx->flags & PT_TOK_LOWER) && (LEX(d, b) & PT_LEX_CUE_VERB)) ||
         (nx && b + 1 < d->n_tok && d->text[nx->byte_off] == ',' && d->tok[b + 1].byte_len == 3 &&
          !memcmp(d->text + d->tok[b + 1].byte_off, "who", 3)) ||
+        /* "Lesley Deutch, a senior vice president ...," */
+        (nx && nw >= 2 && b + 1 < d->n_tok && d->text[nx->byte_off] == ',' && d->tok[b + 1].byte_len <= 3 &&
+         ((d->tok[b + 1].byte_len == 1 && d->text[d->tok[b + 1].byte_off] == 'a') ||
+          (d->tok[b + 1].byte_len == 2 && !memcmp(d->text + d->tok[b + 1].byte_off, "an", 2)))) ||
         /* "Woodrow Benford, 58," */
         (nx && b + 2 < d->n_tok && d->text[nx->byte_off] == ',' && d->tok[b + 1].byte_len <= 3 &&
          d->text[d->tok[b + 1].byte_off] >= '1' && d->text[d->tok[b + 1].byte_off] <= '9' &&
