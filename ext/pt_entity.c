@@ -435,6 +435,7 @@ typedef struct link_state {
   int subj_m, subj_f, subj_u; /* last sentence subject (first mention) by gender */
   int32_t subj_para_m, subj_para_f, subj_para_u;
   int sent_has_ment;          /* the current sentence already had a mention */
+  int modifier;               /* the name being linked qualifies a title + name */
   int last_org;
   int by_group[MAX_GROUPS];   /* last entity holding each title group */
 } link_state;
@@ -621,7 +622,16 @@ static int link_name(pt_entity_doc *d, link_state *ls, size_t ta, size_t a, size
   }
   if (add_mention(d, ta, b, ta, is_org ? PT_MENT_ORG : PT_MENT_NAME, ent)) return PT_NOMEM;
   if (is_org) ls->last_org = ent;
-  else note_person(ls, d, ent, ta);
+  else if (ls->modifier) {
+    /* "Clinton spokeswoman Jennifer Palmieri": Clinton qualifies the
+    ** subject, it is not one. */
+    int had = ls->sent_has_ment;
+    ls->sent_has_ment = 1;
+    note_person(ls, d, ent, ta);
+    ls->sent_has_ment = had;
+  } else {
+    note_person(ls, d, ent, ta);
+  }
   return PT_OK;
 }
 
@@ -677,6 +687,7 @@ static int find_mentions(pt_entity_doc *d) {
   ls.subj_m = ls.subj_f = ls.subj_u = -1;
   ls.subj_para_m = ls.subj_para_f = ls.subj_para_u = -10;
   ls.sent_has_ment = 0;
+  ls.modifier = 0;
   for (int g = 0; g < MAX_GROUPS; g++) ls.by_group[g] = -1;
   size_t i = 0;
   while (i < d->n_tok) {
@@ -805,7 +816,10 @@ static int find_mentions(pt_entity_doc *d) {
       if (k < arb && pt_lex_phrase(d, k, PT_LEX_TITLE_ROLE, &af, &ag, &agen)) grp = ag;
     }
     char gender = (tgen == 'm' || tgen == 'f') ? (char)tgen : 0;
+    ls.modifier = b + 1 < d->n_tok && (d->tok[b].flags & PT_TOK_LOWER) &&
+                  (LEX(d, b) & (PT_LEX_TITLE_ROLE | PT_LEX_TITLE_HEAD)) && (d->tok[b + 1].flags & PT_TOK_CAP);
     if (link_name(d, &ls, ta, a, b, grp, gender, org, ra, rb)) return PT_NOMEM;
+    ls.modifier = 0;
     i = b;
   }
   return PT_OK;
