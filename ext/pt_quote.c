@@ -209,7 +209,12 @@ static void handle_mark(scan *sc, size_t i, size_t len, int m) {
       if (sc->depth == 1) open_quote(sc, i, len, PT_MARK_CURLY);
       return;
     case M_DQ_CLOSE:
-      if (top == PT_MARK_CURLY || top == PT_MARK_LOW) { close_quote(sc, i, len); return; }
+      /* Sloppy text mixes families: "But Pete Wilson won,” Axelrod said. */
+      if (top == PT_MARK_CURLY || top == PT_MARK_LOW ||
+          ((top == PT_MARK_STRAIGHT || top == PT_MARK_DOUBLED) && sc->depth == 1)) {
+        close_quote(sc, i, len);
+        return;
+      }
       if (sc->depth == 2 && outer == PT_MARK_CURLY) {
         sc->l->q[sc->st[1].idx].deleted = 1;
         sc->depth = 1;
@@ -222,6 +227,10 @@ static void handle_mark(scan *sc, size_t i, size_t len, int m) {
     case M_DOUBLED: {
       int mk = m == M_STRAIGHT ? PT_MARK_STRAIGHT : PT_MARK_DOUBLED;
       if (top == mk) { close_quote(sc, i, len); return; }
+      if (top == PT_MARK_CURLY && sc->depth == 1 && closes_like(s, n, i, len) && !opens_like(s, n, i, len)) {
+        close_quote(sc, i, len); /* “Nice try, not true," she said. */
+        return;
+      }
       if (sc->depth == 2 && outer == mk) {
         sc->l->q[sc->st[1].idx].deleted = 1;
         sc->depth = 1;
@@ -1014,6 +1023,8 @@ static void classify(pt_quote_list *l) {
       q->kind = PT_QUOTE_TITLE;
     else if (q->depth > 0)
       q->kind = PT_QUOTE_SCARE; /* the speaker quoting someone: not a quotation of its own */
+    else if (q->mark == PT_MARK_SINGLE && !q->cue_len)
+      q->kind = PT_QUOTE_SCARE; /* ‘…’ outside double marks: a headline's or a voice, not reported speech */
     else if (words < 4 && (!q->spk_len || !(first_upper > 0 && at_start)) &&
              !(q->gap >= 0 && words >= q->gap && words >= 2 && ends_sentence(s, n, q)))
       /* Short and not a sentence of its own -- unless it is most of what
