@@ -419,6 +419,7 @@ static int is_cue(const pt_entity_doc *d, size_t j) {
   if (j >= d->n_tok || !(d->tok[j].flags & PT_TOK_LOWER) || (d->tok[j].flags & PT_TOK_INQ) ||
       !(pt_entity_lex(d, j) & PT_LEX_CUE_VERB))
     return 0;
+  if (tok_word(d, j, "put") && !tok_word(d, j + 1, "it")) return 0; /* "as X put it" */
   if (tok_word(d, j + 1, "to")) {
     static const char *const inf[] = {"agreed", "vowed", "vowing", "pledged", "pledging", "promised",
                                       "promising", "urged", "urging", "went", "continued", "continues",
@@ -548,12 +549,12 @@ static int subject_before(const pt_entity_doc *d, size_t c, size_t lo, int para,
     if (round == 0 && tok_punct(d, k, ',')) {
       /* "Donna Rawlings, 59, of Ashton, Md., who watched it on the Mall,
       ** said": a sentence that opens with a name and a comma is about it. */
-      size_t f = lo;
-      if (ok_tok(d, f, para) && d->tok[f].ment < 0 && is_det(d, f)) f++;
-      if (ok_tok(d, f, para) && d->tok[f].ment >= 0) {
+      for (size_t f = lo; f < lo + 5 && f < k && ok_tok(d, f, para); f++) {
+        if (is_subordinator(d, f) || tok_punct(d, f, ',')) break;
+        if (d->tok[f].ment < 0) continue;
         int m = d->tok[f].ment;
         if (d->ment[m].type != PT_MENT_PRONOUN && tok_punct(d, d->ment[m].tok_end, ',') &&
-            d->ment[m].tok_end < k) {
+            d->ment[m].tok_end < k && !possessive(d, m)) {
           a->ment = m;
           return 1;
         }
@@ -610,7 +611,7 @@ static int speaker_after_cue(const pt_entity_doc *d, size_t c, int para, attr *a
   if (m < 0 && !is_det(d, j)) {
     /* "said conservative activist Bob Klaus" */
     for (size_t k = j + 1; k < j + 6 && ok_tok(d, k, para) && (d->tok[k].flags & PT_TOK_WORD) &&
-                           !is_cue(d, k - 1) && !is_function(d, k - 1); k++)
+                           !is_cue(d, k - 1) && !is_subordinator(d, k - 1) && !tok_word(d, k - 1, "and"); k++)
       if (d->tok[k].ment >= 0 && d->ment[d->tok[k].ment].type != PT_MENT_PRONOUN) {
         m = d->tok[k].ment;
         break;
@@ -739,7 +740,15 @@ static int clause_subject(const pt_entity_doc *d, size_t lo, size_t c, int para,
     if (first < 0) first = m;
     size_t e = d->ment[m].tok_end;
     while (e < c && is_filler(d, e)) e++;
-    if (e < c && (d->tok[e].flags & PT_TOK_LOWER) && !is_function(d, e) && !is_det(d, e)) last = m;
+    if (e < c && (d->tok[e].flags & PT_TOK_LOWER) && !is_function(d, e) && !is_det(d, e)) {
+      /* a person (or a pronoun) outranks a place or an organisation */
+      int ent = d->ment[m].ent;
+      int person = d->ment[m].type == PT_MENT_PRONOUN || (ent >= 0 && (d->ent[ent].person || d->ent[ent].gender));
+      int lperson = last >= 0 && (d->ment[last].type == PT_MENT_PRONOUN ||
+                                  (d->ment[last].ent >= 0 && (d->ent[d->ment[last].ent].person ||
+                                                               d->ent[d->ment[last].ent].gender)));
+      if (person || !lperson) last = m;
+    }
   }
   int m = last >= 0 ? last : first;
   if (m < 0) return 0;
