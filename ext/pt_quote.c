@@ -421,9 +421,8 @@ static int is_cue(const pt_entity_doc *d, size_t j) {
     return 0;
   if (tok_word(d, j, "put") && !tok_word(d, j + 1, "it")) return 0; /* "as X put it" */
   if (tok_word(d, j + 1, "to")) {
-    static const char *const inf[] = {"agreed", "vowed", "vowing", "pledged", "pledging", "promised",
-                                      "promising", "urged", "urging", "went", "continued", "continues",
-                                      "declined", "threatened", "claimed", "claims", "called", NULL};
+    static const char *const inf[] = {"agreed",   "went",        "continued", "continues", "declined",
+                                      "threatened", "claimed", "claims",    "called",    NULL};
     for (int k = 0; inf[k]; k++)
       if (tok_word(d, j, inf[k])) return 0;
   }
