@@ -783,7 +783,13 @@ static int find_mentions(pt_entity_doc *d) {
       i++;
       continue;
     }
-    /* A name run [a, b). */
+    /* A name run [a, b).  A run of all-caps words is a heading or a
+    ** dateline ("NEW YORK -"), not a name. */
+    if (b - a >= 2) {
+      size_t k = a;
+      while (k < b && (d->tok[k].flags & PT_TOK_ALLCAPS)) k++;
+      if (k == b) { i = b; continue; }
+    }
     int org = 0;
     for (size_t k = a; k < b; k++)
       if (k > a && (LEX(d, k) & PT_LEX_ORGWORD)) org = 1;

@@ -552,8 +552,10 @@ static int subject_before(const pt_entity_doc *d, size_t c, size_t lo, int para,
         if (is_subordinator(d, f) || tok_punct(d, f, ',')) break;
         if (d->tok[f].ment < 0) continue;
         int m = d->tok[f].ment;
+        int e = d->ment[m].ent;
+        int personish = e >= 0 && (d->ent[e].person || d->ent[e].gender);
         if (d->ment[m].type != PT_MENT_PRONOUN && tok_punct(d, d->ment[m].tok_end, ',') &&
-            d->ment[m].tok_end < k && !possessive(d, m)) {
+            d->ment[m].tok_end < k && !possessive(d, m) && (f == lo || personish)) {
           a->ment = m;
           return 1;
         }
