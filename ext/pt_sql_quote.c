@@ -28,14 +28,14 @@
 enum {
   COL_QUOTE, COL_START, COL_LENGTH, COL_SPEAKER, COL_ROLE, COL_CUE, COL_SPEAKER_START,
   COL_SPEAKER_LENGTH, COL_PARAGRAPH, COL_KIND, COL_N, COL_MENTION, COL_MARK, COL_DEPTH,
-  COL_HOW, COL_TEXT
+  COL_HOW, COL_CLOSED, COL_TEXT
 };
 
 #define SCHEMA                                                                       \
   "CREATE TABLE x(quote TEXT, start INTEGER, length INTEGER, speaker TEXT, "       \
   "role TEXT, cue TEXT, speaker_start INTEGER, speaker_length INTEGER, "           \
   "paragraph INTEGER, kind TEXT, n INTEGER, mention TEXT, mark TEXT, "            \
-  "depth INTEGER, how TEXT, text TEXT HIDDEN)"
+  "depth INTEGER, how TEXT, closed INTEGER, text TEXT HIDDEN)"
 
 typedef struct quotes_cursor {
   sqlite3_vtab_cursor base;
@@ -184,6 +184,7 @@ static int quotes_column(sqlite3_vtab_cursor *cur, sqlite3_context *ctx, int col
       if (h) sqlite3_result_text(ctx, h, -1, SQLITE_STATIC);
       break;
     }
+    case COL_CLOSED: sqlite3_result_int(ctx, q->close_len > 0); break;
     case COL_TEXT:
       if (c->have_text) sqlite3_result_text64(ctx, c->text, c->len, SQLITE_TRANSIENT, SQLITE_UTF8);
       break;
