@@ -32,8 +32,9 @@ const char *pt_quote_mark_name(int mark) {
   return mark >= 0 && mark <= 5 ? k[mark] : NULL;
 }
 const char *pt_quote_how_name(int how) {
-  static const char *const k[] = {NULL, "after", "before", "colon", "byline", "continued", "leadin"};
-  return how > 0 && how <= 6 ? k[how] : NULL;
+  static const char *const k[] = {NULL,       "after",  "before", "colon",
+                                  "byline",   "continued", "leadin", "subject"};
+  return how > 0 && how <= 7 ? k[how] : NULL;
 }
 
 void pt_quote_init(pt_quote_list *l) {
@@ -943,6 +944,21 @@ static void attribute(pt_quote_list *l) {
                            (starts_para && p->paragraph + 1 == q->paragraph)))
           copy_speaker(q, p, PT_ATTR_CONTINUED);
       }
+      if (!q->spk_len && !starts_para && o_tok > 0 && ok_tok(d, o_tok - 1, para) &&
+          !(d->tok[o_tok - 1].flags & PT_TOK_STOP)) {
+        /* No reporting verb, but the quotation sits in a sentence about
+        ** someone: "Obama released a statement condemning “…”", "McCrory
+        ** blamed the court's “…”".  Its subject, when a person or a body. */
+        size_t b = o_tok - 1, lo = sentence_start(d, b, para);
+        attr t = {-1, 0, 0, 0, 0, 0};
+        if (clause_subject(d, lo, b + 1, para, &t) && t.ment >= 0) {
+          int e = d->ment[t.ment].ent;
+          if (e >= 0 && (d->ent[e].person || d->ent[e].gender || d->ent[e].type == PT_ENT_ORG)) {
+            t.how = PT_ATTR_SUBJECT;
+            fill_speaker(l, q, &t);
+          }
+        }
+      }
       if (!q->spk_len && starts_para && o_tok > 0 && !(d->tok[o_tok - 1].flags & PT_TOK_INQ) &&
           d->tok[o_tok - 1].para + 1 == para) {
         /* The paragraph before ends "X said:" or "X continued his remarks." */
@@ -1028,14 +1044,15 @@ static void classify(pt_quote_list *l) {
                    before == '!' || (unsigned char)before >= 0x80 /* dashes, marks */;
     (void)n;
     if (q->block) q->kind = PT_QUOTE_BLOCK;
-    else if ((!q->spk_len || q->how == PT_ATTR_CONTINUED || q->depth > 0) && words >= 2 && words <= 12 &&
+    else if ((!q->spk_len || q->how == PT_ATTR_CONTINUED || q->how == PT_ATTR_SUBJECT || q->depth > 0) &&
+             words >= 2 && words <= 12 &&
              longw > 0 && caps == longw && last != '?' && last != '!' && (!ends_punct || words < 8))
       q->kind = PT_QUOTE_TITLE;
     else if (q->depth > 0)
       q->kind = PT_QUOTE_SCARE; /* the speaker quoting someone: not a quotation of its own */
     else if (q->mark == PT_MARK_SINGLE && !q->cue_len)
       q->kind = PT_QUOTE_SCARE; /* ‘…’ outside double marks: a headline's or a voice, not reported speech */
-    else if (words < 4 && (!q->spk_len || !(first_upper > 0 && at_start)) &&
+    else if (words < 4 && (!q->spk_len || q->how == PT_ATTR_SUBJECT || !(first_upper > 0 && at_start)) &&
              !(q->gap >= 0 && words >= q->gap && words >= 2 && ends_sentence(s, n, q)))
       /* Short and not a sentence of its own -- unless it is most of what
       ** the speaker is reported to have said ("Obama said “there is

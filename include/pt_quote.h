@@ -55,7 +55,8 @@ enum {
   PT_ATTR_COLON = 3,     /* a lead-in ending in ':' with no verb */
   PT_ATTR_BYLINE = 4,    /* ” — Commissioner Geoffrey Starks */
   PT_ATTR_CONTINUED = 5, /* same speaker as the quotation before */
-  PT_ATTR_LEADIN = 6     /* previous paragraph ends "X said:" */
+  PT_ATTR_LEADIN = 6,    /* previous paragraph ends "X said:" */
+  PT_ATTR_SUBJECT = 7    /* no reporting verb: the subject of the sentence */
 };
 
 typedef struct pt_quote {
