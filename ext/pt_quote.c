@@ -944,6 +944,20 @@ static void attribute(pt_quote_list *l) {
                            (starts_para && p->paragraph + 1 == q->paragraph)))
           copy_speaker(q, p, PT_ATTR_CONTINUED);
       }
+      if (!q->spk_len && !starts_para && o_tok > 1 && ok_tok(d, o_tok - 1, para) &&
+          (d->tok[o_tok - 1].flags & PT_TOK_STOP) && ok_tok(d, o_tok - 2, para)) {
+        /* "Not everyone was happy. “…”": the sentence before, when it is
+        ** about a person and names no one else speaking. */
+        size_t b = o_tok - 2, lo = sentence_start(d, b, para);
+        attr t = {-1, 0, 0, 0, 0, 0};
+        if (attr_before(d, lo, b, para, &t) || clause_subject(d, lo, b + 1, para, &t)) {
+          int e = t.ment >= 0 ? d->ment[t.ment].ent : -1;
+          if (t.how || (e >= 0 && (d->ent[e].person || d->ent[e].gender))) {
+            if (!t.how) t.how = PT_ATTR_SUBJECT;
+            fill_speaker(l, q, &t);
+          }
+        }
+      }
       if (!q->spk_len && !starts_para && o_tok > 0 && ok_tok(d, o_tok - 1, para) &&
           !(d->tok[o_tok - 1].flags & PT_TOK_STOP)) {
         /* No reporting verb, but the quotation sits in a sentence about
