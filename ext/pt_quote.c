@@ -982,6 +982,17 @@ static void attribute(pt_quote_list *l) {
         if (attr_before(d, lo, b, pp, &a) && (tok_punct(d, b, ':') || a.how == PT_ATTR_BEFORE)) {
           fill_speaker(l, q, &a);
           q->how = PT_ATTR_LEADIN;
+        } else if (!(prev_top >= 0 && l->q[prev_top].paragraph == pp)) {
+          /* "Howard was not impressed. ¶ “…”": a paragraph that is only a
+          ** quotation after one about a person (with no quotation of its own). */
+          attr t = {-1, 0, 0, 0, 0, 0};
+          if (clause_subject(d, lo, b + 1, pp, &t) && t.ment >= 0) {
+            int e = d->ment[t.ment].ent;
+            if (e >= 0 && (d->ent[e].person || d->ent[e].gender)) {
+              t.how = PT_ATTR_SUBJECT;
+              fill_speaker(l, q, &t);
+            }
+          }
         }
       }
     }
