@@ -706,17 +706,21 @@ static int attr_after(const pt_entity_doc *d, size_t j, int para, int stop, attr
   while (k < j + 24 && ok_tok(d, k, para) && !(d->tok[k].flags & PT_TOK_STOP) && !is_cue(d, k) &&
          !tok_punct(d, k, ';') && !tok_punct(d, k, ':'))
     k++;
-  if (ok_tok(d, k, para) && !is_cue(d, k) && d->tok[j].ment >= 0 &&
-      d->ment[d->tok[j].ment].type != PT_MENT_PRONOUN) {
+  size_t mj = j;
+  while (mj < j + 3 && ok_tok(d, mj, para) && d->tok[mj].ment < 0 && (d->tok[mj].flags & PT_TOK_LOWER) &&
+         !is_subordinator(d, mj) && !is_cue(d, mj))
+    mj++;
+  if (ok_tok(d, k, para) && !is_cue(d, k) && ok_tok(d, mj, para) && d->tok[mj].ment >= 0 &&
+      d->ment[d->tok[mj].ment].type != PT_MENT_PRONOUN) {
     /* "“…,” an angry Hollande retaliated.": a name, one verb, and the end of
     ** the clause is an attribution whatever the verb. */
-    size_t v = d->ment[d->tok[j].ment].tok_end;
+    size_t v = d->ment[d->tok[mj].ment].tok_end;
     while (is_filler(d, v)) v++;
     const pt_tok *vt = v < d->n_tok ? &d->tok[v] : NULL;
     if (vt && ok_tok(d, v, para) && (vt->flags & PT_TOK_LOWER) && vt->byte_len > 3 &&
         (d->text[vt->byte_off + vt->byte_len - 1] == 'd' || d->text[vt->byte_off + vt->byte_len - 1] == 's') &&
         !is_function(d, v) && ends_clause(d, v + 1, para)) {
-      a->ment = d->tok[j].ment;
+      a->ment = d->tok[mj].ment;
       set_cue(d, a, v);
       a->how = PT_ATTR_AFTER;
       return 1;
