@@ -513,6 +513,15 @@ static size_t np_after(const pt_entity_doc *d, size_t j, int para) {
   return k > j + 1 ? k : 0;
 }
 
+/* Does the clause at lo open "Name, the/a ..." (an appositive that may not
+** be closed before the verb: "Nate Silver, the polling guru who founded
+** fivethirtyeight.com tweeted")? */
+static int appositive_opens(const pt_entity_doc *d, size_t lo, int para) {
+  if (!ok_tok(d, lo, para) || d->tok[lo].ment < 0) return 0;
+  const pt_mention *m = &d->ment[d->tok[lo].ment];
+  return m->type != PT_MENT_PRONOUN && tok_punct(d, m->tok_end, ',') && is_det(d, m->tok_end + 1);
+}
+
 /* The subject before cue token c, not before token lo: a mention (allowing
 ** a parenthesis, an appositive or a who-clause, and fillers in between) or
 ** a noun phrase.  Returns 1 with *a filled. */
@@ -546,7 +555,7 @@ static int subject_before(const pt_entity_doc *d, size_t c, size_t lo, int para,
         }
       }
     }
-    if (round == 0 && tok_punct(d, k, ',')) {
+    if (round == 0 && (tok_punct(d, k, ',') || appositive_opens(d, lo, para))) {
       /* "Donna Rawlings, 59, of Ashton, Md., who watched it on the Mall,
       ** said": a sentence that opens with a name and a comma is about it. */
       for (size_t f = lo; f < lo + 5 && f < k && ok_tok(d, f, para); f++) {
