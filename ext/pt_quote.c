@@ -802,7 +802,10 @@ static int attr_before(const pt_entity_doc *d, size_t lo, size_t b, int para, at
       return 1;
     }
     if (!is_cue(d, c)) continue;
-    if (c > lo && (tok_punct(d, c - 1, ',') || tok_word(d, c - 1, "and")) && clause_subject(d, lo, c, para, a)) {
+    const pt_tok *ct = &d->tok[c];
+    int participle = ct->byte_len > 4 && !memcmp(d->text + ct->byte_off + ct->byte_len - 3, "ing", 3);
+    if (c > lo && ((participle && tok_punct(d, c - 1, ',')) || tok_word(d, c - 1, "and")) &&
+        clause_subject(d, lo, c, para, a)) {
       /* "Trump returned the compliment to Adelson, telling Reuters",
       ** "Bush thought for a moment and said": the verb's subject is the
       ** clause's, not the nearest name. */
