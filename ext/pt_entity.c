@@ -783,6 +783,13 @@ static int find_mentions(pt_entity_doc *d) {
       i++;
       continue;
     }
+    /* "See Sexton's timeline" after "Jared Sexton": a capitalised word
+    ** opening the sentence before a known surname is not a given name. */
+    if (b - a == 2 && !tn && (d->tok[a].flags & PT_TOK_SENT) && !(LEX(d, a) & PT_LEX_FIRST) &&
+        map_get(d, d->tok[a + 1].byte_off, d->tok[a + 1].byte_len, 0) >= 0) {
+      a++;
+      i = a;
+    }
     /* A name run [a, b).  A run of all-caps words is a heading or a
     ** dateline ("NEW YORK -"), not a name. */
     if (b - a >= 2) {
