@@ -6,8 +6,8 @@
 **
 ** One row per mention of a person or organisation outside quotations, in
 ** reading order: `name` the canonical (fullest) name of the entity it links
-** to (NULL for a pronoun with no antecedent), `type` person, organization or
-** name (a capitalised name with no evidence of either: often a place),
+** to (NULL for a pronoun with no antecedent), `type` person, org, acronym
+** or place (a capitalised name with no sign of a person),
 ** `mention` the words as written (titles included: "Secretary Kerry", "he",
 ** "the secretary"), `role` the entity's role, `start`/`length` 1-based
 ** character position and length of the mention, `sentence` and `paragraph`
@@ -161,10 +161,18 @@ static int mentions_column(sqlite3_vtab_cursor *cur, sqlite3_context *ctx, int c
       if (e) sqlite3_result_text64(ctx, c->text + e->name_off, e->name_len, SQLITE_TRANSIENT, SQLITE_UTF8);
       break;
     case COL_TYPE:
-      if (e && e->type == PT_ENT_ORG) sqlite3_result_text(ctx, "organization", -1, SQLITE_STATIC);
-      else if ((e && (e->person || e->gender)) || m->type == PT_MENT_PRONOUN)
+      if (e && e->type == PT_ENT_ORG) {
+        /* "CNN", "FBI": one all-caps word */
+        const pt_tok *t = &d->tok[m->tok_end - 1];
+        int acronym = e->n_words == 1 && (t->flags & PT_TOK_ALLCAPS);
+        sqlite3_result_text(ctx, acronym ? "acronym" : "org", -1, SQLITE_STATIC);
+      } else if ((e && (e->person || e->gender)) || m->type == PT_MENT_PRONOUN) {
         sqlite3_result_text(ctx, "person", -1, SQLITE_STATIC);
-      else sqlite3_result_text(ctx, "name", -1, SQLITE_STATIC); /* a place or a person: no evidence */
+      } else {
+        /* A capitalised name with no sign of a person: in news, a place
+        ** most of the time (a guess, see docs/mentions.md). */
+        sqlite3_result_text(ctx, "place", -1, SQLITE_STATIC);
+      }
       break;
     case COL_MENTION:
       sqlite3_result_text64(ctx, c->text + m->byte_off, m->byte_len, SQLITE_TRANSIENT, SQLITE_UTF8);
