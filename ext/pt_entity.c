@@ -148,20 +148,20 @@ static int grow(void **p, size_t *cap, size_t need, size_t size) {
 #define C_NL 4
 #define C_HIGH 8
 #define C_PUNCT 16
-static unsigned char cls[256];
-static int cls_ready;
-static void cls_init(void) {
-  for (int c = 0; c < 256; c++) {
-    unsigned char v = C_PUNCT;
-    if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v') v = C_SPACE;
-    else if (c == '\n') v = C_NL;
-    else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) v = C_WORD;
-    else if (c >= 0x80) v = C_HIGH;
-    else if (c == 0) v = C_SPACE;
-    cls[c] = v;
-  }
-  cls_ready = 1;
-}
+/* Class of each byte (C_ values); a constant table, so no initialisation
+** race when several threads analyse at once. */
+/* clang-format off */
+static const unsigned char cls[256] = {
+    1, 16, 16, 16, 16, 16, 16, 16, 16, 1, 4, 1, 1, 1, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16,
+    1, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 16, 16, 16, 16, 16, 16,
+    16, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 16, 16, 16, 16, 16,
+    16, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 16, 16, 16, 16, 16,
+    8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8,
+    8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8,
+    8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8,
+    8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8,
+};
+/* clang-format on */
 
 /* Decodes the character at byte i: its class (C_SPACE/C_WORD/C_PUNCT/C_NL)
 ** and code point. */
@@ -186,7 +186,6 @@ static int tokenize(pt_entity_doc *d, const pt_span *skip, size_t n_skip,
   size_t n = d->len, i = 0, si = 0, mi = 0;
   int32_t para = 0;
   int para_start = 1, sent_start = 1;
-  if (!cls_ready) cls_init();
   while (i < n) {
     if (s[i] == ' ') { i++; continue; }
     while (si < n_skip && skip[si].byte_off + skip[si].byte_len <= i && skip[si].byte_off < i) si++;
