@@ -255,10 +255,9 @@ static int tokenize(pt_entity_doc *d, const pt_span *skip, size_t n_skip,
     if (k == C_WORD) {
       int first = cp, upper = 0, lower = 0, letters = 0;
       size_t j = i;
-      int c2 = cp;
-      size_t a2 = adv;
+      int c2;
+      size_t a2;
       size_t lim = next_mark < n ? next_mark : n;
-      (void)c2;
       for (;;) {
         /* ASCII fast path: letters are counted afterwards, and only for
         ** capitalised words (ALLCAPS, initials). */

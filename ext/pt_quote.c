@@ -310,6 +310,7 @@ static int scan_marks(pt_quote_list *l, const char *s, size_t n) {
   sc.s = s;
   sc.n = n;
   int block_head = -1; /* index of the first row of an open block */
+  size_t para_from = 0; /* where the current paragraph's bytes start */
   size_t i = 0;
   while (i < n) {
     /* Eight bytes at a time while none can start a mark or end a line. */
@@ -321,8 +322,12 @@ static int scan_marks(pt_quote_list *l, const char *s, size_t n) {
       size_t j = i + 1;
       while (j < n && (s[j] == ' ' || s[j] == '\t' || s[j] == '\r')) j++;
       if (j < n && s[j] == '\n') {
-        /* Paragraph end. */
+        /* Paragraph end (counted, like the tokenizer does, only after some
+        ** text: several blank lines are one break). */
         int cont = 0;
+        int had_text = 0;
+        for (size_t k = i; k > para_from; k--)
+          if (!is_ws((unsigned char)s[k - 1])) { had_text = 1; break; }
         if (sc.depth > 0) {
           pt_quote *q0 = &l->q[sc.st[0].idx];
           int idx0 = sc.st[0].idx;
@@ -335,17 +340,14 @@ static int scan_marks(pt_quote_list *l, const char *s, size_t n) {
           }
         }
         if (!cont && block_head >= 0) block_head = -1;
-        sc.para++;
+        if (had_text) sc.para++;
         i = j + 1;
+        para_from = i;
         /* The reopening mark of a block continues it. */
         if (cont) {
-          while (i < n && is_ws((unsigned char)s[i])) {
-            if (s[i] == '\n') { /* more blank lines */ }
-            i++;
-          }
+          while (i < n && is_ws((unsigned char)s[i])) i++; /* more blank lines */
           size_t len;
-          int m = mark_at(s, n, i, &len);
-          (void)m;
+          mark_at(s, n, i, &len);
           open_quote(&sc, i, len, l->q[block_head].mark);
           if (sc.rc) return sc.rc;
           l->q[l->n - 1].block = block_head + 1;
@@ -919,7 +921,7 @@ static void attribute(pt_quote_list *l) {
   for (size_t i = 0; i < l->n; i++) {
     pt_quote *q = &l->q[i];
     if (q->depth > 0) continue;
-    int para = d->n_tok ? 0 : 0;
+    int para = 0;
     size_t a_tok = pt_entity_tok_at(d, q->close_len ? q->close_off + q->close_len : q->byte_off + q->byte_len);
     size_t o_tok = pt_entity_tok_at(d, q->open_off);
     attr a = {-1, 0, 0, 0, 0, 0};
@@ -1099,7 +1101,6 @@ static void classify(pt_quote_list *l) {
     char before = b > 0 ? s[b - 1] : '\n';
     int at_start = before == '\n' || before == ':' || before == '.' || before == ',' || before == '?' ||
                    before == '!' || (unsigned char)before >= 0x80 /* dashes, marks */;
-    (void)n;
     if (q->block) q->kind = PT_QUOTE_BLOCK;
     else if ((!q->spk_len || q->how == PT_ATTR_CONTINUED || q->how == PT_ATTR_SUBJECT || q->depth > 0) &&
              words >= 2 && words <= 12 &&

@@ -30,3 +30,5 @@ INSERT INTO docs(body) VALUES
   ('Mr. Garin, a Democratic pollster, said ''''the race is still wide open.'''' He added: ''''Nobody knows.''''');
 SELECT d.id, q.n, q.speaker, q.role, q.cue, q.kind FROM docs d, quotes(d.body) q ORDER BY d.id, q.n;
 SELECT id, speaker(body) FROM docs ORDER BY id;
+-- Paragraphs: several blank lines are one break, leading ones none (as in mentions()).
+SELECT q.paragraph, m.paragraph FROM (SELECT char(10,10) || 'Intro.' || char(10,10,10,10) || '“We will win this state,” said Joe Biden.' AS t), quotes(t) q, mentions(t) m;
