@@ -789,6 +789,27 @@ static int clause_subject(const pt_entity_doc *d, size_t lo, size_t c, int para,
   return 1;
 }
 
+/* A sentence that opens with a noun phrase: "A senior engineer at one
+** Shenzhen firm, …, told me", "One plant manager in Ohio summed it up:".
+** The phrase runs from the determiner at lo to the end of the first name
+** in it, or to a comma, within eight words. */
+static int np_subject(const pt_entity_doc *d, size_t lo, size_t c, int para, attr *a) {
+  if (!ok_tok(d, lo, para) || !is_det(d, lo) || d->tok[lo].ment >= 0) return 0;
+  size_t k = lo + 1;
+  while (k < c && k < lo + 9 && ok_tok(d, k, para)) {
+    if (d->tok[k].ment >= 0) {
+      k = d->ment[d->tok[k].ment].tok_end;
+      break;
+    }
+    if (!(d->tok[k].flags & PT_TOK_WORD) || is_cue(d, k) || is_subordinator(d, k)) break;
+    k++;
+  }
+  if (k > c || k < lo + 2 || k >= lo + 10) return 0;
+  a->np_a = lo;
+  a->np_b = k;
+  return 1;
+}
+
 /* Before the opening mark: the sentence tokens [lo, b]. */
 static int attr_before(const pt_entity_doc *d, size_t lo, size_t b, int para, attr *a) {
   if (b >= d->n_tok || b < lo) return 0;
@@ -816,6 +837,11 @@ static int attr_before(const pt_entity_doc *d, size_t lo, size_t b, int para, at
       return 1;
     }
     if (subject_before(d, c, lo, para, a)) {
+      set_cue(d, a, c);
+      a->how = PT_ATTR_BEFORE;
+      return 1;
+    }
+    if (np_subject(d, lo, c, para, a)) {
       set_cue(d, a, c);
       a->how = PT_ATTR_BEFORE;
       return 1;
@@ -849,6 +875,10 @@ static int attr_before(const pt_entity_doc *d, size_t lo, size_t b, int para, at
     }
   }
   if (tok_punct(d, b, ':')) {
+    if (np_subject(d, lo, b, para, a)) {
+      a->how = PT_ATTR_COLON;
+      return 1;
+    }
     for (size_t k = b; k-- > lo;) {
       if (!ok_tok(d, k, para)) break;
       if (d->tok[k].ment_end >= 0 && d->ment[d->tok[k].ment_end].type != PT_MENT_PRONOUN) {
