@@ -799,12 +799,20 @@ static int np_subject(const pt_entity_doc *d, size_t lo, size_t c, int para, att
   while (k < c && k < lo + 9 && ok_tok(d, k, para)) {
     if (d->tok[k].ment >= 0) {
       k = d->ment[d->tok[k].ment].tok_end;
+      /* "one Shenzhen firm,": the head noun after the name, when a comma
+      ** or the verb follows it */
+      size_t e = k;
+      for (int extra = 0; extra < 2 && e < c && ok_tok(d, e, para) && (d->tok[e].flags & PT_TOK_LOWER) &&
+                          !is_cue(d, e) && !is_function(d, e) && !is_subordinator(d, e);
+           extra++)
+        e++;
+      if (e > k && (tok_punct(d, e, ',') || is_cue(d, e))) k = e;
       break;
     }
     if (!(d->tok[k].flags & PT_TOK_WORD) || is_cue(d, k) || is_subordinator(d, k)) break;
     k++;
   }
-  if (k > c || k < lo + 2 || k >= lo + 10) return 0;
+  if (k > c || k < lo + 2 || k >= lo + 12) return 0;
   a->np_a = lo;
   a->np_b = k;
   return 1;
