@@ -566,6 +566,16 @@ static int subject_before(const pt_entity_doc *d, size_t c, size_t lo, int para,
         int m = d->tok[f].ment;
         int e = d->ment[m].ent;
         int personish = e >= 0 && (d->ent[e].person || d->ent[e].gender);
+        /* "Mayor Colin Travers of Millbrook, New York, a city …, said": a
+        ** titled person opening the sentence, the verb after a comma. */
+        int titled = f == lo && d->ment[m].type == PT_MENT_NAME && tok_punct(d, k, ',') &&
+                     d->ment[m].tok_end < k &&
+                     (pt_entity_lex(d, d->ment[m].tok_first) &
+                      (PT_LEX_TITLE_ROLE | PT_LEX_TITLE_HON | PT_LEX_TITLE_HEAD));
+        if (titled) {
+          a->ment = m;
+          return 1;
+        }
         if (d->ment[m].type != PT_MENT_PRONOUN && tok_punct(d, d->ment[m].tok_end, ',') &&
             d->ment[m].tok_end < k && !possessive(d, m) && (f == lo || personish)) {
           a->ment = m;
