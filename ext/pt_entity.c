@@ -426,14 +426,19 @@ static int map_put(pt_entity_doc *d, size_t off, size_t len, int kind, int ent) 
 ** Mentions and linking.
 */
 #define MAX_GROUPS 128
+/* How many sentences back a he/she looks for its person. */
+#ifndef PRONOUN_WINDOW
+#define PRONOUN_WINDOW 8
+#endif
 
 typedef struct link_state {
   int last_m, last_f, last_u; /* last person by gender (u: unknown, >= 2 words) */
   size_t at_m, at_f, at_u;    /* token index of those mentions */
-  int subj_m, subj_f, subj_u; /* last sentence subject (first mention) by gender */
-  int32_t subj_para_m, subj_para_f, subj_para_u;
-  int sent_has_ment;          /* the current sentence already had a mention */
   int modifier;               /* the name being linked qualifies a title + name */
+  int32_t cur_sent;           /* sentence counter */
+  int fs_ent[3];              /* first person of each class (m, f, unknown) ... */
+  int32_t fs_sent[3];         /* ... in the latest sentence that had one */
+  size_t fs_tok[3];
   int last_org;
   int by_group[MAX_GROUPS];   /* last entity holding each title group */
 } link_state;
@@ -489,26 +494,21 @@ static int new_entity(pt_entity_doc *d, int type) {
   return (int)d->n_ent++;
 }
 
+/* Records a mention of person `ent` at token tok: the last person of its
+** gender, and the first of its gender in the current sentence (unless the
+** name only qualifies another: "Clinton spokeswoman Jennifer Palmieri"). */
 static void note_person(link_state *ls, const pt_entity_doc *d, int ent, size_t tok) {
   const pt_entity *e = &d->ent[ent];
-  int32_t para = d->tok[tok].para;
-  if (!e->gender && !e->person) {
-    /* No evidence yet, but a full name opening a sentence is most often a
-    ** person: a candidate for a later he/she, as a subject only. */
-    return;
+  if (!e->gender && !e->person) return; /* no evidence it is a person yet */
+  int c = e->gender == 'm' ? 0 : e->gender == 'f' ? 1 : 2;
+  if (!ls->modifier && ls->fs_sent[c] != ls->cur_sent) {
+    ls->fs_ent[c] = ent;
+    ls->fs_sent[c] = ls->cur_sent;
+    ls->fs_tok[c] = tok;
   }
-  int first = !ls->sent_has_ment;
-  ls->sent_has_ment = 1;
-  if (e->gender == 'm') {
-    ls->last_m = ent, ls->at_m = tok;
-    if (first) ls->subj_m = ent, ls->subj_para_m = para;
-  } else if (e->gender == 'f') {
-    ls->last_f = ent, ls->at_f = tok;
-    if (first) ls->subj_f = ent, ls->subj_para_f = para;
-  } else if (e->person) {
-    ls->last_u = ent, ls->at_u = tok;
-    if (first) ls->subj_u = ent, ls->subj_para_u = para;
-  }
+  if (c == 0) ls->last_m = ent, ls->at_m = tok;
+  else if (c == 1) ls->last_f = ent, ls->at_f = tok;
+  else ls->last_u = ent, ls->at_u = tok;
 }
 
 /* Is token j a generational suffix that is not a surname ("Jr.", "III")? */
@@ -620,16 +620,7 @@ static int link_name(pt_entity_doc *d, link_state *ls, size_t ta, size_t a, size
   }
   if (add_mention(d, ta, b, ta, is_org ? PT_MENT_ORG : PT_MENT_NAME, ent)) return PT_NOMEM;
   if (is_org) ls->last_org = ent;
-  else if (ls->modifier) {
-    /* "Clinton spokeswoman Jennifer Palmieri": Clinton qualifies the
-    ** subject, it is not one. */
-    int had = ls->sent_has_ment;
-    ls->sent_has_ment = 1;
-    note_person(ls, d, ent, ta);
-    ls->sent_has_ment = had;
-  } else {
-    note_person(ls, d, ent, ta);
-  }
+  else note_person(ls, d, ent, ta);
   return PT_OK;
 }
 
@@ -682,15 +673,14 @@ static int find_mentions(pt_entity_doc *d) {
   link_state ls;
   ls.last_m = ls.last_f = ls.last_u = ls.last_org = -1;
   ls.at_m = ls.at_f = ls.at_u = 0;
-  ls.subj_m = ls.subj_f = ls.subj_u = -1;
-  ls.subj_para_m = ls.subj_para_f = ls.subj_para_u = -10;
-  ls.sent_has_ment = 0;
   ls.modifier = 0;
+  ls.cur_sent = 0;
+  for (int c = 0; c < 3; c++) ls.fs_ent[c] = -1, ls.fs_sent[c] = -1, ls.fs_tok[c] = 0;
   for (int g = 0; g < MAX_GROUPS; g++) ls.by_group[g] = -1;
   size_t i = 0;
   while (i < d->n_tok) {
     pt_tok *t = &d->tok[i];
-    if (t->flags & PT_TOK_SENT) ls.sent_has_ment = 0;
+    if (t->flags & PT_TOK_SENT) ls.cur_sent++;
     if ((t->flags & PT_TOK_INQ) || !(t->flags & PT_TOK_WORD)) { i++; continue; }
     if (!(t->flags & PT_TOK_LEXDONE) && t->byte_len >= 2 && t->byte_len <= 4 && is_pronoun_shape(d, t))
       LEX(d, i);
@@ -712,10 +702,19 @@ static int find_mentions(pt_entity_doc *d) {
       /* A recent sentence subject outranks a later object ("Levin dismissed
       ** ... though Sanders won Michigan. ... he said"). */
       if (t->gender_grp == 'm' || t->gender_grp == 'f') {
-        int sg = t->gender_grp == 'm' ? ls.subj_m : ls.subj_f;
-        int32_t sp = t->gender_grp == 'm' ? ls.subj_para_m : ls.subj_para_f;
-        if (ls.subj_u >= 0 && ls.subj_para_u >= sp) sg = ls.subj_u, sp = ls.subj_para_u;
-        if (sg >= 0 && sp + 2 >= t->para) ent = sg;
+        /* The first person of the right gender in the nearest sentence
+        ** that has one (the order a reader -- and a coreference system --
+        ** searches in). */
+        int c0 = t->gender_grp == 'm' ? 0 : 1, best = -1;
+        int32_t bs = -1;
+        size_t bt = 0;
+        const int cands[2] = {c0, 2}; /* that gender, or a person of unknown gender */
+        for (int ci = 0; ci < 2; ci++) {
+          int c = cands[ci];
+          if (ls.fs_ent[c] >= 0 && (ls.fs_sent[c] > bs || (ls.fs_sent[c] == bs && ls.fs_tok[c] < bt)))
+            best = ls.fs_ent[c], bs = ls.fs_sent[c], bt = ls.fs_tok[c];
+        }
+        if (best >= 0 && ls.cur_sent - bs <= PRONOUN_WINDOW) ent = best;
       }
       if (ent >= 0 && !d->ent[ent].gender && (t->gender_grp == 'm' || t->gender_grp == 'f')) {
         d->ent[ent].gender = (char)t->gender_grp;
@@ -724,7 +723,6 @@ static int find_mentions(pt_entity_doc *d) {
       }
       if (add_mention(d, i, i + 1, i, PT_MENT_PRONOUN, ent)) return PT_NOMEM;
       if (ent >= 0) note_person(&ls, d, ent, i);
-      ls.sent_has_ment = 1;
       i++;
       continue;
     }
