@@ -798,6 +798,14 @@ static int find_mentions(pt_entity_doc *d) {
       if (k > a && (LEX(d, k) & PT_LEX_ORGWORD)) org = 1;
     if (b - a == 1 && (d->tok[a].flags & PT_TOK_ALLCAPS)) org = 1;
     if (org && tn) org = 0, b = a; /* "Sen. Senate" makes no sense: skip */
+    if (tn && b - a == 1 && (LEX(d, a) & PT_LEX_ORGWORD)) {
+      /* "Justice Department", "State Department": a title word before an
+      ** organisation word names the organisation. */
+      org = 1;
+      a = i;
+      tn = 0;
+      tf = 0;
+    }
     if (b == a) { i += tn ? tn : 1; continue; }
     if (!tn && (d->tok[a].flags & PT_TOK_SENT) && b - a == 1 && !org) {
       /* A lone capitalised word opening a sentence is a name only when it
@@ -825,8 +833,13 @@ static int find_mentions(pt_entity_doc *d) {
       if (k < arb && pt_lex_phrase(d, k, PT_LEX_TITLE_ROLE, &af, &ag, &agen)) grp = ag;
     }
     char gender = (tgen == 'm' || tgen == 'f') ? (char)tgen : 0;
-    ls.modifier = b + 1 < d->n_tok && (d->tok[b].flags & PT_TOK_LOWER) &&
-                  (LEX(d, b) & (PT_LEX_TITLE_ROLE | PT_LEX_TITLE_HEAD)) && (d->tok[b + 1].flags & PT_TOK_CAP);
+    ls.modifier = (b + 1 < d->n_tok && (d->tok[b].flags & PT_TOK_LOWER) &&
+                   (LEX(d, b) & (PT_LEX_TITLE_ROLE | PT_LEX_TITLE_HEAD)) && (d->tok[b + 1].flags & PT_TOK_CAP)) ||
+                  /* "the Clinton approach": a name between an article and a noun */
+                  (ta > 0 && b < d->n_tok && (d->tok[b].flags & PT_TOK_LOWER) && d->tok[ta - 1].byte_len <= 3 &&
+                   (d->tok[ta - 1].flags & PT_TOK_WORD) &&
+                   ((d->tok[ta - 1].byte_len == 3 && !memcmp(d->text + d->tok[ta - 1].byte_off + 1, "he", 2)) ||
+                    (d->tok[ta - 1].byte_len == 1 && (d->text[d->tok[ta - 1].byte_off] | 0x20) == 'a')));
     if (link_name(d, &ls, ta, a, b, grp, gender, org, ra, rb)) return PT_NOMEM;
     ls.modifier = 0;
     i = b;
