@@ -608,6 +608,9 @@ static int link_name(pt_entity_doc *d, link_state *ls, size_t ta, size_t a, size
         (nx && (nx->flags & PT_TOK_LOWER) && (LEX(d, b) & PT_LEX_CUE_VERB)) ||
         (nx && b + 1 < d->n_tok && d->text[nx->byte_off] == ',' && d->tok[b + 1].byte_len == 3 &&
          !memcmp(d->text + d->tok[b + 1].byte_off, "who", 3)) ||
+        /* "…, Kimberley Fritts, said" */
+        (nx && b + 1 < d->n_tok && d->text[nx->byte_off] == ',' && (d->tok[b + 1].flags & PT_TOK_LOWER) &&
+         (LEX(d, b + 1) & PT_LEX_CUE_VERB)) ||
         /* "Lesley Deutch, a senior vice president ...," */
         (nx && nw >= 2 && b + 1 < d->n_tok && d->text[nx->byte_off] == ',' && d->tok[b + 1].byte_len <= 3 &&
          ((d->tok[b + 1].byte_len == 1 && d->text[d->tok[b + 1].byte_off] == 'a') ||
