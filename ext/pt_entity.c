@@ -11,9 +11,10 @@
 **      organisation word or an acronym -> organisations, pronouns, "the" +
 **      title -> title mentions.  Tokens inside quotations give no mention.
 **   3. link as they are found: a name links to the last entity sharing its
-**      surname (or, for one word, its first name); a pronoun to the last
-**      person of its gender; a title to the last holder of that title.  All
-**      through a hash map and "last seen" slots, so the pass stays linear.
+**      surname (or, for one word, its first name); a pronoun to the first
+**      person of its gender in the nearest sentence that has one; a title
+**      to the last holder of that title.  All through a hash map and "last
+**      seen" slots, so the pass stays linear.
 */
 #include <string.h>
 

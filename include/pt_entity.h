@@ -7,7 +7,7 @@
 **   "Secretary of State John Kerry" (title + full name)  -> new entity
 **   "Kerry", "Mr. Kerry", "Secretary Kerry"               -> same entity (surname)
 **   "the secretary"                                       -> last entity with that title
-**   "he" / "she"                                          -> last person of that gender
+**   "he" / "she"      -> first person of that gender in the nearest sentence with one
 **   "the White House", "CNN"                              -> organisation
 **
 ** The canonical name of an entity is the fullest form of its name met in the
@@ -19,8 +19,9 @@
 ** Cost: one pass over the bytes, O(1) hash lookups per word (the lexicons of
 ** sql/lexicons/ are compiled in as ext/pt_lexicon_quotes.inc), and links
 ** found through hash maps and "last seen" slots, so time and memory are
-** linear in the text.  Text spans given as `skip` (quotations) are
-** tokenized but give no mentions: a name inside a quote is not a speaker.
+** linear in the text.  Text spans given as `skip` (quotations) become one
+** placeholder token each and give no mentions: a name inside a quotation is
+** not a speaker, and attribution windows stop at a quotation.
 */
 #ifndef PT_ENTITY_H
 #define PT_ENTITY_H
