@@ -58,10 +58,14 @@ static int eq_fold(const char *key, const char *w, size_t n) {
 
 static const lex_entry *lex_find(const char *w, size_t n) {
   if (n == 0 || n > 40) return NULL;
-  uint32_t h = fnv_fold(w, n) & (LEX_SLOTS - 1);
+  uint32_t full = fnv_fold(w, n);
+  unsigned short hi = (unsigned short)(full >> 16);
+  uint32_t h = full & (LEX_SLOTS - 1);
   while (lex_slots[h] >= 0) {
-    const lex_entry *e = &lexicon[lex_slots[h]];
-    if (eq_fold(e->key, w, n)) return e;
+    if (lex_slot_hash[h] == hi) {
+      const lex_entry *e = &lexicon[lex_slots[h]];
+      if (eq_fold(e->key, w, n)) return e;
+    }
     h = (h + 1) & (LEX_SLOTS - 1);
   }
   return NULL;

@@ -92,6 +92,13 @@ def main(src, out):
         for i in range(0, SLOTS, 16):
             f.write("  " + ", ".join(str(x) for x in slots[i:i + 16]) + ",\n")
         f.write("};\n")
+        # The high 16 bits of each slot's hash: a probe compares them before
+        # touching the entry, so most misses read nothing but this table.
+        f.write("static const unsigned short lex_slot_hash[LEX_SLOTS] = {\n")
+        sh = [(fnv(keys[x]) >> 16) if x >= 0 else 0 for x in slots]
+        for i in range(0, SLOTS, 16):
+            f.write("  " + ", ".join(str(x) for x in sh[i:i + 16]) + ",\n")
+        f.write("};\n")
         f.write("#define LEX_MAX_LEN %d\n" % max(len(k.encode("utf-8")) for k in keys if " " not in k))
         f.write("#define LEX_MAX_WORDS %d\n" % max(len(k.split(" ")) for k in keys))
 
