@@ -44,7 +44,7 @@ SRCS = $(sort $(wildcard ext/*.c))
 OBJS = $(SRCS:ext/%.c=$(BUILD)/%.o)
 ALL_CFLAGS = $(CFLAGS) $(WARN) -fPIC -fvisibility=hidden -Iinclude $(PKG_CFLAGS) $(SANFLAGS) -MMD -MP
 
-.PHONY: all check-deps deps test asan-test valgrind-test demo eval bench clean install uninstall lint fuzz fuzz-build tsan-test bench-scale
+.PHONY: all check-deps deps test asan-test valgrind-test demo eval bench clean install uninstall lint fuzz fuzz-build tsan-test bench-scale lexicons
 all: check-deps $(SO) $(HOST) $(STRESS) $(UNITS)
 
 check-deps:
@@ -66,9 +66,20 @@ $(BUILD):
 
 # The built-in topic schemes: sql/lexicons/*.tsv compiled into a committed
 # table (like cmark's entities.inc), regenerated when the data changes.
-ext/pt_topic_data.inc: tools/gen_lexicons.py $(wildcard sql/lexicons/*.tsv)
+TOPIC_LEXICONS = $(wildcard sql/lexicons/schemes.tsv sql/lexicons/cap*.tsv sql/lexicons/place*.tsv sql/lexicons/issue*.tsv)
+ext/pt_topic_data.inc: tools/gen_lexicons.py $(TOPIC_LEXICONS)
 	python3 tools/gen_lexicons.py sql/lexicons $@
 $(BUILD)/pt_topic.o: ext/pt_topic_data.inc
+
+# Lexicons (sql/lexicons/*.tsv) are compiled in; the generated table is
+# committed so a build needs no Python.  `make lexicons` forces it.
+LEXICONS = $(addprefix sql/lexicons/,cues.tsv titles.tsv pronouns.tsv firstnames.tsv stopcaps.tsv orgwords.tsv abbrevs.tsv)
+ext/pt_lexicon_quotes.inc: $(LEXICONS) tools/gen_lexicon.py
+	python3 tools/gen_lexicon.py sql/lexicons $@
+$(BUILD)/pt_entity.o: ext/pt_lexicon_quotes.inc
+lexicons:
+	python3 tools/gen_lexicon.py sql/lexicons ext/pt_lexicon_quotes.inc
+	python3 tools/gen_lexicons.py sql/lexicons ext/pt_topic_data.inc
 
 $(SO): $(OBJS)
 	$(CC) $(SANFLAGS) -shared -o $@ $(OBJS) $(UTF8PROC_LIBS) $(LDFLAGS)
