@@ -21,11 +21,30 @@ for i in range(10000):
     with open(os.path.join(d, "doc%05d.txt" % i), "w") as f:
         f.write("Document %d\nJune %d, 2015\n\n%s" % (i, 1 + i % 28, body))
 PY
-  while IFS= read -r line; do
+  # Timing checks on a shared machine: each check passes if one of three
+  # runs meets the limit (sanitizer builds run several times slower: 300 ms).
+  limit=$([ -n "$SANITIZE" ] && echo 300 || echo 100)
+  declare -A best=()
+  for attempt in 1 2 3; do
+    while IFS= read -r line; do
+      label=${line#* }; label=${label%% -- *}
+      case "$line" in
+        ok*) best[$label]="$line" ;;
+        *) cur=${best[$label]:-}
+           if [ -z "$cur" ] || [ "${cur#ok}" = "$cur" ]; then best[$label]="$line"; fi ;;
+      esac
+    done < <(STRESS_LIMIT_MS=$limit "$STRESS" interrupt "$TMP/many" 2>&1)
+    all_ok=1
+    for l in "${best[@]}"; do case "$l" in ok*|skip*) ;; *) all_ok=0 ;; esac; done
+    [ $all_ok = 1 ] && break
+  done
+  for label in "${!best[@]}"; do
+    line=${best[$label]}
     case "$line" in
-      ok*) pass "stress/${line#ok }" ;;
-      skip*) skip "stress/${line#skip }" "function not in this build" ;;
-      *) fail "stress/interrupt" "$line" ;;
+      ok*) pass "stress/$label"; [ -n "$VERBOSE" ] && echo "     $line" ;;
+      skip*) skip "stress/$label" "function not in this build" ;;
+      *) fail "stress/$label" "$line" ;;
     esac
-  done < <("$STRESS" interrupt "$TMP/many" 2>&1)
+  done
+  unset best
 fi
