@@ -945,6 +945,24 @@ static void fill_speaker(pt_quote_list *l, pt_quote *q, const attr *a) {
     q->spk_len = d->tok[a->np_b - 1].byte_off + d->tok[a->np_b - 1].byte_len - q->spk_off;
     q->name_off = q->spk_off;
     q->name_len = q->spk_len;
+    /* "His answer was long, and worth quoting in full:" -- a noun phrase
+    ** owned by "his"/"her" speaks for its owner: the latest person of that
+    ** gender before it. */
+    const pt_tok *t0 = &d->tok[a->np_a];
+    const char *w = d->text + t0->byte_off;
+    char g = 0;
+    if (t0->byte_len == 3 && (w[0] | 0x20) == 'h' && (w[1] | 0x20) == 'i' && (w[2] | 0x20) == 's') g = 'm';
+    if (t0->byte_len == 3 && (w[0] | 0x20) == 'h' && (w[1] | 0x20) == 'e' && (w[2] | 0x20) == 'r') g = 'f';
+    for (size_t k = a->np_a, n = 0; g && k > 0 && n < 120; k--, n++) {
+      int m = d->tok[k - 1].ment;
+      if (m < 0 || (d->tok[k - 1].flags & PT_TOK_INQ)) continue;
+      int e = d->ment[m].ent;
+      if (e < 0 || d->ent[e].gender != g) continue;
+      q->ent = e;
+      q->name_off = d->ent[e].name_off, q->name_len = d->ent[e].name_len;
+      q->role_off = d->ent[e].role_off, q->role_len = d->ent[e].role_len;
+      break;
+    }
   }
 }
 
