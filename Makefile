@@ -62,6 +62,11 @@ $(BUILD)/%.o: ext/%.c | $(BUILD)
 $(BUILD):
 	@mkdir -p $@
 
+# Generated tables are committed; these rules remake them when their data changes.
+ext/pt_segment_lexicon.inc: sql/lexicons/abbreviations.txt tools/lexicon_inc.awk
+	LC_ALL=C sort -u sql/lexicons/abbreviations.txt | awk -f tools/lexicon_inc.awk > $@.tmp && mv $@.tmp $@
+$(BUILD)/pt_segment.o: ext/pt_segment_lexicon.inc
+
 $(SO): $(OBJS)
 	$(CC) $(SANFLAGS) -shared -o $@ $(OBJS) $(UTF8PROC_LIBS) $(LDFLAGS)
 

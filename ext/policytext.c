@@ -84,6 +84,7 @@ void pt_sql_vtab_error(sqlite3_vtab *vtab, const char *fmt, ...) {
 static int (*const registrations[])(sqlite3 *) = {
     pt_sql_register_funcs,
     pt_sql_register_docs,
+    pt_sql_register_text,
 };
 
 #ifdef _WIN32
