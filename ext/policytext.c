@@ -85,6 +85,7 @@ static int (*const registrations[])(sqlite3 *) = {
     pt_sql_register_funcs,
     pt_sql_register_docs,
     pt_sql_register_text,
+    pt_sql_register_fts,
 };
 
 #ifdef _WIN32
