@@ -19,10 +19,17 @@
 static void fold_into(pt_buf *out, const char *s, size_t n, unsigned flags) {
   size_t start = out->len;
   int non_ascii = 0;
+  /* ASCII needs one byte per byte: reserve once, then store directly. */
+  if (pt_buf_reserve(out, n)) return;
   for (size_t i = 0; i < n;) {
     unsigned char c = (unsigned char)s[i];
     if (c < 0x80) {
-      pt_buf_putc(out, (char)((flags & PT_TOK_FOLD) && c >= 'A' && c <= 'Z' ? c + 32 : c));
+      if (!non_ascii) {
+        out->data[out->len++] = (char)((flags & PT_TOK_FOLD) && c >= 'A' && c <= 'Z' ? c + 32 : c);
+        out->data[out->len] = 0;
+      } else {
+        pt_buf_putc(out, (char)((flags & PT_TOK_FOLD) && c >= 'A' && c <= 'Z' ? c + 32 : c));
+      }
       i++;
       continue;
     }
@@ -77,14 +84,28 @@ int pt_token_fold(const char *s, size_t n, unsigned flags, pt_buf *out) {
   return out->rc;
 }
 
-static int is_word_at(const char *s, size_t n, size_t i) {
+/* ASCII letters and digits (a table: this is the tokenizer's inner loop). */
+static const unsigned char ascii_word[128] = {
+    ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1,
+    ['7'] = 1, ['8'] = 1, ['9'] = 1, ['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1,
+    ['E'] = 1, ['F'] = 1, ['G'] = 1, ['H'] = 1, ['I'] = 1, ['J'] = 1, ['K'] = 1,
+    ['L'] = 1, ['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1, ['Q'] = 1, ['R'] = 1,
+    ['S'] = 1, ['T'] = 1, ['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1, ['Y'] = 1,
+    ['Z'] = 1, ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1,
+    ['g'] = 1, ['h'] = 1, ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1, ['m'] = 1,
+    ['n'] = 1, ['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1,
+    ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1, ['y'] = 1, ['z'] = 1};
+
+static int is_word_slow(const char *s, size_t n, size_t i) {
+  size_t adv;
+  int cp = pt_utf8_decode(s + i, n - i, &adv);
+  return pt_cp_is_word(cp) || pt_cp_is_mark(cp);
+}
+
+static inline int is_word_at(const char *s, size_t n, size_t i) {
   if (i >= n) return 0;
   unsigned char c = (unsigned char)s[i];
-  if (c < 0x80)
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-  size_t adv;
-  return pt_cp_is_word(pt_utf8_decode(s + i, n - i, &adv)) ||
-         pt_cp_is_mark(pt_utf8_decode(s + i, n - i, &adv));
+  return c < 0x80 ? ascii_word[c] : is_word_slow(s, n, i);
 }
 
 static int is_digit_at(const char *s, size_t n, size_t i) {
@@ -96,8 +117,7 @@ static size_t word_end(const char *s, size_t n, size_t i) {
   while (i < n) {
     unsigned char c = (unsigned char)s[i];
     if (c < 0x80) {
-      if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')))
-        break;
+      if (!ascii_word[c]) break;
       i++;
       continue;
     }
@@ -127,22 +147,28 @@ static int is_upper_run(const char *s, size_t a, size_t b) {
   return b > a;
 }
 
+#define EMAIL_LOCAL_MAX 64
+#define EMAIL_DOMAIN_MAX 255
+
 /* If a compound starts at word [i, e), returns its end (> e), else e. */
 static size_t compound_end(const char *s, size_t n, size_t i, size_t e) {
-  /* e-mail: word chars and . _ - + then @ then a dotted domain */
+  /* e-mail: word chars and . _ - + then @ then a dotted domain.  The scans
+  ** stop at the RFC 5321 limits (64-byte local part, 255-byte domain) so a
+  ** long run like "ab.cd.ef..." stays linear (2026-11-25: it was quadratic,
+  ** each word rescanning the rest of the run). */
   {
     size_t k = e;
-    while (k < n && (is_word_at(s, n, k) || s[k] == '.' || s[k] == '_' || s[k] == '-' ||
-                     s[k] == '+'))
+    while (k < n && k - i <= EMAIL_LOCAL_MAX &&
+           (is_word_at(s, n, k) || s[k] == '.' || s[k] == '_' || s[k] == '-' || s[k] == '+'))
       k++;
-    if (k < n && s[k] == '@' && is_word_at(s, n, k + 1)) {
+    if (k < n && k - i <= EMAIL_LOCAL_MAX && s[k] == '@' && is_word_at(s, n, k + 1)) {
       size_t d = k + 1, dots = 0;
-      while (d < n && (is_word_at(s, n, d) || ((s[d] == '.' || s[d] == '-') &&
-                                                is_word_at(s, n, d + 1)))) {
+      while (d < n && d - k <= EMAIL_DOMAIN_MAX &&
+             (is_word_at(s, n, d) || ((s[d] == '.' || s[d] == '-') && is_word_at(s, n, d + 1)))) {
         dots += s[d] == '.';
         d++;
       }
-      if (dots) return d;
+      if (dots && d - k <= EMAIL_DOMAIN_MAX) return d;
     }
   }
   size_t end = e;
@@ -159,6 +185,7 @@ static size_t compound_end(const char *s, size_t n, size_t i, size_t e) {
   for (;;) {
     if (end >= n) break;
     char c = s[end];
+    if (c != '&' && c != '-' && c != '/' && c != '.' && c != ',') break;
     size_t nx = end + 1;
     if (!is_word_at(s, n, nx)) break;
     size_t ne = word_end(s, n, nx);
