@@ -215,6 +215,7 @@ static int ends_sentence(const char *s, size_t a, size_t p, size_t e, size_t k,
   int strong = 0, ellipsis = 0;
   for (size_t i = p; i < e;) {
     if (s[i] == '.') dots++, i++;
+    else if (s[i] == ' ') i++;
     else if (s[i] == '!' || s[i] == '?') strong = 1, i++;
     else ellipsis = 1, i += 3; /* U+2026 */
   }
@@ -294,6 +295,7 @@ static int split_paragraph(walker *w, const char *s, size_t a, size_t b) {
     for (;;) {
       if (e < b && (s[e] == '.' || s[e] == '!' || s[e] == '?')) e++;
       else if (has3(s, b, e, 0xE2, 0x80, 0xA6)) e += 3;
+      else if (e + 1 < b && s[e] == ' ' && s[e + 1] == '.' && s[e - 1] == '.') e++; /* . . . */
       else break;
     }
     size_t q = e, cl;
