@@ -26,8 +26,9 @@ typedef struct word {
 } word;
 
 static const char *const function_words[] = {
-    "a", "an", "and", "at", "by", "de", "der", "des", "du", "et", "for", "from",
-    "in", "la", "le", "of", "on", "or", "the", "to", "und", "with", NULL};
+    "a", "an", "and", "at", "by", "da", "das", "de", "del", "der", "des", "di", "du",
+    "et", "for", "from", "f\xc3\xbcr", "in", "la", "le", "of", "on", "or", "the", "to",
+    "und", "with", NULL};
 
 static int is_function_word(const char *s, size_t len) {
   if (len > 4) return 0;

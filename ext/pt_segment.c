@@ -191,7 +191,7 @@ static unsigned word_classes(const char *s, size_t a, size_t dot) {
     w = st;
   }
   if (w == dot || dot - w > WORD_MAX) return 0;
-  unsigned cls = lex_classes(s + w, dot - w);
+  unsigned cls = lex_classes(s + w, dot - w) & ~(unsigned)LEX_OPENER; /* "A." is an initial */
   if (cls) return cls;
   /* An initial (one capital letter) or dotted letters (D.C, U.S.A). */
   size_t i = w, letters = 0;

@@ -44,6 +44,7 @@ typedef struct tt_cursor tt_cursor;
 
 typedef struct tt_fn {
   const char *name;
+  const char *usage; /* for error messages */
   const char *schema;
   int n_visible;  /* visible columns; the hidden arguments follow */
   int n_args;     /* hidden argument columns (text first) */
@@ -212,21 +213,25 @@ static void kwic_column(tt_cursor *c, sqlite3_context *ctx, int col) {
 */
 static const tt_fn fn_sentences = {
     "sentences",
+    "sentences(text)",
     "CREATE TABLE x(sentence TEXT, n INTEGER, start INTEGER, length INTEGER, "
     "paragraph INTEGER, text TEXT HIDDEN)",
     5, 1, 1, fill_sentences, segment_column};
 static const tt_fn fn_paragraphs = {
     "paragraphs",
+    "paragraphs(text)",
     "CREATE TABLE x(paragraph TEXT, n INTEGER, start INTEGER, length INTEGER, "
     "text TEXT HIDDEN)",
     4, 1, 1, fill_paragraphs, segment_column};
 static const tt_fn fn_acronyms = {
     "acronyms",
+    "acronyms(text)",
     "CREATE TABLE x(short TEXT, long TEXT, start INTEGER, length INTEGER, "
     "text TEXT HIDDEN)",
     4, 1, 1, fill_acronyms, acronym_column};
 static const tt_fn fn_kwic = {
     "kwic",
+    "kwic(text, term [, width])",
     "CREATE TABLE x(left TEXT, match TEXT, right TEXT, start INTEGER, length INTEGER, "
     "text TEXT HIDDEN, term TEXT HIDDEN, width INTEGER HIDDEN)",
     5, 3, 2, fill_kwic, kwic_column};
@@ -280,8 +285,7 @@ static int tt_best_index(sqlite3_vtab *vt, sqlite3_index_info *info) {
     if (use[j] < 0) {
       if (j >= fn->n_required) continue;
       if (unusable[j]) return SQLITE_CONSTRAINT;
-      pt_sql_vtab_error(vt, "%s: missing argument %d (%s)", fn->name, j + 1,
-                        fn == &fn_kwic ? "kwic(text, term [, width])" : "the text");
+      pt_sql_vtab_error(vt, "%s: missing argument %d; usage: %s", fn->name, j + 1, fn->usage);
       return SQLITE_ERROR;
     }
     info->aConstraintUsage[use[j]].argvIndex = ++argi;
