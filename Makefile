@@ -16,7 +16,8 @@ CC ?= cc
 CFLAGS ?= -O2 -g
 WARN = -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes
 PKGS = sqlite3 libutf8proc
-DEBS = build-essential pkg-config sqlite3 libsqlite3-dev libutf8proc-dev python3
+DEBS = build-essential pkg-config sqlite3 libsqlite3-dev libutf8proc-dev python3 \
+       tcl libsqlite3-tcl libdbd-sqlite3-perl
 
 HAVE_PKGS := $(shell pkg-config --exists $(PKGS) 2>/dev/null && echo yes)
 ifeq ($(HAVE_PKGS),yes)
