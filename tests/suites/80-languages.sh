@@ -37,3 +37,10 @@ else
     skip "examples/perl_example.pl" "perl or DBD::SQLite is missing (apt-get install libdbd-sqlite3-perl)"
   fi
 fi
+# docs/languages.md shows what the examples print: keep it equal to expected.txt.
+shown=$(awk '/^## What they print/{w=1} w&&/^```$/{n++; next} w&&n==1{print}' docs/languages.md)
+if [ "$shown" = "$(cat docs/examples/expected.txt)" ]; then
+  pass "examples/docs/languages.md shows expected.txt"
+else
+  fail "examples/docs/languages.md shows expected.txt" "the block under '## What they print' differs from docs/examples/expected.txt"
+fi

@@ -23,11 +23,13 @@ for page in README.md docs/*.md; do
         pending = 0
       } else pending = 0
     }
-    infence && /^```[ \t]*$/ { close_block(); infence = 0; next }
+    infence && $0 ~ ("^" fence "`*[ \t]*$") { close_block(); infence = 0; next }
     infence { if (!(kind == "sql" && $0 ~ /^\.load/)) body = body $0 "\n"; next }
     /^```/ {
       infence = 1; start = NR; body = ""
-      kind = $0; sub(/^```[ \t]*/, "", kind); sub(/[ \t].*$/, "", kind)
+      match($0, /^`+/); fence = substr($0, 1, RLENGTH)
+      kind = substr($0, RLENGTH + 1); sub(/^[ \t]*/, "", kind); sub(/[ \t].*$/, "", kind)
+      if (RLENGTH > 3) kind = "nested"  # a ```` block shows fences; it is not run
       if (kind != "output") { if (kind != "sql") pending = 0 }
       next
     }
