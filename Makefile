@@ -76,14 +76,21 @@ $(SO): $(OBJS)
 $(HOST): tests/pthost.c $(OBJS) | $(BUILD)
 	$(CC) $(ALL_CFLAGS) -o $@ tests/pthost.c $(OBJS) $(SQLITE_LIBS) $(UTF8PROC_LIBS) $(LDFLAGS)
 
-test: all
-	@SO=$(SO) HOST=$(HOST) SANITIZE=$(SANITIZE) VALGRIND=$(VALGRIND) bash tests/run.sh
+# Unit tests of the plain-C stages: linked without SQLite (only the
+# analysis objects), which also proves they need none.
+UNIT_OBJS = $(filter-out $(BUILD)/policytext.o $(BUILD)/pt_sql_%.o,$(OBJS))
+UNIT = $(BUILD)/unit_tests
+$(UNIT): $(sort $(wildcard tests/unit/*.c)) $(UNIT_OBJS) | $(BUILD)
+	$(CC) $(ALL_CFLAGS) -o $@ $(sort $(wildcard tests/unit/*.c)) $(UNIT_OBJS) $(UTF8PROC_LIBS) $(LDFLAGS)
+
+test: all $(UNIT)
+	@SO=$(SO) HOST=$(HOST) UNIT=$(UNIT) SANITIZE=$(SANITIZE) VALGRIND=$(VALGRIND) bash tests/run.sh
 
 asan-test:
 	@$(MAKE) --no-print-directory SANITIZE=1 test
 
-valgrind-test: all
-	@SO=$(SO) HOST=$(HOST) VALGRIND=1 bash tests/run.sh
+valgrind-test: all $(UNIT)
+	@SO=$(SO) HOST=$(HOST) UNIT=$(UNIT) VALGRIND=1 bash tests/run.sh
 
 demo: all
 	@sqlite3 -header -column -cmd '.load ./policytext' :memory: < sql/examples/demo.sql

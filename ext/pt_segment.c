@@ -146,7 +146,7 @@ static int heading_like(const char *s, size_t a, size_t e) {
   for (size_t i = a; i < e;) {
     while (i < e && is_hspace((unsigned char)s[i])) i++;
     if (i >= e) break;
-    size_t w = i, letters = 0;
+    size_t letters = 0;
     int first = 0;
     while (i < e && !is_hspace((unsigned char)s[i])) {
       size_t adv;
@@ -157,7 +157,6 @@ static int heading_like(const char *s, size_t a, size_t e) {
       }
       i += adv;
     }
-    (void)w;
     words++;
     if (letters >= 4 && pt_cp_is_lower(first)) lower_words++;
   }
