@@ -39,12 +39,14 @@ endif
 
 SO = $(if $(filter 1,$(SANITIZE)),$(BUILD)/policytext.so,policytext.so)
 HOST = $(BUILD)/pthost
+STRESS = $(BUILD)/stress
+UNITS = $(patsubst tests/unit/%.c,$(BUILD)/%,$(wildcard tests/unit/test_*.c))
 SRCS = $(sort $(wildcard ext/*.c))
 OBJS = $(SRCS:ext/%.c=$(BUILD)/%.o)
 ALL_CFLAGS = $(CFLAGS) $(WARN) -fPIC -fvisibility=hidden -Iinclude $(PKG_CFLAGS) $(SANFLAGS) -MMD -MP
 
-.PHONY: all check-deps deps test asan-test valgrind-test demo eval bench clean install uninstall lint
-all: check-deps $(SO) $(HOST)
+.PHONY: all check-deps deps test asan-test valgrind-test demo eval bench clean install uninstall lint fuzz fuzz-build tsan-test bench-scale
+all: check-deps $(SO) $(HOST) $(STRESS) $(UNITS)
 
 check-deps:
 ifneq ($(HAVE_PKGS),yes)
@@ -76,21 +78,30 @@ $(SO): $(OBJS)
 $(HOST): tests/pthost.c $(OBJS) | $(BUILD)
 	$(CC) $(ALL_CFLAGS) -o $@ tests/pthost.c $(OBJS) $(SQLITE_LIBS) $(UTF8PROC_LIBS) $(LDFLAGS)
 
-# Unit tests of the plain-C stages: linked without SQLite (only the
-# analysis objects), which also proves they need none.
-UNIT_OBJS = $(filter-out $(BUILD)/policytext.o $(BUILD)/pt_sql_%.o,$(OBJS))
-UNIT = $(BUILD)/unit_tests
-$(UNIT): $(sort $(wildcard tests/unit/*.c)) $(UNIT_OBJS) | $(BUILD)
-	$(CC) $(ALL_CFLAGS) -o $@ $(sort $(wildcard tests/unit/*.c)) $(UNIT_OBJS) $(UTF8PROC_LIBS) $(LDFLAGS)
+# C unit tests of the plain analysis stages (no SQLite).
+$(BUILD)/test_%: tests/unit/test_%.c tests/unit/harness.h $(OBJS) | $(BUILD)
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(filter-out $(BUILD)/policytext.o $(BUILD)/pt_sql_%.o,$(OBJS)) $(UTF8PROC_LIBS) $(LDFLAGS)
 
-test: all $(UNIT)
-	@SO=$(SO) HOST=$(HOST) UNIT=$(UNIT) SANITIZE=$(SANITIZE) VALGRIND=$(VALGRIND) bash tests/run.sh
+$(STRESS): tests/stress.c $(OBJS) | $(BUILD)
+	$(CC) $(ALL_CFLAGS) -o $@ tests/stress.c $(OBJS) $(SQLITE_LIBS) $(UTF8PROC_LIBS) -lpthread $(LDFLAGS)
+
+# ThreadSanitizer build of the stress program: 8 threads, every function.
+TSAN = build/tsan
+$(TSAN)/stress: tests/stress.c $(SRCS) | check-deps
+	@mkdir -p $(TSAN)
+	clang -O1 -g -fsanitize=thread -Iinclude $(PKG_CFLAGS) -o $@ tests/stress.c $(SRCS) $(SQLITE_LIBS) $(UTF8PROC_LIBS) -lpthread
+
+tsan-test: $(TSAN)/stress
+	@rm -f $(TSAN)/threads.db && $(TSAN)/stress threads $(TSAN)/threads.db
+
+test: all
+	@SO=$(SO) HOST=$(HOST) STRESS=$(STRESS) UNITS="$(UNITS)" SANITIZE=$(SANITIZE) VALGRIND=$(VALGRIND) bash tests/run.sh
 
 asan-test:
 	@$(MAKE) --no-print-directory SANITIZE=1 test
 
-valgrind-test: all $(UNIT)
-	@SO=$(SO) HOST=$(HOST) UNIT=$(UNIT) VALGRIND=1 bash tests/run.sh
+valgrind-test: all
+	@SO=$(SO) HOST=$(HOST) STRESS=$(STRESS) UNITS="$(UNITS)" VALGRIND=1 bash tests/run.sh
 
 demo: all
 	@sqlite3 -header -column -cmd '.load ./policytext' :memory: < sql/examples/demo.sql
@@ -100,6 +111,31 @@ eval: all
 
 bench: all
 	@bash bench/run.sh
+
+# 10,000 files / 1 GB made in a temp folder (needs ~2 GB free in TMPDIR).
+bench-scale: all
+	@python3 bench/scale.py
+
+# libFuzzer harnesses (tests/fuzz/fuzz_*.c), each run FUZZ_SECONDS.
+FUZZ_SECONDS ?= 30
+FUZZ_BUILD = build/fuzz
+FUZZ_CFLAGS = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined
+FUZZ_OBJS = $(SRCS:ext/%.c=$(FUZZ_BUILD)/%.o)
+FUZZ_BINS = $(patsubst tests/fuzz/%.c,$(FUZZ_BUILD)/%,$(wildcard tests/fuzz/fuzz_*.c))
+
+$(FUZZ_BUILD)/%.o: ext/%.c | $(FUZZ_BUILD)
+	clang $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link $(WARN) -fPIC -Iinclude $(PKG_CFLAGS) -c $< -o $@
+
+$(FUZZ_BUILD)/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_OBJS)
+	clang $(FUZZ_CFLAGS) -fsanitize=fuzzer -Iinclude $(PKG_CFLAGS) -o $@ $< $(FUZZ_OBJS) $(SQLITE_LIBS) $(UTF8PROC_LIBS)
+
+$(FUZZ_BUILD):
+	@mkdir -p $@
+
+fuzz-build: check-deps $(FUZZ_BINS)
+
+fuzz: fuzz-build
+	@FUZZ_SECONDS=$(FUZZ_SECONDS) bash tests/fuzz/run.sh $(FUZZ_BINS)
 
 lint:
 	@! grep -l 'sqlite3ext.h\|sqlite3.h' $$(ls ext/*.c | grep -v '/pt_sql_\|/policytext.c') || \

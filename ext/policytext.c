@@ -95,7 +95,9 @@ __attribute__((visibility("default")))
 #endif
 int sqlite3_policytext_init(sqlite3 *db, char **pzErrMsg,
                             const sqlite3_api_routines *pApi) {
-  SQLITE_EXTENSION_INIT2(pApi);
+  /* SQLITE_EXTENSION_INIT2, but writing the shared pointer only when it
+  ** changes: connections opened in several threads then only read it. */
+  if (sqlite3_api != pApi) sqlite3_api = pApi;
   static const pt_allocator a = {sql_malloc, sql_realloc, sql_free};
   pt_mem_set(&a);
   for (size_t i = 0; i < sizeof registrations / sizeof registrations[0]; i++) {

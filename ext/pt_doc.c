@@ -9,6 +9,7 @@
 ** on:", "###").  Every decision is made line by line, so the parse is linear
 ** in the size of the document.
 */
+#define _GNU_SOURCE /* memmem */
 #include "pt_doc.h"
 
 #include <string.h>
@@ -53,9 +54,9 @@ static span strip_md(span x) {
 
 static int lower_ascii(int c) { return (c >= 'A' && c <= 'Z') ? c + 32 : c; }
 
-/* Case-insensitive ASCII prefix test; returns the rest or a zero span. */
-static int has_prefix(span x, const char *p, span *rest) {
-  size_t n = strlen(p);
+/* Case-insensitive ASCII prefix test of p (n bytes); *rest gets what follows.
+** has_prefix() passes strlen(p), which the compiler folds for literals. */
+static int has_prefix_n(span x, const char *p, size_t n, span *rest) {
   if (x.n < n) return 0;
   for (size_t i = 0; i < n; i++)
     if (lower_ascii((unsigned char)x.s[i]) != lower_ascii((unsigned char)p[i]))
@@ -66,9 +67,11 @@ static int has_prefix(span x, const char *p, span *rest) {
   }
   return 1;
 }
+#define has_prefix(x, p, rest) has_prefix_n((x), (p), strlen(p), (rest))
 
-static int equals_ci(span x, const char *p) {
-  return x.n == strlen(p) && has_prefix(x, p, NULL);
+#define equals_ci(x, p) equals_ci_n((x), (p), strlen(p))
+static int equals_ci_n(span x, const char *p, size_t n) {
+  return x.n == n && has_prefix_n(x, p, n, NULL);
 }
 
 static size_t word_count(span x) { return pt_count_words(x.s, x.n); }
@@ -172,9 +175,7 @@ size_t pt_date_parse(const char *s, size_t n, char iso[11]) {
     size_t used = 0;
     if (has_prefix(x, weekdays[k], &rest))
       used = len;
-    else if (n > 3 && has_prefix(x, (char[]){weekdays[k][0], weekdays[k][1],
-                                             weekdays[k][2], 0},
-                                 &rest) &&
+    else if (n > 3 && has_prefix_n(x, weekdays[k], 3, &rest) &&
              !((s[3] | 0x20) >= 'a' && (s[3] | 0x20) <= 'z'))
       used = 3;
     if (used) {
@@ -213,7 +214,7 @@ size_t pt_date_parse(const char *s, size_t n, char iso[11]) {
                          memcmp(s + j, "rd", 2) == 0 || memcmp(s + j, "th", 2) == 0))
         j += 2;
       j = skip_ws(s, n, j);
-      if (j + 3 <= n && has_prefix((span){s + j, n - j}, "of ", NULL)) j = skip_ws(s, n, j + 3);
+      if (j + 3 <= n && has_prefix_n((span){s + j, n - j}, "of ", 3, NULL)) j = skip_ws(s, n, j + 3);
       m = parse_month(s + j, n - j, &used);
       if (!m) return 0;
       j += used;
@@ -257,38 +258,70 @@ size_t pt_date_find(const char *s, size_t n, char iso[11]) {
   return n;
 }
 
-/* ASCII word characters, for the fast path of pt_count_words. */
-static int ascii_word(unsigned char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+/* Byte classes for pt_count_words: 1 ASCII letter or digit, 2 a joiner
+** inside words (' - .), 3 a non-ASCII lead byte, 4 a continuation byte. */
+static const unsigned char word_class[256] = {
+    ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1,
+    ['7'] = 1, ['8'] = 1, ['9'] = 1,
+    ['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1, ['G'] = 1,
+    ['H'] = 1, ['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1, ['M'] = 1, ['N'] = 1,
+    ['O'] = 1, ['P'] = 1, ['Q'] = 1, ['R'] = 1, ['S'] = 1, ['T'] = 1, ['U'] = 1,
+    ['V'] = 1, ['W'] = 1, ['X'] = 1, ['Y'] = 1, ['Z'] = 1,
+    ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1, ['g'] = 1,
+    ['h'] = 1, ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1,
+    ['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1, ['u'] = 1,
+    ['v'] = 1, ['w'] = 1, ['x'] = 1, ['y'] = 1, ['z'] = 1,
+    ['\''] = 2, ['-'] = 2, ['.'] = 2,
+#define R4(x) x, x, x, x
+#define R16(x) R4(x), R4(x), R4(x), R4(x)
+    [0x80] = R16(4), R16(4), R16(4), R16(4),
+    [0xC0] = R16(3), R16(3), R16(3), R16(3)
+#undef R4
+#undef R16
+};
+
+/* Is the character starting at s[i] a word character? */
+static int word_at(const char *s, size_t n, size_t i) {
+  unsigned char k = word_class[(unsigned char)s[i]];
+  if (k == 1) return 1;
+  if (k != 3) return 0;
+  size_t adv;
+  return pt_cp_is_word(pt_utf8_decode(s + i, n - i, &adv));
 }
 
 size_t pt_count_words(const char *s, size_t n) {
   size_t words = 0;
   int in_word = 0;
-  for (size_t i = 0; i < n;) {
-    unsigned char c = (unsigned char)s[i];
-    size_t adv = 1;
-    int cp = c, word;
-    if (c < 0x80) {
-      word = ascii_word(c);
-    } else {
-      cp = pt_utf8_decode(s + i, n - i, &adv);
-      word = pt_cp_is_word(cp);
+  for (size_t i = 0; i < n; i++) {
+    unsigned char k = word_class[(unsigned char)s[i]];
+    switch (k) {
+      case 1:
+        words += !in_word;
+        in_word = 1;
+        break;
+      case 0:
+        in_word = 0;
+        break;
+      case 4: /* continuation byte: belongs to the character before */
+        break;
+      case 2: /* joiners inside a word: don't, U.S., cyber-enabled */
+        in_word = in_word && i + 1 < n && word_at(s, n, i + 1);
+        break;
+      case 3: {
+        size_t adv;
+        int cp = pt_utf8_decode(s + i, n - i, &adv);
+        if (pt_cp_is_word(cp)) {
+          words += !in_word;
+          in_word = 1;
+        } else if (cp == 0x2019 && in_word && i + adv < n) { /* ’ as in don’t */
+          in_word = word_at(s, n, i + adv);
+        } else {
+          in_word = 0;
+        }
+        i += adv - 1;
+        break;
+      }
     }
-    if (word) {
-      words += !in_word;
-      in_word = 1;
-    } else if (in_word && (cp == '\'' || cp == 0x2019 || cp == '-' || cp == '.') &&
-               i + adv < n) {
-      /* joiners inside a word: don't, U.S., cyber-enabled */
-      unsigned char d = (unsigned char)s[i + adv];
-      size_t adv2;
-      in_word = d < 0x80 ? ascii_word(d)
-                         : pt_cp_is_word(pt_utf8_decode(s + i + adv, n - i - adv, &adv2));
-    } else {
-      in_word = 0;
-    }
-    i += adv;
   }
   return words;
 }
@@ -319,6 +352,7 @@ static const struct {
 
 /* The canonical genre for a whole line, or NULL. */
 static const char *kind_of(span x) {
+  if (x.n > 48) return NULL; /* "Type: Press Release" at most */
   x = strip_md(x);
   if (x.n && x.s[x.n - 1] == ':') x.n--;
   x = trim(x);
@@ -353,25 +387,24 @@ static int is_nav_line(span x) {
   return 0;
 }
 
-static int contains_ci(span x, const char *p) {
-  size_t n = strlen(p);
-  int first = lower_ascii((unsigned char)p[0]);
-  for (size_t i = 0; i + n <= x.n; i++) {
-    if (lower_ascii((unsigned char)x.s[i]) != first) continue;
-    if (has_prefix((span){x.s + i, x.n - i}, p, NULL)) return 1;
-  }
-  return 0;
-}
-
-/* Institutional disclaimers that pages repeat on every post. */
+/* Institutional disclaimers that pages repeat on every post.  memmem on
+** fragments past the first letter keeps this cheap on long body lines. */
 static int is_disclaimer(span x) {
-  if (x.n > 600) return 0; /* a disclaimer is one short paragraph */
-  return (contains_ci(x, "represent the views of") ||
-          contains_ci(x, "takes no institutional position") ||
-          contains_ci(x, "do not necessarily reflect") ||
-          contains_ci(x, "does not take institutional positions") ||
-          contains_ci(x, "all rights reserved")) &&
-         word_count(x) < 60;
+  if (x.n > 400) return 0; /* a disclaimer is one short paragraph */
+  /* Anchors first (rare in prose), then the exact phrases. */
+  const char *v = memmem(x.s, x.n, "views of", 8);
+  if (v && v - x.s >= 13 && memcmp(v - 13, "epresent the ", 13) == 0) goto yes;
+  if (memmem(x.s, x.n, "nstitutional position", 21)) goto yes;
+  if (memmem(x.s, x.n, "ecessarily reflect", 18)) goto yes;
+  const char *r = memmem(x.s, x.n, "ights ", 6);
+  if (r && x.s + x.n - r >= 14 &&
+      has_prefix_n((span){r + 6, (size_t)(x.s + x.n - r) - 6}, "reserved", 8, NULL))
+    goto yes;
+  r = memmem(x.s, x.n, "IGHTS RESERVED", 14);
+  if (r) goto yes;
+  return 0;
+yes:
+  return word_count(x) < 60;
 }
 
 static int is_release_marker(span x) {
@@ -450,6 +483,8 @@ static span strip_title(span x) {
 static span byline(span x) {
   span rest = {0, 0};
   x = strip_md(x);
+  int c0 = x.n ? lower_ascii((unsigned char)x.s[0]) : 0;
+  if (c0 != 'b' && c0 != 'a' && c0 != 'w' && c0 != 'p' && c0 != 'd') return rest;
   if (has_prefix(x, "by ", &rest) || has_prefix(x, "by: ", &rest) ||
       has_prefix(x, "author: ", &rest) || has_prefix(x, "authors: ", &rest) ||
       has_prefix(x, "written by ", &rest) || has_prefix(x, "posted by ", &rest) ||
@@ -492,6 +527,11 @@ static span byline(span x) {
 static int date_line(span x, char iso[11]) {
   span rest;
   x = strip_md(x);
+  if (x.n > 80 || (!memchr(x.s, '2', x.n) && !memchr(x.s, '1', x.n) &&
+                   !memchr(x.s, '0', x.n) && !memchr(x.s, '9', x.n))) {
+    /* every accepted date has a year with one of these digits */
+    return 0;
+  }
   static const char *const labels[] = {"published on ", "published: ", "published ",
                                        "posted on ", "posted: ", "posted ",
                                        "date: ", "dated ", "updated: ", "updated ",
@@ -884,7 +924,7 @@ void pt_doc_reset(pt_doc *d) {
 }
 
 int pt_doc_parse(pt_doc *d, const char *text, size_t len) {
-  return pt_doc_parse_ex(d, text, len, 0);
+  return pt_doc_parse_ex(d, text, len, PT_DOC_WORDS);
 }
 
 int pt_doc_parse_ex(pt_doc *d, const char *text, size_t len, unsigned flags) {
@@ -901,6 +941,7 @@ int pt_doc_parse_ex(pt_doc *d, const char *text, size_t len, unsigned flags) {
     size_t start = front_matter(&p);
     int fm = start > 0;
     size_t body_from = header(&p, start);
+    d->header_ended = body_from < p.n_lines;
     if (!p.has_meta && !fm) {
       /* No metadata at all: the whole text is the body. */
       body_from = start;
@@ -939,7 +980,8 @@ int pt_doc_parse_ex(pt_doc *d, const char *text, size_t len, unsigned flags) {
       if (!d->body) p.rc = PT_NOMEM;
     }
     if (!d->tags_json) p.rc = PT_NOMEM;
-    if (!p.rc && d->body) d->words = pt_count_words(d->body, d->body_len);
+    if (!p.rc && d->body && (flags & PT_DOC_WORDS))
+      d->words = pt_count_words(d->body, d->body_len);
   }
   pt_buf_reset(&p.tags);
   pt_buf_reset(&body_buf);

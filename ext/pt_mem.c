@@ -14,6 +14,11 @@ static pt_allocator alloc = {libc_malloc, libc_realloc, libc_free};
 
 void pt_mem_set(const pt_allocator *a) {
   if (a) {
+    /* Loading the extension on every connection installs the same hooks:
+    ** write only when they change, so concurrent loads only read. */
+    if (alloc.malloc_fn == a->malloc_fn && alloc.realloc_fn == a->realloc_fn &&
+        alloc.free_fn == a->free_fn)
+      return;
     alloc = *a;
   } else {
     alloc.malloc_fn = libc_malloc;

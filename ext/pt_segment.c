@@ -100,6 +100,7 @@ static size_t opener_len(const char *s, size_t n, size_t i) {
 
 /* End of a bullet marker and the blanks after it at s[k..b), or 0. */
 static size_t bullet_end(const char *s, size_t b, size_t k) {
+  if (k >= b) return 0;
   size_t j = k;
   unsigned char c = (unsigned char)s[j];
   if (c == '-' || c == '*' || c == '+') {
@@ -117,16 +118,17 @@ static size_t bullet_end(const char *s, size_t b, size_t k) {
   }
   if (j >= b || !is_hspace((unsigned char)s[j])) return 0;
   while (j < b && is_hspace((unsigned char)s[j])) j++;
-  return j < b ? j : 0; /* a marker alone is not a bullet */
+  return j < b && s[j] != '\n' ? j : 0; /* a marker alone is not a bullet */
 }
 
 /* End of a Markdown heading marker ("## ") at s[k..b), or 0. */
 static size_t heading_end(const char *s, size_t b, size_t k) {
+  if (k >= b) return 0;
   size_t j = k;
   while (j < b && j - k < 6 && s[j] == '#') j++;
   if (j == k || j >= b || !is_hspace((unsigned char)s[j])) return 0;
   while (j < b && is_hspace((unsigned char)s[j])) j++;
-  return j < b ? j : 0;
+  return j < b && s[j] != '\n' ? j : 0;
 }
 
 /* Where the text of a line starting at k begins (after any marker). */
@@ -245,6 +247,8 @@ typedef struct walker {
 } walker;
 
 static int emit(walker *w, const char *s, size_t a, size_t e) {
+  size_t sl;
+  while (a < e && (sl = space_len(s, e, a)) > 0) a += sl;
   while (e > a) {
     size_t st;
     int cp = pt_utf8_decode_prev(s, e, &st);

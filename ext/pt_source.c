@@ -73,7 +73,7 @@ typedef struct walk_stack {
 } walk_stack;
 
 static int cmp_names(const void *a, const void *b) {
-  return strcmp(*(char *const *)a, *(char *const *)b);
+  return strcmp(*(char *const *)a + 1, *(char *const *)b + 1);
 }
 
 static int walk(pt_source_list *l, char *path, size_t len, size_t cap,
@@ -99,7 +99,14 @@ static int walk(pt_source_list *l, char *path, size_t len, size_t cap,
       names = g;
       ncap = c;
     }
-    names[n] = pt_strndup(de->d_name, strlen(de->d_name));
+    /* Keep the entry type in a byte before the name: regular files then
+    ** need no stat() (the bulk of a corpus). */
+    size_t nl = strlen(de->d_name);
+    names[n] = pt_malloc(nl + 2);
+    if (names[n]) {
+      names[n][0] = de->d_type == DT_REG ? 'f' : de->d_type == DT_DIR ? 'd' : '?';
+      memcpy(names[n] + 1, de->d_name, nl + 1);
+    }
     if (!names[n]) {
       rc = PT_NOMEM;
       break;
@@ -109,16 +116,24 @@ static int walk(pt_source_list *l, char *path, size_t len, size_t cap,
   closedir(dir);
   if (n) qsort(names, n, sizeof *names, cmp_names);
   for (size_t i = 0; i < n && rc == PT_OK; i++) {
-    size_t nl = strlen(names[i]);
+    char type = names[i][0];
+    const char *name = names[i] + 1;
+    size_t nl = strlen(name);
     if (len + 1 + nl + 1 > cap) continue; /* path too long: skip */
     size_t sub = len;
     if (sub && path[sub - 1] != '/') path[sub++] = '/';
-    memcpy(path + sub, names[i], nl + 1);
+    memcpy(path + sub, name, nl + 1);
+    if (type == 'f') {
+      if (matches(name, o->patterns)) rc = add_entry(l, path, sub + nl, 0);
+      if (o->max_files && l->n >= o->max_files) break;
+      path[len] = 0;
+      continue;
+    }
     struct stat st;
     if (stat(path, &st) != 0) {
       /* A dangling link or a file that vanished: report it as a row if it
       ** would have matched. */
-      if (matches(names[i], o->patterns))
+      if (matches(name, o->patterns))
         rc = add_entry(l, path, sub + nl, errno ? errno : ENOENT);
     } else if (S_ISDIR(st.st_mode)) {
       if (o->recursive) {
@@ -133,7 +148,7 @@ static int walk(pt_source_list *l, char *path, size_t len, size_t cap,
           ws->depth--;
         }
       }
-    } else if (S_ISREG(st.st_mode) && matches(names[i], o->patterns)) {
+    } else if (S_ISREG(st.st_mode) && matches(name, o->patterns)) {
       rc = add_entry(l, path, sub + nl, 0);
     }
     if (o->max_files && l->n >= o->max_files) break;
@@ -250,10 +265,11 @@ int pt_source_stat_file(const char *path, pt_source_stat *st, pt_err *e) {
   return PT_OK;
 }
 
-int pt_source_read(const char *path, size_t max_bytes, char **bytes, size_t *n,
-                   pt_err *e) {
+int pt_source_read(const char *path, size_t max_bytes, size_t limit, char **bytes,
+                   size_t *n, int *truncated, pt_err *e) {
   *bytes = NULL;
   *n = 0;
+  if (truncated) *truncated = 0;
   int fd = open(path, O_RDONLY | O_CLOEXEC);
   if (fd < 0)
     return pt_err_set(e, PT_IO, 0, "cannot open '%s': %s", path, strerror(errno));
@@ -270,7 +286,11 @@ int pt_source_read(const char *path, size_t max_bytes, char **bytes, size_t *n,
                       "'%s' is %lld bytes, over the limit of %llu (option max_bytes)",
                       path, (long long)st.st_size, (unsigned long long)max_bytes);
   }
-  size_t cap = (size_t)st.st_size + 1;
+  if (limit && (uint64_t)st.st_size > (uint64_t)limit) {
+    max_bytes = limit; /* read only the head; the loop stops at the cap */
+    if (truncated) *truncated = 1;
+  }
+  size_t cap = ((uint64_t)st.st_size > (uint64_t)max_bytes ? max_bytes : (size_t)st.st_size) + 1;
   char *buf = pt_malloc(cap);
   if (!buf) {
     close(fd);
@@ -318,4 +338,58 @@ void pt_source_iso_time(int64_t t, char out[21]) {
     return;
   }
   strftime(out, 21, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+/* ====================================================================
+** Allowed folders.
+*/
+void pt_source_allow_reset(pt_source_allow *a) {
+  for (size_t i = 0; i < a->n; i++) pt_free(a->roots[i]);
+  pt_free(a->roots);
+  a->roots = NULL;
+  a->n = 0;
+}
+
+/* Is resolved path p inside resolved folder root? */
+static int inside(const char *p, const char *root) {
+  size_t n = strlen(root);
+  if (n == 1 && root[0] == '/') return 1;
+  return strncmp(p, root, n) == 0 && (p[n] == 0 || p[n] == '/');
+}
+
+static int within(const pt_source_allow *a, const char *resolved) {
+  for (size_t i = 0; i < a->n; i++)
+    if (inside(resolved, a->roots[i])) return 1;
+  return 0;
+}
+
+int pt_source_allow_add(pt_source_allow *a, const char *path, pt_err *e) {
+  char *r = realpath(path, NULL); /* libc malloc: copied and freed below */
+  if (!r)
+    return pt_err_set(e, PT_NOTFOUND, 0, "cannot resolve '%s': %s", path, strerror(errno));
+  if (a->n && !within(a, r)) {
+    free(r);
+    return pt_err_set(e, PT_MISUSE, 0,
+                      "'%s' is outside the allowed paths; allowed paths can only narrow",
+                      path);
+  }
+  char **g = pt_realloc(a->roots, (a->n + 1) * sizeof *g);
+  char *copy = g ? pt_strndup(r, strlen(r)) : NULL;
+  free(r);
+  if (!g || !copy) {
+    if (g) a->roots = g;
+    return PT_NOMEM;
+  }
+  a->roots = g;
+  a->roots[a->n++] = copy;
+  return PT_OK;
+}
+
+int pt_source_allowed(const pt_source_allow *a, const char *path) {
+  if (!a || !a->n) return 1;
+  char *r = realpath(path, NULL);
+  if (!r) return 0;
+  int ok = within(a, r);
+  free(r);
+  return ok;
 }

@@ -21,6 +21,7 @@
 ** reuses the listing of the last scan instead of walking the folder again.
 ** Files that cannot be used still give a row whose `error` says why.
 */
+#define _GNU_SOURCE /* memrchr */
 #include <stdlib.h>
 #include <string.h>
 
@@ -61,9 +62,15 @@ typedef struct docs_opts {
   sqlite3_int64 max_bytes;
 } docs_opts;
 
+/* Per-connection state shared by the module and policytext_allow(). */
+typedef struct docs_conn {
+  pt_source_allow allow; /* folders this connection may read; none = any */
+} docs_conn;
+
 typedef struct docs_vtab {
   sqlite3_vtab base;
   sqlite3 *db;
+  docs_conn *conn;   /* the connection's state (owned by the module) */
   char *root;        /* PATH from CREATE VIRTUAL TABLE, NULL when eponymous */
   char *options;     /* options from CREATE VIRTUAL TABLE as "k=v k=v" */
   docs_list *cache;  /* listing of the last scan, for rowid/path lookups */
@@ -77,11 +84,15 @@ typedef struct docs_cursor {
   char *options;
   sqlite3_int64 max_bytes;
   sqlite3_uint64 col_used;
-  /* Row state, reset by row_reset(). */
-  int have_stat, have_read, have_doc;
+  /* Row state, reset by row_reset().  Each level is computed on demand. */
+  int have_stat;     /* st is set */
+  int have_read;     /* 0 nothing, 1 the file's head, 2 the whole file */
+  int have_check;    /* the whole file was checked for bad bytes (err, raw) */
+  int have_doc;      /* 0, 1 metadata parsed, 2 body parsed too */
   pt_source_stat st;
   char *bytes;       /* file bytes (pt_malloc), NULL once handed to SQLite */
   size_t n_bytes;
+  int truncated;     /* bytes hold only the file's head */
   char *raw;         /* repaired text when bytes were not valid UTF-8 */
   size_t n_raw;
   int binary;        /* not parsed: the file is binary or unreadable */
@@ -215,7 +226,6 @@ static void list_unref(docs_list *dl) {
 */
 static int docs_connect(sqlite3 *db, void *aux, int argc, const char *const *argv,
                         sqlite3_vtab **pp, char **pzErr) {
-  (void)aux;
   *pp = NULL;
   int rc = sqlite3_declare_vtab(db, SCHEMA);
   if (rc != SQLITE_OK) return rc;
@@ -223,6 +233,7 @@ static int docs_connect(sqlite3 *db, void *aux, int argc, const char *const *arg
   if (!v) return SQLITE_NOMEM;
   memset(v, 0, sizeof *v);
   v->db = db;
+  v->conn = aux;
   sqlite3_vtab_config(db, SQLITE_VTAB_DIRECTONLY);
   /* argv[0..2]: module, database, table; then PATH and key=value options. */
   docs_opts o = {NULL, 1, 0};
@@ -363,7 +374,8 @@ static void row_reset(docs_cursor *c) {
   pt_doc_reset(&c->doc);
   c->bytes = c->raw = c->err = NULL;
   c->n_bytes = c->n_raw = 0;
-  c->have_stat = c->have_read = c->have_doc = c->binary = 0;
+  c->have_stat = c->have_read = c->have_check = c->have_doc = 0;
+  c->binary = c->truncated = 0;
 }
 
 static int docs_close(sqlite3_vtab_cursor *cur) {
@@ -373,6 +385,33 @@ static int docs_close(sqlite3_vtab_cursor *cur) {
   sqlite3_free(c->root);
   sqlite3_free(c->options);
   sqlite3_free(c);
+  return SQLITE_OK;
+}
+
+/* Lists root into a new listing that becomes v->cache (key is copied). */
+static int list_folder(docs_vtab *v, sqlite3_vtab_cursor *cur, const char *root,
+                       const docs_opts *o, const char *key) {
+  docs_list *dl = sqlite3_malloc(sizeof *dl);
+  if (!dl) return SQLITE_NOMEM;
+  dl->refs = 1;
+  dl->key = sqlite3_mprintf("%s", key);
+  pt_source_list_init(&dl->l);
+  if (!dl->key) {
+    list_unref(dl);
+    return SQLITE_NOMEM;
+  }
+  pt_source_opts so = {o->patterns, o->recursive, 0};
+  pt_err e;
+  e.msg[0] = 0;
+  int rc = pt_source_list_make(&dl->l, root, &so, &e);
+  if (rc) {
+    list_unref(dl);
+    if (rc == PT_NOMEM) return SQLITE_NOMEM;
+    pt_sql_vtab_error(cur->pVtab, "policytext: %s", e.msg[0] ? e.msg : pt_errmsg(rc));
+    return SQLITE_ERROR;
+  }
+  list_unref(v->cache);
+  v->cache = dl;
   return SQLITE_OK;
 }
 
@@ -408,6 +447,11 @@ static int docs_filter(sqlite3_vtab_cursor *cur, int idx, const char *idx_str,
     opts_reset(&o);
     return SQLITE_ERROR;
   }
+  if (!pt_source_allowed(&v->conn->allow, root) && !strpbrk(root, "*?[")) {
+    opts_reset(&o);
+    pt_sql_vtab_error(cur->pVtab, "policytext: '%s' is outside the paths allowed by policytext_allow()", root);
+    return SQLITE_AUTH;
+  }
   sqlite3_int64 lim = sqlite3_limit(v->db, SQLITE_LIMIT_LENGTH, -1);
   c->max_bytes = o.max_bytes < lim ? o.max_bytes : lim;
   c->root = sqlite3_mprintf("%s", root);
@@ -419,57 +463,45 @@ static int docs_filter(sqlite3_vtab_cursor *cur, int idx, const char *idx_str,
     opts_reset(&o);
     return SQLITE_NOMEM;
   }
+  /* A lookup by rowid or path reuses the last scan's listing; if the row
+  ** is not there (the folder changed since), the folder is listed again. */
   int lookup = (idx & (IDX_ROWID | IDX_PATH)) != 0;
-  if (lookup && v->cache && strcmp(v->cache->key, key) == 0) {
-    c->list = v->cache;
-    c->list->refs++;
-    sqlite3_free(key);
-  } else {
-    docs_list *dl = sqlite3_malloc(sizeof *dl);
-    if (!dl) {
+  int from_cache = lookup && v->cache && strcmp(v->cache->key, key) == 0;
+  sqlite3_value *key_arg = lookup ? argv[a] : NULL;
+  for (;;) {
+    int rc = from_cache ? SQLITE_OK : list_folder(v, cur, root, &o, key);
+    if (rc) {
       sqlite3_free(key);
       opts_reset(&o);
-      return SQLITE_NOMEM;
+      return rc;
     }
-    dl->refs = 1;
-    dl->key = key;
-    pt_source_list_init(&dl->l);
-    pt_source_opts so = {o.patterns, o.recursive, 0};
-    pt_err e;
-    e.msg[0] = 0;
-    int rc = pt_source_list_make(&dl->l, root, &so, &e);
-    if (rc) {
-      list_unref(dl);
-      opts_reset(&o);
-      if (rc == PT_NOMEM) return SQLITE_NOMEM;
-      pt_sql_vtab_error(cur->pVtab, "policytext: %s", e.msg[0] ? e.msg : pt_errmsg(rc));
-      return SQLITE_ERROR;
+    c->list = v->cache;
+    c->list->refs++;
+    size_t n = c->list->l.n;
+    c->i = 0;
+    c->end = n;
+    if (idx & IDX_ROWID) {
+      sqlite3_int64 r = sqlite3_value_int64(key_arg);
+      if (sqlite3_value_numeric_type(key_arg) != SQLITE_INTEGER || r < 1 ||
+          (sqlite3_uint64)r > n) {
+        c->i = c->end = n;
+      } else {
+        c->i = (size_t)(r - 1);
+        c->end = c->i + 1;
+      }
+    } else if (idx & IDX_PATH) {
+      const char *p = (const char *)sqlite3_value_text(key_arg);
+      size_t k = p ? pt_source_list_find(&c->list->l, p) : n;
+      c->i = k;
+      c->end = k < n ? k + 1 : n;
     }
-    list_unref(v->cache);
-    v->cache = dl;
-    dl->refs++;
-    c->list = dl;
+    if (!from_cache || c->i < c->end) break;
+    list_unref(c->list); /* missed in a cached listing: list again once */
+    c->list = NULL;
+    from_cache = 0;
   }
+  sqlite3_free(key);
   opts_reset(&o);
-
-  size_t n = c->list->l.n;
-  c->i = 0;
-  c->end = n;
-  if (idx & IDX_ROWID) {
-    sqlite3_int64 r = sqlite3_value_int64(argv[a++]);
-    if (sqlite3_value_numeric_type(argv[a - 1]) != SQLITE_INTEGER || r < 1 ||
-        (sqlite3_uint64)r > n) {
-      c->i = c->end = n;
-    } else {
-      c->i = (size_t)(r - 1);
-      c->end = c->i + 1;
-    }
-  } else if (idx & IDX_PATH) {
-    const char *p = (const char *)sqlite3_value_text(argv[a++]);
-    size_t k = p ? pt_source_list_find(&c->list->l, p) : n;
-    c->i = k;
-    c->end = k < n ? k + 1 : n;
-  }
   return SQLITE_OK;
 }
 
@@ -502,21 +534,37 @@ static void row_stat(docs_cursor *c) {
   }
 }
 
-/* Level 2: read.  Returns SQLITE_NOMEM or SQLITE_OK (row errors go to
-** c->err). */
-static int row_read(docs_cursor *c) {
-  if (c->have_read) return SQLITE_OK;
-  c->have_read = 1;
+/* The head of a file that metadata needs: headers are short, so 16 KiB
+** (cut at a line end) nearly always holds them; if not, the whole file is
+** read after all. */
+#define HEAD_BYTES ((size_t)16 << 10)
+
+/* Level 2: read the head (whole = 0) or the whole file.  Returns
+** SQLITE_NOMEM or SQLITE_OK; a file that cannot be used sets c->binary and
+** c->err. */
+static int row_read(docs_cursor *c, int whole) {
+  if (c->have_read >= (whole ? 2 : 1) || c->binary) return SQLITE_OK;
   const pt_source_entry *ent = &c->list->l.items[c->i];
+  pt_free(c->bytes);
+  c->bytes = NULL;
   if (ent->err) {
     c->binary = 1;
     c->err = sqlite3_mprintf("cannot read '%s': %s", ent->path, strerror(ent->err));
     return c->err ? SQLITE_OK : SQLITE_NOMEM;
   }
+  docs_vtab *v = (docs_vtab *)c->base.pVtab;
+  if (!pt_source_allowed(&v->conn->allow, ent->path)) {
+    c->binary = 1;
+    c->err = sqlite3_mprintf("'%s' is outside the paths allowed by policytext_allow(), not read",
+                             ent->path);
+    return c->err ? SQLITE_OK : SQLITE_NOMEM;
+  }
   pt_err e;
   e.msg[0] = 0;
-  int rc = pt_source_read(ent->path, (size_t)c->max_bytes, &c->bytes, &c->n_bytes, &e);
+  int rc = pt_source_read(ent->path, (size_t)c->max_bytes, whole ? 0 : HEAD_BYTES,
+                          &c->bytes, &c->n_bytes, &c->truncated, &e);
   if (rc == PT_NOMEM) return SQLITE_NOMEM;
+  c->have_read = c->truncated ? 1 : 2;
   if (rc) {
     c->binary = 1;
     c->err = sqlite3_mprintf("%s", e.msg);
@@ -530,55 +578,73 @@ static int row_read(docs_cursor *c) {
                              (unsigned long long)bad);
     return c->err ? SQLITE_OK : SQLITE_NOMEM;
   }
-  size_t valid = pt_utf8_valid_prefix(c->bytes, c->n_bytes);
-  const char *nul = memchr(c->bytes, 0, c->n_bytes);
-  if (valid < c->n_bytes || nul) {
-    pt_text t;
-    if (pt_text_make(&t, c->bytes, c->n_bytes, PT_TEXT_REPAIR)) return SQLITE_NOMEM;
-    c->raw = t.utf8;
-    c->n_raw = t.len;
-    pt_free(c->bytes); /* the repaired text replaces them from here on */
-    c->bytes = NULL;
-    c->err = sqlite3_mprintf(
-        "'%s': %s at byte offset %llu (%llu invalid and %llu NUL bytes replaced by U+FFFD)",
-        ent->path, t.n_invalid ? "invalid UTF-8" : "NUL byte",
-        (unsigned long long)t.first_bad_off, (unsigned long long)t.n_invalid,
-        (unsigned long long)t.n_nul);
-    if (!c->err) return SQLITE_NOMEM;
+  if (c->truncated) { /* keep whole lines only */
+    const char *nl = c->n_bytes > 1 ? memrchr(c->bytes, '\n', c->n_bytes) : NULL;
+    if (nl) c->n_bytes = (size_t)(nl - c->bytes) + 1;
   }
   return SQLITE_OK;
 }
 
-#define META_PREFIX ((size_t)64 << 10)
+/* Level 2b: the whole file checked for invalid UTF-8 and NUL bytes, which
+** the `error` and `raw` columns report; makes c->raw when it must differ
+** from the bytes. */
+static int row_check(docs_cursor *c) {
+  if (c->have_check) return SQLITE_OK;
+  int rc = row_read(c, 1);
+  if (rc) return rc;
+  if (c->binary) return SQLITE_OK;
+  if (!c->bytes && !c->raw) { /* handed over as `raw` already: read again */
+    c->have_read = 0;
+    if ((rc = row_read(c, 1)) != SQLITE_OK || c->binary) return rc;
+  }
+  c->have_check = 1;
+  if (c->raw || !c->bytes) return SQLITE_OK;
+  size_t valid = pt_utf8_valid_prefix(c->bytes, c->n_bytes);
+  if (valid == c->n_bytes && !memchr(c->bytes, 0, c->n_bytes)) return SQLITE_OK;
+  pt_text t;
+  if (pt_text_make(&t, c->bytes, c->n_bytes, PT_TEXT_REPAIR)) return SQLITE_NOMEM;
+  c->raw = t.utf8;
+  c->n_raw = t.len;
+  pt_free(c->bytes); /* the repaired text replaces them from here on */
+  c->bytes = NULL;
+  sqlite3_free(c->err);
+  c->err = sqlite3_mprintf(
+      "'%s': %s at byte offset %llu (%llu invalid and %llu NUL bytes replaced by U+FFFD)",
+      c->list->l.items[c->i].path, t.n_invalid ? "invalid UTF-8" : "NUL byte",
+      (unsigned long long)t.first_bad_off, (unsigned long long)t.n_invalid,
+      (unsigned long long)t.n_nul);
+  return c->err ? SQLITE_OK : SQLITE_NOMEM;
+}
 
-/* Level 3: parse.  When neither body nor words is wanted, only the first
-** 64 KiB are cleaned and parsed (have_doc = 1); a full parse sets 2. */
+/* Level 3: parse.  Metadata alone (full = 0) comes from the file's head;
+** body and words need the whole file. */
 static int row_parse(docs_cursor *c, int full) {
   if (c->have_doc >= (full ? 2 : 1)) return SQLITE_OK;
-  int rc = row_read(c);
+  int rc = row_read(c, full);
   if (rc) return rc;
-  pt_doc_reset(&c->doc);
-  c->have_doc = full ? 2 : 1;
   if (c->binary) return SQLITE_OK;
-  if (!c->raw && !c->bytes) { /* the bytes went to SQLite as `raw`: read again */
-    c->have_read = 0;
-    sqlite3_free(c->err);
-    c->err = NULL;
-    rc = row_read(c);
-    if (rc) return rc;
-    if (!c->raw && !c->bytes) return SQLITE_OK;
+  if (!c->bytes && !c->raw) { /* handed over as `raw` already: read again */
+    c->have_read = c->have_check = 0;
+    if ((rc = row_read(c, full)) != SQLITE_OK || c->binary) return rc;
   }
-  const char *src = c->raw ? c->raw : c->bytes;
-  size_t n = c->raw ? c->n_raw : c->n_bytes;
-  if (!full && n > META_PREFIX) {
-    const char *nl = memchr(src + META_PREFIX - 1024, '\n', 1024);
-    n = nl ? (size_t)(nl - src) : META_PREFIX;
+  for (;;) {
+    const char *src = c->raw ? c->raw : c->bytes;
+    size_t n = c->raw ? c->n_raw : c->n_bytes;
+    pt_text t;
+    if (pt_text_make(&t, src, n, PT_TEXT_ALL)) return SQLITE_NOMEM;
+    pt_doc_reset(&c->doc);
+    rc = pt_doc_parse_ex(&c->doc, t.utf8, t.len,
+                         full ? ((c->col_used & (1ull << COL_WORDS)) ? PT_DOC_WORDS : 0)
+                              : PT_DOC_META_ONLY);
+    pt_text_reset(&t);
+    if (rc) return SQLITE_NOMEM;
+    if (full || !c->truncated || c->doc.header_ended) break;
+    /* The header runs past the head: read and parse the whole file. */
+    if ((rc = row_read(c, 1)) != SQLITE_OK) return rc;
+    if (c->binary) return SQLITE_OK;
   }
-  pt_text t;
-  if (pt_text_make(&t, src, n, PT_TEXT_ALL)) return SQLITE_NOMEM;
-  rc = pt_doc_parse_ex(&c->doc, t.utf8, t.len, full ? 0 : PT_DOC_META_ONLY);
-  pt_text_reset(&t);
-  return rc == PT_NOMEM ? SQLITE_NOMEM : SQLITE_OK;
+  c->have_doc = full ? 2 : 1;
+  return SQLITE_OK;
 }
 
 #define BODY_COLS ((1ull << COL_BODY) | (1ull << COL_WORDS))
@@ -636,27 +702,20 @@ static int docs_column(sqlite3_vtab_cursor *cur, sqlite3_context *ctx, int col) 
       break;
     }
     case COL_ERROR:
-      rc = row_read(c);
+      rc = row_check(c);
       if (rc) return rc;
       result_str(ctx, c->err);
       break;
     case COL_RAW:
-      rc = row_read(c);
-      if (rc) return rc;
-      if (c->binary) break;
       /* Parse first when doc columns are wanted, so that the bytes can go to
       ** SQLite without a copy. */
       if ((c->col_used & DOC_COLS) && !c->have_doc) {
         rc = row_parse(c, (c->col_used & BODY_COLS) != 0);
         if (rc) return rc;
       }
-      if (!c->raw && !c->bytes) { /* handed over earlier in this row */
-        c->have_read = 0;
-        sqlite3_free(c->err);
-        c->err = NULL;
-        rc = row_read(c);
-        if (rc) return rc;
-      }
+      rc = row_check(c);
+      if (rc) return rc;
+      if (c->binary) break;
       if (c->raw) {
         sqlite3_result_text64(ctx, c->raw, c->n_raw, pt_sql_free, SQLITE_UTF8);
         c->raw = NULL;
@@ -664,6 +723,8 @@ static int docs_column(sqlite3_vtab_cursor *cur, sqlite3_context *ctx, int col) 
         sqlite3_result_text64(ctx, c->bytes, c->n_bytes, pt_sql_free, SQLITE_UTF8);
         c->bytes = NULL;
       }
+      c->have_check = 0; /* a second `raw` in this row reads again */
+      c->have_read = 0;
       break;
     case COL_ROOT: result_str(ctx, c->root); break;
     case COL_OPTIONS: result_str(ctx, c->options); break;
@@ -687,6 +748,38 @@ static sqlite3_module docs_module = {
     docs_rowid,       /* xRowid */
     NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL};
 
+static void conn_free(void *p) {
+  docs_conn *cs = p;
+  pt_source_allow_reset(&cs->allow);
+  sqlite3_free(cs);
+}
+
+/* policytext_allow(PATH): from now on this connection reads files only
+** inside PATH (and other allowed paths, which can only narrow). */
+static void allow_func(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
+  (void)argc;
+  docs_conn *cs = sqlite3_user_data(ctx);
+  const char *path;
+  size_t n;
+  int t = pt_sql_arg_text(ctx, argv[0], "policytext_allow", 1, &path, &n);
+  if (t <= 0) return;
+  pt_err e;
+  e.msg[0] = 0;
+  int rc = pt_source_allow_add(&cs->allow, path, &e);
+  if (rc) {
+    pt_sql_result_error(ctx, "policytext_allow", rc, &e);
+    return;
+  }
+  sqlite3_result_text(ctx, cs->allow.roots[cs->allow.n - 1], -1, SQLITE_TRANSIENT);
+}
+
 int pt_sql_register_docs(sqlite3 *db) {
-  return sqlite3_create_module(db, "policytext", &docs_module, NULL);
+  docs_conn *cs = sqlite3_malloc(sizeof *cs);
+  if (!cs) return SQLITE_NOMEM;
+  memset(cs, 0, sizeof *cs);
+  /* The module owns cs and frees it when the connection closes. */
+  int rc = sqlite3_create_module_v2(db, "policytext", &docs_module, cs, conn_free);
+  if (rc != SQLITE_OK) return rc;
+  return sqlite3_create_function(db, "policytext_allow", 1, SQLITE_UTF8 | SQLITE_DIRECTONLY,
+                                 cs, allow_func, NULL, NULL);
 }

@@ -40,6 +40,8 @@ int pt_text_looks_binary(const char *in, size_t n, size_t *bad_off) {
   size_t lim = n < 8192 ? n : 8192;
   size_t bad = 0, nul = 0, first = 0;
   for (size_t i = 0; i < lim;) {
+    i += pt_utf8_plain_run(in + i, lim - i);
+    if (i >= lim) break;
     unsigned char c = (unsigned char)in[i];
     if (c < 0x80) {
       if (c == 0 || (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f')) {
@@ -102,11 +104,9 @@ int pt_text_make(pt_text *t, const char *in, size_t n, unsigned flags) {
   int want_nfc = 0;
   size_t run = i; /* start of the pending run of bytes copied unchanged */
   while (i < n) {
+    i += pt_utf8_plain_run(in + i, n - i);
+    if (i >= n) break;
     unsigned char c = (unsigned char)in[i];
-    if (c >= 0x20 && c < 0x80) {
-      i++;
-      continue;
-    }
     if (c >= 0x80) {
       size_t adv;
       int cp = pt_utf8_decode(in + i, n - i, &adv);

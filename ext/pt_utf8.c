@@ -3,7 +3,35 @@
 */
 #include "pt_utf8.h"
 
+#include <stdint.h>
+#include <string.h>
 #include <utf8proc.h>
+
+#define ONES 0x0101010101010101ull
+#define HIGHS 0x8080808080808080ull
+
+size_t pt_utf8_ascii_run(const char *s, size_t n) {
+  size_t i = 0;
+  for (; i + 8 <= n; i += 8) {
+    uint64_t w;
+    memcpy(&w, s + i, 8);
+    if (w & HIGHS) break;
+  }
+  while (i < n && (unsigned char)s[i] < 0x80) i++;
+  return i;
+}
+
+size_t pt_utf8_plain_run(const char *s, size_t n) {
+  size_t i = 0;
+  for (; i + 8 <= n; i += 8) {
+    uint64_t w;
+    memcpy(&w, s + i, 8);
+    /* any byte >= 0x80, or any byte < 0x20 */
+    if ((w & HIGHS) || ((w - ONES * 0x20) & ~w & HIGHS)) break;
+  }
+  while (i < n && (unsigned char)s[i] >= 0x20 && (unsigned char)s[i] < 0x80) i++;
+  return i;
+}
 
 int pt_utf8_decode(const char *str, size_t n, size_t *adv) {
   const unsigned char *s = (const unsigned char *)str;
@@ -73,7 +101,7 @@ size_t pt_utf8_valid_prefix(const char *s, size_t n) {
   size_t i = 0;
   while (i < n) {
     if ((unsigned char)s[i] < 0x80) {
-      i++;
+      i += pt_utf8_ascii_run(s + i, n - i);
       continue;
     }
     size_t adv;

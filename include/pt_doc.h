@@ -39,7 +39,9 @@ typedef struct pt_doc {
   char *tags_json;  /* owned JSON array text, "[]" when there are none */
   char *body;       /* owned body text, NUL-terminated, "" when empty */
   size_t body_len;  /* bytes */
-  size_t words;     /* words in body (pt_count_words) */
+  size_t words;     /* words in body (pt_count_words), with PT_DOC_WORDS */
+  int header_ended; /* 1 when the header phase found the body's start (so a
+                    ** text cut after it gives the same metadata) */
 } pt_doc;
 
 /* Empties d without allocating. */
@@ -52,7 +54,8 @@ void pt_doc_reset(pt_doc *d);
 int pt_doc_parse(pt_doc *d, const char *text, size_t len);
 
 enum {
-  PT_DOC_META_ONLY = 1 /* metadata only: body stays NULL and words 0 */
+  PT_DOC_META_ONLY = 1, /* metadata only: body stays NULL and words 0 */
+  PT_DOC_WORDS = 2      /* count the body's words (pt_doc_parse always does) */
 };
 
 /* pt_doc_parse() with PT_DOC_ flags.  With PT_DOC_META_ONLY the text may be

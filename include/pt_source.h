@@ -61,12 +61,33 @@ typedef struct pt_source_stat {
 /* stat(2) of path.  Returns PT_OK, or PT_IO with e naming the file. */
 int pt_source_stat_file(const char *path, pt_source_stat *st, pt_err *e);
 
-/* Reads a whole file into *bytes (owned, pt_free; NUL-terminated, *n bytes
-** without it).  Files over max_bytes are refused with PT_TOOBIG before any
-** read.  Returns PT_OK, PT_IO, PT_TOOBIG or PT_NOMEM, with e naming the file
-** and, for read errors, the byte offset reached. */
-int pt_source_read(const char *path, size_t max_bytes, char **bytes, size_t *n,
-                   pt_err *e);
+/* Reads a file into *bytes (owned, pt_free; NUL-terminated, *n bytes
+** without it): the whole file, or only its first `limit` bytes when limit is
+** not 0 (then *truncated says whether more remained; truncated may be NULL).
+** Files over max_bytes are refused with PT_TOOBIG before any read.  Returns
+** PT_OK, PT_IO, PT_TOOBIG or PT_NOMEM, with e naming the file and, for read
+** errors, the byte offset reached. */
+int pt_source_read(const char *path, size_t max_bytes, size_t limit, char **bytes,
+                   size_t *n, int *truncated, pt_err *e);
+
+/* A set of allowed folders (absolute, resolved paths). */
+typedef struct pt_source_allow {
+  char **roots;  /* owned; each resolved with realpath() */
+  size_t n;
+} pt_source_allow;
+
+/* Frees the roots and empties a. */
+void pt_source_allow_reset(pt_source_allow *a);
+
+/* Adds path (resolved with realpath) to a.  Once a has roots, only paths
+** inside one of them may be added, so the set can only narrow what can be
+** read.  Returns PT_OK, PT_NOTFOUND (path does not resolve), PT_MISUSE (path
+** outside the allowed roots) or PT_NOMEM, with e saying which. */
+int pt_source_allow_add(pt_source_allow *a, const char *path, pt_err *e);
+
+/* 1 when a has no roots (no restriction) or path resolves (symlinks
+** followed, ".." removed) to a place inside one of them. */
+int pt_source_allowed(const pt_source_allow *a, const char *path);
 
 /* Writes t (seconds since 1970, UTC) as "YYYY-MM-DDTHH:MM:SSZ" into out. */
 void pt_source_iso_time(int64_t t, char out[21]);

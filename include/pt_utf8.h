@@ -23,6 +23,12 @@ int pt_utf8_decode_prev(const char *s, size_t off, size_t *start);
 /* Number of characters (SQLite's counting) in s[0..n). */
 size_t pt_utf8_chars(const char *s, size_t n);
 
+/* Length of the prefix of s[0..n) made of ASCII bytes (below 0x80), and of
+** printable ASCII (0x20..0x7F) for pt_utf8_plain_run: the fast paths of
+** every scanner, eight bytes at a time. */
+size_t pt_utf8_ascii_run(const char *s, size_t n);
+size_t pt_utf8_plain_run(const char *s, size_t n);
+
 /* Byte length of a valid UTF-8 prefix of s[0..n): returns n when all valid. */
 size_t pt_utf8_valid_prefix(const char *s, size_t n);
 

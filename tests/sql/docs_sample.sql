@@ -32,3 +32,7 @@ CREATE TEMP TABLE m AS SELECT path, title, published, source, kind, author, tags
 CREATE TEMP TABLE f AS SELECT path, title, published, source, kind, author, tags, length(body) AS n FROM policytext('sample');
 SELECT count(*), sum(m.title IS f.title AND m.published IS f.published AND m.source IS f.source
        AND m.kind IS f.kind AND m.author IS f.author AND m.tags IS f.tags) FROM m JOIN f USING (path);
+-- A path lookup that misses the cached listing lists again and still finds nothing.
+CREATE VIRTUAL TABLE misc USING policytext('sample/misc');
+SELECT count(*) FROM misc;
+SELECT count(*) FROM misc WHERE path = 'sample/misc/not-yet.txt';

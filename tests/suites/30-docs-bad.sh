@@ -111,3 +111,15 @@ expect_sql "bad/${mb} MB file: parsed into one row" \
   "SELECT title, published, kind, words > 1000000, error IS NULL FROM policytext('$B/big/huge.txt');" \
   "A Very Large Report|2019-03-03|Report|1|1"
 echo "     (${mb} MB document parsed in $(( $(date +%s) - start )) s)"
+
+# A symbolic link inside an allowed folder that points outside it is not read.
+mkdir -p "$B/jail"
+printf 'Inside\n\nA document inside the allowed folder.\n' > "$B/jail/in.txt"
+printf 'Secret\n\nA document outside the allowed folder.\n' > "$B/secret.txt"
+ln -s "$B/secret.txt" "$B/jail/link.txt"
+expect_sql "bad/policytext_allow: a link out of the allowed folder is refused" \
+  "SELECT policytext_allow('$B/jail') = '$(cd "$B/jail" && pwd -P)';
+SELECT replace(path, '$B/', ''), quote(title), quote(error) FROM policytext('$B/jail');" \
+  "1
+jail/in.txt|'Inside'|NULL
+jail/link.txt|NULL|'''$B/jail/link.txt'' is outside the paths allowed by policytext_allow(), not read'"

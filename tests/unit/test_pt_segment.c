@@ -1,28 +1,14 @@
 /*
-** test_pt_text_stages.c: unit tests of the plain-C text stages without
-** SQLite: pt_segment (owned arrays and callbacks), pt_acronym, pt_kwic.
-** Checks still run under NDEBUG (no assert).  Prints failures and
-** "N checks, N failed"; exits 1 when any failed.
+** test_pt_segment.c: unit tests of the plain-C text stages without SQLite:
+** pt_segment (owned arrays and callbacks), pt_acronym and pt_kwic.
 */
-#include <stdio.h>
-#include <string.h>
+#include "harness.h"
 
 #include "pt_acronym.h"
 #include "pt_err.h"
 #include "pt_kwic.h"
 #include "pt_mem.h"
 #include "pt_segment.h"
-
-static int n_checks, n_failed;
-
-#define CHECK(cond)                                                      \
-  do {                                                                   \
-    n_checks++;                                                          \
-    if (!(cond)) {                                                       \
-      n_failed++;                                                        \
-      printf("%s:%d: check failed: %s\n", __FILE__, __LINE__, #cond);    \
-    }                                                                    \
-  } while (0)
 
 /* 1 when s[seg] equals want. */
 static int span_is(const char *s, size_t off, size_t len, const char *want) {
@@ -120,6 +106,5 @@ int main(void) {
   test_callback_stop();
   test_acronyms();
   test_kwic();
-  printf("%d checks, %d failed\n", n_checks, n_failed);
-  return n_failed != 0;
+  return harness_report("test_pt_segment");
 }

@@ -1,0 +1,66 @@
+/*
+** fuzz_sql.c: libFuzzer target for the SQL surface: the policytext table's
+** argument and option parser (CREATE VIRTUAL TABLE arguments and the
+** table-valued function's options string) and every SQL function that takes
+** text, called with the input as its text argument.
+**
+** The first input byte picks what to do; the rest is the text.
+*/
+#include <sqlite3.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+int sqlite3_policytext_init(sqlite3 *db, char **pzErrMsg,
+                            const sqlite3_api_routines *pApi);
+
+/* Queries that take the fuzz text as ?1.  Functions that do not exist in a
+** build are simply errors. */
+static const char *const queries[] = {
+    "SELECT count(*), max(length(title)) FROM policytext('tests/fixtures/doc', ?1)",
+    "SELECT policytext_clean(?1)",
+    "SELECT count(*), sum(length(quote)), max(speaker) FROM quotes(?1)",
+    "SELECT speaker(?1), speaker(?1, 10)",
+    "SELECT count(*), sum(score) FROM topics(?1)",
+    "SELECT count(*), sum(length) FROM sentences(?1)",
+    "SELECT count(*) FROM paragraphs(?1)",
+    "SELECT count(*) FROM acronyms(?1)",
+    "SELECT count(*) FROM mentions(?1)",
+    "SELECT count(*) FROM kwic(?1, 'the')",
+};
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
+  static int init = 0;
+  if (!init) {
+    sqlite3_auto_extension((void (*)(void))sqlite3_policytext_init);
+    init = 1;
+  }
+  if (size < 1 || size > 100000) return 0;
+  sqlite3 *db;
+  if (sqlite3_open(":memory:", &db) != SQLITE_OK) return 0;
+  sqlite3_limit(db, SQLITE_LIMIT_LENGTH, 1000000);
+  unsigned op = data[0];
+  const char *text = (const char *)data + 1;
+  size_t n = size - 1;
+  size_t nq = sizeof queries / sizeof queries[0];
+  if (op % (nq + 1) == nq) {
+    /* CREATE VIRTUAL TABLE options (after a fixed PATH, so that no input
+    ** walks the whole file system) */
+    char *sql = sqlite3_mprintf("CREATE VIRTUAL TABLE t USING policytext('tests/fixtures/doc', %.*s)", (int)n, text);
+    if (sql) {
+      if (sqlite3_exec(db, sql, NULL, NULL, NULL) == SQLITE_OK)
+        sqlite3_exec(db, "SELECT count(*), max(title) FROM t WHERE rowid < 3", NULL, NULL, NULL);
+      sqlite3_free(sql);
+    }
+  } else {
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(db, queries[op % (nq + 1)], -1, &st, NULL) == SQLITE_OK) {
+      sqlite3_bind_text(st, 1, text, (int)n, SQLITE_TRANSIENT);
+      while (sqlite3_step(st) == SQLITE_ROW) {
+      }
+      sqlite3_finalize(st);
+    }
+  }
+  sqlite3_close(db);
+  return 0;
+}
