@@ -20,7 +20,7 @@ static void fold_into(pt_buf *out, const char *s, size_t n, unsigned flags) {
   size_t start = out->len;
   int non_ascii = 0;
   /* ASCII needs one byte per byte: reserve once, then store directly. */
-  if (pt_buf_reserve(out, n)) return;
+  if ((out->rc || !out->data || out->len + n >= out->cap) && pt_buf_reserve(out, n)) return;
   for (size_t i = 0; i < n;) {
     unsigned char c = (unsigned char)s[i];
     if (c < 0x80) {
