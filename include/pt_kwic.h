@@ -7,7 +7,10 @@
 ** "code of conduct" finds "Code of  Conduct" across a line break.  The
 ** term is split into words the same way; a trailing '*' makes its last word
 ** a prefix ("cyber*" finds "cybersecurity").  Punctuation between words is
-** ignored on both sides.  Hits do not overlap; the text is not changed.
+** ignored on both sides, except in the compounds pt_token keeps whole
+** (U.S., S&ED, COVID-19, 9/11), which match as the FTS5 tokenizer does:
+** "U.S." finds "U.S." but not "U S"; "covid" and "covid 19" find
+** "COVID-19".  Hits do not overlap; the text is not changed.
 */
 #ifndef PT_KWIC_H
 #define PT_KWIC_H
