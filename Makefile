@@ -22,7 +22,7 @@ DEBS = build-essential pkg-config sqlite3 libsqlite3-dev libutf8proc-dev python3
 HAVE_PKGS := $(shell pkg-config --exists $(PKGS) 2>/dev/null && echo yes)
 ifeq ($(HAVE_PKGS),yes)
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS))
-UTF8PROC_LIBS := $(shell pkg-config --libs libutf8proc)
+UTF8PROC_LIBS := $(shell pkg-config --libs libutf8proc) -lm
 SQLITE_LIBS := $(shell pkg-config --libs sqlite3)
 endif
 
@@ -45,7 +45,7 @@ SRCS = $(sort $(wildcard ext/*.c))
 OBJS = $(SRCS:ext/%.c=$(BUILD)/%.o)
 ALL_CFLAGS = $(CFLAGS) $(WARN) -fPIC -fvisibility=hidden -Iinclude $(PKG_CFLAGS) $(SANFLAGS) -MMD -MP
 
-.PHONY: all check-deps deps test asan-test valgrind-test demo eval bench clean install uninstall lint fuzz fuzz-build tsan-test bench-scale
+.PHONY: all check-deps deps test asan-test valgrind-test demo eval bench clean install uninstall lint fuzz fuzz-build tsan-test bench-scale lexicons
 all: check-deps $(SO) $(HOST) $(STRESS) $(UNITS)
 
 check-deps:
@@ -69,6 +69,23 @@ $(BUILD):
 ext/pt_segment_lexicon.inc: sql/lexicons/abbreviations.txt tools/lexicon_inc.awk
 	LC_ALL=C sort -u sql/lexicons/abbreviations.txt | awk -f tools/lexicon_inc.awk > $@.tmp && mv $@.tmp $@
 $(BUILD)/pt_segment.o: ext/pt_segment_lexicon.inc
+
+# The built-in topic schemes: sql/lexicons/*.tsv compiled into a committed
+# table (like cmark's entities.inc), regenerated when the data changes.
+TOPIC_LEXICONS = $(wildcard sql/lexicons/schemes.tsv sql/lexicons/cap*.tsv sql/lexicons/place*.tsv sql/lexicons/issue*.tsv)
+ext/pt_topic_data.inc: tools/gen_lexicons.py $(TOPIC_LEXICONS)
+	python3 tools/gen_lexicons.py sql/lexicons $@
+$(BUILD)/pt_topic.o: ext/pt_topic_data.inc
+
+# Lexicons (sql/lexicons/*.tsv) are compiled in; the generated table is
+# committed so a build needs no Python.  `make lexicons` forces it.
+LEXICONS = $(addprefix sql/lexicons/,cues.tsv titles.tsv pronouns.tsv firstnames.tsv stopcaps.tsv orgwords.tsv abbrevs.tsv)
+ext/pt_lexicon_quotes.inc: $(LEXICONS) tools/gen_lexicon.py
+	python3 tools/gen_lexicon.py sql/lexicons $@
+$(BUILD)/pt_entity.o: ext/pt_lexicon_quotes.inc
+lexicons:
+	python3 tools/gen_lexicon.py sql/lexicons ext/pt_lexicon_quotes.inc
+	python3 tools/gen_lexicons.py sql/lexicons ext/pt_topic_data.inc
 
 $(SO): $(OBJS)
 	$(CC) $(SANFLAGS) -shared -o $@ $(OBJS) $(UTF8PROC_LIBS) $(LDFLAGS)

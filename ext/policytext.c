@@ -86,6 +86,9 @@ static int (*const registrations[])(sqlite3 *) = {
     pt_sql_register_docs,
     pt_sql_register_text,
     pt_sql_register_fts,
+    pt_sql_register_quotes,
+    pt_sql_register_mentions,
+    pt_sql_register_topics,
 };
 
 #ifdef _WIN32

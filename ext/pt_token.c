@@ -19,17 +19,12 @@
 static void fold_into(pt_buf *out, const char *s, size_t n, unsigned flags) {
   size_t start = out->len;
   int non_ascii = 0;
-  /* ASCII needs one byte per byte: reserve once, then store directly. */
-  if ((out->rc || !out->data || out->len + n >= out->cap) && pt_buf_reserve(out, n)) return;
+  if (pt_buf_reserve(out, n)) return; /* room for the ASCII fast path */
   for (size_t i = 0; i < n;) {
     unsigned char c = (unsigned char)s[i];
     if (c < 0x80) {
-      if (!non_ascii) {
-        out->data[out->len++] = (char)((flags & PT_TOK_FOLD) && c >= 'A' && c <= 'Z' ? c + 32 : c);
-        out->data[out->len] = 0;
-      } else {
-        pt_buf_putc(out, (char)((flags & PT_TOK_FOLD) && c >= 'A' && c <= 'Z' ? c + 32 : c));
-      }
+      if (out->len + 1 >= out->cap && pt_buf_reserve(out, 1)) return;
+      out->data[out->len++] = (char)((flags & PT_TOK_FOLD) && c >= 'A' && c <= 'Z' ? c + 32 : c);
       i++;
       continue;
     }
@@ -55,7 +50,9 @@ static void fold_into(pt_buf *out, const char *s, size_t n, unsigned flags) {
       pt_buf_put_cp(out, d[j]);
     }
   }
-  if (!non_ascii || out->rc) return;
+  if (out->rc) return;
+  out->data[out->len] = 0; /* the ASCII path leaves it to here */
+  if (!non_ascii) return;
   /* Recompose the token to NFC so equal words have equal bytes. */
   size_t len = out->len - start;
   utf8proc_int32_t *cps = pt_malloc((len + 1) * sizeof *cps);
@@ -84,16 +81,15 @@ int pt_token_fold(const char *s, size_t n, unsigned flags, pt_buf *out) {
   return out->rc;
 }
 
-/* ASCII letters and digits (a table: this is the tokenizer's inner loop). */
+/* 1 for the ASCII letters and digits (a table: one load per byte). */
 static const unsigned char ascii_word[128] = {
-    ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1,
-    ['7'] = 1, ['8'] = 1, ['9'] = 1, ['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1,
-    ['E'] = 1, ['F'] = 1, ['G'] = 1, ['H'] = 1, ['I'] = 1, ['J'] = 1, ['K'] = 1,
-    ['L'] = 1, ['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1, ['Q'] = 1, ['R'] = 1,
-    ['S'] = 1, ['T'] = 1, ['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1, ['Y'] = 1,
-    ['Z'] = 1, ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1,
-    ['g'] = 1, ['h'] = 1, ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1, ['m'] = 1,
-    ['n'] = 1, ['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1,
+    ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1,
+    ['8'] = 1, ['9'] = 1, ['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1,
+    ['G'] = 1, ['H'] = 1, ['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1, ['M'] = 1, ['N'] = 1,
+    ['O'] = 1, ['P'] = 1, ['Q'] = 1, ['R'] = 1, ['S'] = 1, ['T'] = 1, ['U'] = 1, ['V'] = 1,
+    ['W'] = 1, ['X'] = 1, ['Y'] = 1, ['Z'] = 1, ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1,
+    ['e'] = 1, ['f'] = 1, ['g'] = 1, ['h'] = 1, ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1,
+    ['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1,
     ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1, ['y'] = 1, ['z'] = 1};
 
 static int is_word_slow(const char *s, size_t n, size_t i) {
@@ -102,6 +98,7 @@ static int is_word_slow(const char *s, size_t n, size_t i) {
   return pt_cp_is_word(cp) || pt_cp_is_mark(cp);
 }
 
+/* Inline for ASCII, the inner loop's common case. */
 static inline int is_word_at(const char *s, size_t n, size_t i) {
   if (i >= n) return 0;
   unsigned char c = (unsigned char)s[i];
@@ -185,8 +182,9 @@ static size_t compound_end(const char *s, size_t n, size_t i, size_t e) {
   for (;;) {
     if (end >= n) break;
     char c = s[end];
-    if (c != '&' && c != '-' && c != '/' && c != '.' && c != ',') break;
     size_t nx = end + 1;
+    /* Only these join parts: stop before scanning the next word. */
+    if (c != '&' && c != '-' && c != '/' && c != '.' && c != ',') break;
     if (!is_word_at(s, n, nx)) break;
     size_t ne = word_end(s, n, nx);
     int ok = 0;

@@ -4,7 +4,8 @@
 ** table-valued function's options string) and every SQL function that takes
 ** text, called with the input as its text argument.
 **
-** The first input byte picks what to do; the rest is the text.
+** The first input byte picks what to do; the rest is the text (or, for
+** topics() with a user lexicon, "topic|term" lines that fill the table).
 */
 #include <sqlite3.h>
 #include <stdint.h>
@@ -43,7 +44,36 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   const char *text = (const char *)data + 1;
   size_t n = size - 1;
   size_t nq = sizeof queries / sizeof queries[0];
-  if (op % (nq + 1) == nq) {
+  if (op % (nq + 2) == nq + 1) {
+    /* topics() with a user lexicon made from the input: "topic|term" lines */
+    sqlite3_exec(db, "CREATE TABLE u(topic, term, weight)", NULL, NULL, NULL);
+    sqlite3_stmt *ins;
+    if (sqlite3_prepare_v2(db, "INSERT INTO u VALUES (?1, ?2, ?3)", -1, &ins, NULL) == SQLITE_OK) {
+      size_t i = 0;
+      while (i < n) {
+        const char *nl = memchr(text + i, '\n', n - i);
+        size_t end = nl ? (size_t)(nl - text) : n;
+        const char *bar = memchr(text + i, '|', end - i);
+        if (bar) {
+          sqlite3_bind_text(ins, 1, text + i, (int)(bar - text - i), SQLITE_TRANSIENT);
+          sqlite3_bind_text(ins, 2, bar + 1, (int)(end - (size_t)(bar - text) - 1), SQLITE_TRANSIENT);
+          sqlite3_bind_int(ins, 3, (int)(end - i) % 5 - 1);
+          sqlite3_step(ins);
+          sqlite3_reset(ins);
+        }
+        i = end + 1;
+      }
+      sqlite3_finalize(ins);
+    }
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(db, "SELECT count(*), sum(score), max(evidence) FROM topics(?1, 'u')", -1, &st,
+                           NULL) == SQLITE_OK) {
+      sqlite3_bind_text(st, 1, text, (int)n, SQLITE_TRANSIENT);
+      while (sqlite3_step(st) == SQLITE_ROW) {
+      }
+      sqlite3_finalize(st);
+    }
+  } else if (op % (nq + 2) == nq) {
     /* CREATE VIRTUAL TABLE options (after a fixed PATH, so that no input
     ** walks the whole file system) */
     char *sql = sqlite3_mprintf("CREATE VIRTUAL TABLE t USING policytext('tests/fixtures/doc', %.*s)", (int)n, text);
@@ -54,7 +84,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     }
   } else {
     sqlite3_stmt *st;
-    if (sqlite3_prepare_v2(db, queries[op % (nq + 1)], -1, &st, NULL) == SQLITE_OK) {
+    if (sqlite3_prepare_v2(db, queries[op % (nq + 2)], -1, &st, NULL) == SQLITE_OK) {
       sqlite3_bind_text(st, 1, text, (int)n, SQLITE_TRANSIENT);
       while (sqlite3_step(st) == SQLITE_ROW) {
       }

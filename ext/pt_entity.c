@@ -1,0 +1,878 @@
+/*
+** pt_entity.c: tokens, mentions and entities of one document (see
+** pt_entity.h for the contract).
+**
+** How it works, in one pass each:
+**   1. tokenize(): words (letters/digits, with inner ' ’ - . as in "don't",
+**      "U.S.", "cyber-enabled"), single punctuation characters, flags for
+**      case, sentence and paragraph starts; quotation marks are boundaries;
+**      every word is looked up once in the compiled lexicon (a hash table).
+**   2. find_mentions(): titles + capitalised runs -> names, runs with an
+**      organisation word or an acronym -> organisations, pronouns, "the" +
+**      title -> title mentions.  Tokens inside quotations give no mention.
+**   3. link as they are found: a name links to the last entity sharing its
+**      surname (or, for one word, its first name); a pronoun to the first
+**      person of its gender in the nearest sentence that has one; a title
+**      to the last holder of that title.  All through a hash map and "last
+**      seen" slots, so the pass stays linear.
+*/
+#include <string.h>
+
+#include "pt_entity.h"
+#include "pt_err.h"
+#include "pt_mem.h"
+#include "pt_utf8.h"
+
+typedef struct lex_entry {
+  const char *key; /* lower case, multi-word entries space separated */
+  int flags;       /* PT_LEX_ bits */
+  char gender;     /* 'm', 'f', 'p' or '-' */
+  int group;       /* title group, -1 */
+} lex_entry;
+
+#include "pt_lexicon_quotes.inc"
+
+#define LEX(d, j) pt_entity_lex((d), (j))
+
+/* ====================================================================
+** Lexicon.
+*/
+static uint32_t fnv_fold(const char *w, size_t n) {
+  uint32_t h = 2166136261u;
+  for (size_t i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)w[i];
+    if (c >= 'A' && c <= 'Z') c = (unsigned char)(c + 32);
+    h = (h ^ c) * 16777619u;
+  }
+  return h;
+}
+
+static int eq_fold(const char *key, const char *w, size_t n) {
+  for (size_t i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)w[i];
+    if (c >= 'A' && c <= 'Z') c = (unsigned char)(c + 32);
+    if ((unsigned char)key[i] != c) return 0;
+  }
+  return key[n] == 0;
+}
+
+static const lex_entry *lex_find(const char *w, size_t n) {
+  if (n == 0 || n > 40) return NULL;
+  uint32_t full = fnv_fold(w, n);
+  unsigned short hi = (unsigned short)(full >> 16);
+  uint32_t h = full & (LEX_SLOTS - 1);
+  while (lex_slots[h] >= 0) {
+    if (lex_slot_hash[h] == hi) {
+      const lex_entry *e = &lexicon[lex_slots[h]];
+      if (eq_fold(e->key, w, n)) return e;
+    }
+    h = (h + 1) & (LEX_SLOTS - 1);
+  }
+  return NULL;
+}
+
+int pt_lex_lookup(const char *w, size_t n, int *group, int *gender) {
+  const lex_entry *e = lex_find(w, n);
+  if (group) *group = e ? e->group : -1;
+  if (gender) *gender = (e && e->gender != '-') ? e->gender : 0;
+  return e ? e->flags : 0;
+}
+
+size_t pt_lex_phrase(const pt_entity_doc *d, size_t i, int want, int *flags,
+                     int *group, int *gender) {
+  char key[96];
+  size_t klen = 0, best = 0;
+  int bf = 0, bg = -1, bgen = 0;
+  for (size_t k = 0; k < LEX_MAX_WORDS && i + k < d->n_tok; k++) {
+    const pt_tok *t = &d->tok[i + k];
+    if (!(t->flags & PT_TOK_WORD) || (k && t->para != d->tok[i].para)) break;
+    if (klen + t->byte_len + 1 >= sizeof key) break;
+    if (k) key[klen++] = ' ';
+    memcpy(key + klen, d->text + t->byte_off, t->byte_len);
+    klen += t->byte_len;
+    int g, gen;
+    int f = k ? pt_lex_lookup(key, klen, &g, &gen) : LEX(d, i);
+    if (!k) g = t->lex_group, gen = t->gender_grp;
+    if (f & want) best = k + 1, bf = f, bg = g, bgen = gen;
+    if (k && !f) {
+      /* A prefix that is no entry can still lead to one ("secretary of"). */
+      continue;
+    }
+  }
+  if (flags) *flags = bf;
+  if (group) *group = bg;
+  if (gender) *gender = bgen;
+  return best;
+}
+
+/* Lexicon flags of token j, looked up on first use (the tokenizer only
+** looks up capitalised and short words: most long lower-case words never
+** matter, and skipping them is most of the speed).  The cache makes the
+** const a white lie, as a memo is. */
+int pt_entity_lex(const pt_entity_doc *cd, size_t j) {
+  pt_tok *t = &((pt_entity_doc *)cd)->tok[j];
+  if (!(t->flags & PT_TOK_LEXDONE)) {
+    int g = -1, gen = 0;
+    t->lex = (t->flags & PT_TOK_WORD) && t->byte_len <= LEX_MAX_LEN
+                 ? (uint16_t)pt_lex_lookup(cd->text + t->byte_off, t->byte_len, &g, &gen)
+                 : 0;
+    t->lex_group = (int8_t)g;
+    t->gender_grp = (int8_t)gen;
+    t->flags |= PT_TOK_LEXDONE;
+  }
+  return t->lex;
+}
+
+/* ====================================================================
+** Tokenizer.
+*/
+void pt_entity_init(pt_entity_doc *d) { memset(d, 0, sizeof *d); }
+
+void pt_entity_reset(pt_entity_doc *d) {
+  pt_free(d->tok);
+  pt_free(d->ment);
+  pt_free(d->ent);
+  pt_free(d->map);
+  pt_entity_init(d);
+}
+
+static int grow(void **p, size_t *cap, size_t need, size_t size) {
+  if (need <= *cap) return PT_OK;
+  size_t nc = *cap ? *cap * 2 : 64;
+  while (nc < need) nc *= 2;
+  void *q = pt_realloc(*p, nc * size);
+  if (!q) return PT_NOMEM;
+  *p = q;
+  *cap = nc;
+  return PT_OK;
+}
+
+/* Byte classes for the fast path. */
+#define C_SPACE 1
+#define C_WORD 2
+#define C_NL 4
+#define C_HIGH 8
+#define C_PUNCT 16
+/* Class of each byte (C_ values); a constant table, so no initialisation
+** race when several threads analyse at once. */
+/* clang-format off */
+static const unsigned char cls[256] = {
+    1, 16, 16, 16, 16, 16, 16, 16, 16, 1, 4, 1, 1, 1, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16,
+    1, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 16, 16, 16, 16, 16, 16,
+    16, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 16, 16, 16, 16, 16,
+    16, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 16, 16, 16, 16, 16,
+    8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8,
+    8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8,
+    8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8,
+    8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8,
+};
+/* clang-format on */
+
+/* Decodes the character at byte i: its class (C_SPACE/C_WORD/C_PUNCT/C_NL)
+** and code point. */
+static inline int char_at(const char *s, size_t n, size_t i, int *cp, size_t *adv) {
+  unsigned char c = (unsigned char)s[i];
+  if (cls[c] != C_HIGH) {
+    *cp = c;
+    *adv = 1;
+    return cls[c];
+  }
+  *cp = pt_utf8_decode(s + i, n - i, adv);
+  if (pt_cp_is_word(*cp)) return C_WORD;
+  if (pt_cp_is_space(*cp)) return (*cp == 0x2028 || *cp == 0x2029) ? C_NL : C_SPACE;
+  return C_PUNCT;
+}
+
+static int is_inner(int cp) { return cp == '\'' || cp == 0x2019 || cp == '-' || cp == '.' || cp == 0x2010; }
+
+static int tokenize(pt_entity_doc *d, const pt_span *skip, size_t n_skip,
+                    const pt_span *marks, size_t n_marks) {
+  const char *s = d->text;
+  size_t n = d->len, i = 0, si = 0, mi = 0;
+  int32_t para = 0;
+  int para_start = 1, sent_start = 1;
+  while (i < n) {
+    if (s[i] == ' ') { i++; continue; }
+    while (si < n_skip && skip[si].byte_off + skip[si].byte_len <= i && skip[si].byte_off < i) si++;
+    if (si < n_skip && skip[si].byte_off <= i) {
+      /* A quotation becomes one placeholder token (PT_TOK_INQ): its words
+      ** give no mentions, and windows stop at it.  Only its last character
+      ** matters, as the end of a sentence. */
+      size_t e = skip[si].byte_off + skip[si].byte_len;
+      if (e <= i) { si++; continue; }
+      if (d->n_tok == d->cap_tok &&
+          grow((void **)&d->tok, &d->cap_tok, d->n_tok + 1, sizeof(pt_tok)))
+        return PT_NOMEM;
+      pt_tok *t = &d->tok[d->n_tok++];
+      t->byte_off = (uint32_t)i;
+      t->byte_len = (uint32_t)(e - i);
+      t->flags = PT_TOK_INQ | PT_TOK_LEXDONE;
+      if (para_start) t->flags |= PT_TOK_PARA | PT_TOK_SENT;
+      else if (sent_start) t->flags |= PT_TOK_SENT;
+      t->lex = 0;
+      t->gender_grp = 0;
+      t->para = para;
+      t->ment = t->ment_end = -1;
+      t->lex_group = -1;
+      size_t k = e;
+      while (k > i && (s[k - 1] == ' ' || s[k - 1] == '\n')) k--;
+      if (k > i && (s[k - 1] == '.' || s[k - 1] == '?' || s[k - 1] == '!')) sent_start = 1;
+      else if (k > i) sent_start = 0;
+      para_start = 0;
+      i = e;
+      si++;
+      continue;
+    }
+    while (mi < n_marks && marks[mi].byte_off + marks[mi].byte_len <= i) mi++;
+    if (mi < n_marks && marks[mi].byte_off == i) {
+      i += marks[mi].byte_len ? marks[mi].byte_len : 1;
+      continue;
+    }
+    int cp;
+    size_t adv;
+    int k = char_at(s, n, i, &cp, &adv);
+    if (k == C_SPACE) { i += adv; continue; }
+    if (k == C_NL) {
+      /* A blank line (only spaces between two newlines) ends a paragraph. */
+      size_t j = i + adv;
+      while (j < n && (s[j] == ' ' || s[j] == '\t' || s[j] == '\r')) j++;
+      if (j < n && s[j] == '\n') {
+        if (!para_start) para++;
+        para_start = 1;
+        sent_start = 1;
+        i = j + 1;
+      } else {
+        i += adv;
+      }
+      continue;
+    }
+    if (d->n_tok == d->cap_tok &&
+        grow((void **)&d->tok, &d->cap_tok, d->n_tok + 1, sizeof(pt_tok)))
+      return PT_NOMEM;
+    pt_tok *t = &d->tok[d->n_tok];
+    t->byte_off = (uint32_t)i;
+    t->lex = 0;
+    t->gender_grp = 0;
+    t->para = para;
+    t->ment = t->ment_end = -1;
+    t->lex_group = -1;
+    size_t next_mark = mi < n_marks ? marks[mi].byte_off : n;
+    if (k == C_WORD) {
+      int first = cp, upper = 0, lower = 0, letters = 0;
+      size_t j = i;
+      int c2;
+      size_t a2;
+      size_t lim = next_mark < n ? next_mark : n;
+      for (;;) {
+        /* ASCII fast path: letters are counted afterwards, and only for
+        ** capitalised words (ALLCAPS, initials). */
+        while (j < lim && cls[(unsigned char)s[j]] == C_WORD) j++;
+        if (j >= lim) break;
+        int k2 = char_at(s, n, j, &c2, &a2);
+        if (k2 == C_WORD) {
+          j += a2;
+          continue;
+        }
+        if (k2 == C_PUNCT && is_inner(c2) && j + a2 < lim) {
+          int c3;
+          size_t a3;
+          /* A possessive 's is its own token: "Trump's" -> Trump ' s. */
+          if ((c2 == '\'' || c2 == 0x2019) && (s[j + a2] == 's' || s[j + a2] == 'S') &&
+              (j + a2 + 1 >= n || cls[(unsigned char)s[j + a2 + 1]] != C_WORD))
+            break;
+          if (char_at(s, n, j + a2, &c3, &a3) == C_WORD) {
+            /* "U.S.", "don't", "cyber-enabled" stay one word. */
+            j += a2;
+            continue;
+          }
+        }
+        break;
+      }
+      size_t wlen = j - i;
+      int isup0 = first < 0x80 ? (first >= 'A' && first <= 'Z') : pt_cp_is_upper(first);
+      if (isup0) {
+        for (size_t q = i; q < j;) {
+          size_t aq = 1;
+          int cq = (unsigned char)s[q];
+          if (cq >= 0x80) cq = pt_utf8_decode(s + q, j - q, &aq);
+          if (cq < 0x80 ? ((cq | 0x20) >= 'a' && (cq | 0x20) <= 'z') : pt_cp_is_letter(cq)) {
+            letters++;
+            if (cq < 0x80 ? (cq >= 'A' && cq <= 'Z') : pt_cp_is_upper(cq)) upper++;
+            else lower++;
+          }
+          q += aq;
+        }
+      }
+      /* Abbreviations keep their final dot: "Sen.", "Mr.", "J.", "U.S." */
+      if (j + 1 < n && s[j] == '.' && j < next_mark && (s[j + 1] == ',' || s[j + 1] == ')')) {
+        wlen++; /* "R-Ky.," "(D-Calif.)": a dot before a comma ends no sentence */
+      } else if (j < n && s[j] == '.' && j < next_mark && wlen <= 6 && (upper || memchr(s + i, '.', wlen))) {
+        int g, gen;
+        int f = pt_lex_lookup(s + i, wlen + 1, &g, &gen);
+        if (!f && (pt_lex_lookup(s + i, wlen, NULL, NULL) & PT_LEX_ABBREV)) f = PT_LEX_ABBREV;
+        if ((f & (PT_LEX_TITLE_ROLE | PT_LEX_TITLE_HON | PT_LEX_TITLE_HEAD | PT_LEX_ABBREV)) ||
+            (letters == 1 && upper == 1 && wlen == 1) || memchr(s + i, '.', wlen))
+          wlen++;
+      }
+      t->byte_len = (uint32_t)wlen;
+      t->flags = PT_TOK_WORD;
+      int isup = first < 0x80 ? (first >= 'A' && first <= 'Z') : pt_cp_is_upper(first);
+      int islow = first < 0x80 ? (first >= 'a' && first <= 'z') : pt_cp_is_lower(first);
+      if (isup) t->flags |= PT_TOK_CAP;
+      if (islow) t->flags |= PT_TOK_LOWER;
+      if (letters >= 2 && lower == 0) t->flags |= PT_TOK_ALLCAPS;
+      if (isup) {
+        int g = -1, gen = 0;
+        t->lex = wlen <= LEX_MAX_LEN ? (uint16_t)pt_lex_lookup(s + i, wlen, &g, &gen) : 0;
+        t->lex_group = g;
+        t->gender_grp = gen;
+        t->flags |= PT_TOK_LEXDONE;
+      }
+      i += wlen;
+    } else {
+      t->byte_len = (uint32_t)adv;
+      t->flags = PT_TOK_PUNCT;
+      if (cp == '.' || cp == '?' || cp == '!') t->flags |= PT_TOK_STOP;
+      if (pt_cp_is_dash(cp) && cp != '-') t->flags |= PT_TOK_DASH;
+      if (cp == '-' && i + 1 < n && s[i + 1] == '-') {
+        t->flags |= PT_TOK_DASH;
+        t->byte_len = 2;
+        adv = 2;
+      }
+      i += adv;
+    }
+    if (para_start) t->flags |= PT_TOK_PARA | PT_TOK_SENT;
+    else if (sent_start && (t->flags & (PT_TOK_CAP | PT_TOK_PUNCT)) && !(t->flags & PT_TOK_STOP))
+      t->flags |= PT_TOK_SENT;
+    para_start = 0;
+    if (t->flags & PT_TOK_STOP) sent_start = 1;
+    else if (t->flags & PT_TOK_WORD) sent_start = 0;
+    d->n_tok++;
+  }
+  return PT_OK;
+}
+
+size_t pt_entity_tok_at(const pt_entity_doc *d, size_t byte_off) {
+  size_t lo = 0, hi = d->n_tok;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (d->tok[mid].byte_off < byte_off) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/* ====================================================================
+** Name map: word text -> last entity with that surname / first name.
+*/
+typedef struct map_slot {
+  uint32_t h;       /* hash | 1 (0 = empty) */
+  int kind;         /* 0 surname, 1 first name, 2 whole org name */
+  int ent;
+  size_t off, len;  /* the key text */
+} map_slot;
+
+static int map_eq(const pt_entity_doc *d, const map_slot *m, size_t off, size_t len) {
+  return m->len == len && memcmp(d->text + m->off, d->text + off, len) == 0;
+}
+
+static uint32_t map_hash(const char *s, size_t n, int kind) {
+  uint32_t h = 2166136261u ^ (uint32_t)kind;
+  for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)s[i]) * 16777619u;
+  return h | 1;
+}
+
+static int map_get(const pt_entity_doc *d, size_t off, size_t len, int kind) {
+  if (!d->map_cap) return -1;
+  map_slot *m = d->map;
+  uint32_t h = map_hash(d->text + off, len, kind);
+  for (size_t i = h & (d->map_cap - 1);; i = (i + 1) & (d->map_cap - 1)) {
+    if (!m[i].h) return -1;
+    if (m[i].h == h && m[i].kind == kind && map_eq(d, &m[i], off, len)) return m[i].ent;
+  }
+}
+
+static int map_put(pt_entity_doc *d, size_t off, size_t len, int kind, int ent) {
+  if ((d->map_n + 1) * 2 > d->map_cap) {
+    size_t nc = d->map_cap ? d->map_cap * 2 : 256;
+    map_slot *nm = pt_calloc(nc, sizeof *nm);
+    if (!nm) return PT_NOMEM;
+    map_slot *om = d->map;
+    for (size_t i = 0; i < d->map_cap; i++) {
+      if (!om[i].h) continue;
+      size_t j = om[i].h & (nc - 1);
+      while (nm[j].h) j = (j + 1) & (nc - 1);
+      nm[j] = om[i];
+    }
+    pt_free(om);
+    d->map = nm;
+    d->map_cap = nc;
+  }
+  map_slot *m = d->map;
+  uint32_t h = map_hash(d->text + off, len, kind);
+  size_t i = h & (d->map_cap - 1);
+  for (;; i = (i + 1) & (d->map_cap - 1)) {
+    if (!m[i].h) break;
+    if (m[i].h == h && m[i].kind == kind && map_eq(d, &m[i], off, len)) {
+      m[i].ent = ent;
+      return PT_OK;
+    }
+  }
+  m[i].h = h;
+  m[i].kind = kind;
+  m[i].ent = ent;
+  m[i].off = off;
+  m[i].len = len;
+  d->map_n++;
+  return PT_OK;
+}
+
+/* ====================================================================
+** Mentions and linking.
+*/
+#define MAX_GROUPS 128
+/* How many sentences back a he/she looks for its person. */
+#ifndef PRONOUN_WINDOW
+#define PRONOUN_WINDOW 8
+#endif
+
+typedef struct link_state {
+  int last_m, last_f, last_u; /* last person by gender (u: unknown, >= 2 words) */
+  size_t at_m, at_f, at_u;    /* token index of those mentions */
+  int modifier;               /* the name being linked qualifies a title + name */
+  int32_t cur_sent;           /* sentence counter */
+  int fs_ent[3];              /* first person of each class (m, f, unknown) ... */
+  int32_t fs_sent[3];         /* ... in the latest sentence that had one */
+  size_t fs_tok[3];
+  int last_org;
+  int by_group[MAX_GROUPS];   /* last entity holding each title group */
+} link_state;
+
+static int is_name_word(const pt_tok *t) {
+  return (t->flags & PT_TOK_WORD) && (t->flags & PT_TOK_CAP) && !(t->flags & PT_TOK_INQ);
+}
+
+/* A word that can continue a name run: capitalised, not a stop word, not a
+** cue; or a lower-case particle before a capitalised word. */
+static int name_cont(const pt_entity_doc *d, size_t j) {
+  const pt_tok *t = &d->tok[j];
+  if (t->flags & PT_TOK_INQ) return 0;
+  if (is_name_word(t)) {
+    if (LEX(d, j) & (PT_LEX_STOPCAP | PT_LEX_PRONOUN)) return 0;
+    return 1;
+  }
+  if ((t->flags & PT_TOK_LOWER) && t->byte_len <= 3 && j + 1 < d->n_tok &&
+      is_name_word(&d->tok[j + 1]) && !(LEX(d, j + 1) & PT_LEX_STOPCAP)) {
+    const char *w = d->text + t->byte_off;
+    if ((t->byte_len == 2 && (!memcmp(w, "de", 2) || !memcmp(w, "da", 2))) ||
+        (t->byte_len == 3 && (!memcmp(w, "van", 3) || !memcmp(w, "von", 3) ||
+                              !memcmp(w, "bin", 3) || !memcmp(w, "del", 3))))
+      return 1;
+  }
+  return 0;
+}
+
+static int add_mention(pt_entity_doc *d, size_t first, size_t end, size_t boff_tok,
+                       int type, int ent) {
+  if (grow((void **)&d->ment, &d->cap_ment, d->n_ment + 1, sizeof(pt_mention)))
+    return PT_NOMEM;
+  pt_mention *m = &d->ment[d->n_ment];
+  m->tok_first = first;
+  m->tok_end = end;
+  m->byte_off = d->tok[boff_tok].byte_off;
+  m->byte_len = d->tok[end - 1].byte_off + d->tok[end - 1].byte_len - m->byte_off;
+  m->type = type;
+  m->ent = ent;
+  d->tok[first].ment = (int32_t)d->n_ment;
+  d->tok[end - 1].ment_end = (int32_t)d->n_ment;
+  d->n_ment++;
+  return PT_OK;
+}
+
+static int new_entity(pt_entity_doc *d, int type) {
+  if (grow((void **)&d->ent, &d->cap_ent, d->n_ent + 1, sizeof(pt_entity))) return -1;
+  pt_entity *e = &d->ent[d->n_ent];
+  memset(e, 0, sizeof *e);
+  e->type = type;
+  e->title_group = -1;
+  e->first_ment = d->n_ment;
+  return (int)d->n_ent++;
+}
+
+/* Records a mention of person `ent` at token tok: the last person of its
+** gender, and the first of its gender in the current sentence (unless the
+** name only qualifies another: "Clinton spokeswoman Jennifer Palmieri"). */
+static void note_person(link_state *ls, const pt_entity_doc *d, int ent, size_t tok) {
+  const pt_entity *e = &d->ent[ent];
+  if (!e->gender && !e->person) return; /* no evidence it is a person yet */
+  int c = e->gender == 'm' ? 0 : e->gender == 'f' ? 1 : 2;
+  if (!ls->modifier && ls->fs_sent[c] != ls->cur_sent) {
+    ls->fs_ent[c] = ent;
+    ls->fs_sent[c] = ls->cur_sent;
+    ls->fs_tok[c] = tok;
+  }
+  if (c == 0) ls->last_m = ent, ls->at_m = tok;
+  else if (c == 1) ls->last_f = ent, ls->at_f = tok;
+  else ls->last_u = ent, ls->at_u = tok;
+}
+
+/* Is token j a generational suffix that is not a surname ("Jr.", "III")? */
+static int is_suffix(const pt_entity_doc *d, size_t j) {
+  const pt_tok *t = &d->tok[j];
+  const char *w = d->text + t->byte_off;
+  return (t->byte_len == 3 && (!memcmp(w, "Jr.", 3) || !memcmp(w, "Sr.", 3) || !memcmp(w, "III", 3))) ||
+         (t->byte_len == 2 && (!memcmp(w, "Jr", 2) || !memcmp(w, "II", 2)));
+}
+
+/* Links a name run [a, b) (title tokens [ta, a) before it) and records the
+** mention.  Returns PT_OK or PT_NOMEM. */
+static int link_name(pt_entity_doc *d, link_state *ls, size_t ta, size_t a, size_t b,
+                     int role_group, char gender, int is_org, size_t role_a, size_t role_b) {
+  size_t last = b - 1;
+  while (last > a && is_suffix(d, last)) last--;
+  const pt_tok *lt = &d->tok[last], *ft = &d->tok[a];
+  size_t nw = b - a;
+  int ent = -1;
+  if (is_org) {
+    size_t off = ft->byte_off, len = lt->byte_off + lt->byte_len - off;
+    ent = map_get(d, off, len, 2);
+    if (ent < 0) {
+      ent = new_entity(d, PT_ENT_ORG);
+      if (ent < 0 || map_put(d, off, len, 2, ent)) return PT_NOMEM;
+    }
+  } else {
+    int by_sur = map_get(d, lt->byte_off, lt->byte_len, 0);
+    if (nw >= 2) {
+      if (by_sur >= 0) {
+        /* Same surname: the same person unless the given names differ. */
+        pt_entity *e = &d->ent[by_sur];
+        if (e->n_words >= 2 && !(e->name_len >= ft->byte_len &&
+                                 !memcmp(d->text + e->name_off, d->text + ft->byte_off, ft->byte_len)))
+          by_sur = -1;
+      }
+      if (by_sur < 0) {
+        int by_first = map_get(d, lt->byte_off, lt->byte_len, 1);
+        /* "Hillary" first, then "Hillary Clinton". */
+        if (by_first >= 0 && d->ent[by_first].n_words == 1 && d->ent[by_first].type == PT_ENT_PERSON &&
+            d->ent[by_first].name_len == ft->byte_len &&
+            !memcmp(d->text + d->ent[by_first].name_off, d->text + ft->byte_off, ft->byte_len))
+          by_sur = by_first;
+      }
+      ent = by_sur;
+      if (ent < 0) {
+        int by_first = map_get(d, ft->byte_off, ft->byte_len, 1);
+        if (by_first >= 0 && d->ent[by_first].n_words == 1 &&
+            d->ent[by_first].name_len == ft->byte_len &&
+            !memcmp(d->text + d->ent[by_first].name_off, d->text + ft->byte_off, ft->byte_len))
+          ent = by_first;
+      }
+    } else {
+      ent = by_sur;
+      if (ent < 0) ent = map_get(d, lt->byte_off, lt->byte_len, 1);
+      if (ent >= 0 && gender && d->ent[ent].gender && d->ent[ent].gender != gender) ent = -1;
+    }
+    if (ent < 0) {
+      ent = new_entity(d, PT_ENT_PERSON);
+      if (ent < 0) return PT_NOMEM;
+    }
+    if (map_put(d, lt->byte_off, lt->byte_len, 0, ent)) return PT_NOMEM;
+    if (nw >= 2 && map_put(d, ft->byte_off, ft->byte_len, 1, ent)) return PT_NOMEM;
+    if (nw == 1 && d->ent[ent].n_words == 0 && map_put(d, ft->byte_off, ft->byte_len, 1, ent))
+      return PT_NOMEM;
+  }
+  pt_entity *e = &d->ent[ent];
+  if ((int)nw > e->n_words) {
+    /* An organisation keeps its article: "the White House". */
+    const pt_tok *nt = is_org ? &d->tok[ta] : ft;
+    e->n_words = (int)nw;
+    e->name_off = nt->byte_off;
+    e->name_len = d->tok[b - 1].byte_off + d->tok[b - 1].byte_len - nt->byte_off;
+  }
+  if (!is_org && !e->gender) {
+    if (gender) e->gender = gender;
+    else if (ft->gender_grp == 'm' || ft->gender_grp == 'f') {
+      if ((ft->lex & PT_LEX_FIRST) && (nw >= 2 || e->n_words == 1)) e->gender = (char)ft->gender_grp;
+    }
+  }
+  if (role_b > role_a) {
+    size_t roff = d->tok[role_a].byte_off;
+    size_t rlen = d->tok[role_b - 1].byte_off + d->tok[role_b - 1].byte_len - roff;
+    if (rlen > e->role_len) {
+      e->role_off = roff;
+      e->role_len = rlen;
+    }
+    if (role_group >= 0) e->title_group = role_group;
+  }
+  if (e->title_group >= 0 && e->title_group < MAX_GROUPS) ls->by_group[e->title_group] = ent;
+  if (!is_org && !e->person) {
+    /* Evidence that a name is a person: a title or role, a known given
+    ** name, a middle initial, or a reporting verb / who-clause after it. */
+    const pt_tok *nx = b < d->n_tok ? &d->tok[b] : NULL;
+    if (ta < a || role_b > role_a || e->gender || (ft->lex & PT_LEX_FIRST) ||
+        (nw >= 3 && d->tok[a + 1].byte_len == 2 && d->text[d->tok[a + 1].byte_off + 1] == '.') ||
+        (nx && (nx->flags & PT_TOK_LOWER) && (LEX(d, b) & PT_LEX_CUE_VERB)) ||
+        (nx && b + 1 < d->n_tok && d->text[nx->byte_off] == ',' && d->tok[b + 1].byte_len == 3 &&
+         !memcmp(d->text + d->tok[b + 1].byte_off, "who", 3)) ||
+        /* "…, Kimberley Fritts, said" */
+        (nx && b + 1 < d->n_tok && d->text[nx->byte_off] == ',' && (d->tok[b + 1].flags & PT_TOK_LOWER) &&
+         (LEX(d, b + 1) & PT_LEX_CUE_VERB)) ||
+        /* "Lesley Deutch, a senior vice president ...," */
+        (nx && nw >= 2 && b + 1 < d->n_tok && d->text[nx->byte_off] == ',' && d->tok[b + 1].byte_len <= 3 &&
+         ((d->tok[b + 1].byte_len == 1 && d->text[d->tok[b + 1].byte_off] == 'a') ||
+          (d->tok[b + 1].byte_len == 2 && !memcmp(d->text + d->tok[b + 1].byte_off, "an", 2)))) ||
+        /* "Woodrow Benford, 58," */
+        (nx && b + 2 < d->n_tok && d->text[nx->byte_off] == ',' && d->tok[b + 1].byte_len <= 3 &&
+         d->text[d->tok[b + 1].byte_off] >= '1' && d->text[d->tok[b + 1].byte_off] <= '9' &&
+         d->text[d->tok[b + 2].byte_off] == ','))
+      e->person = 1;
+  }
+  if (add_mention(d, ta, b, ta, is_org ? PT_MENT_ORG : PT_MENT_NAME, ent)) return PT_NOMEM;
+  if (is_org) ls->last_org = ent;
+  else note_person(ls, d, ent, ta);
+  return PT_OK;
+}
+
+/* An appositive role after a name: ", a state councilor," or ", the
+** secretary of state,".  Returns the end token of the role (exclusive) and
+** sets *ra, or 0. */
+static size_t appositive(const pt_entity_doc *d, size_t b, size_t *ra) {
+  if (b + 2 >= d->n_tok) return 0;
+  const pt_tok *c = &d->tok[b];
+  if (!(c->flags & PT_TOK_PUNCT) || d->text[c->byte_off] != ',') return 0;
+  size_t j = b + 1;
+  const pt_tok *w = &d->tok[j];
+  if (!(w->flags & PT_TOK_WORD) || (w->flags & PT_TOK_INQ)) return 0;
+  const char *s = d->text + w->byte_off;
+  int det = (w->byte_len == 1 && (s[0] == 'a' || s[0] == 'A')) ||
+            (w->byte_len == 2 && !memcmp(s, "an", 2)) || (w->byte_len == 3 && !memcmp(s, "the", 3));
+  int title = (LEX(d, j) & (PT_LEX_TITLE_ROLE | PT_LEX_TITLE_HEAD)) != 0;
+  if (!det && !title) return 0;
+  size_t k = j;
+  for (; k < d->n_tok && k < j + 10; k++) {
+    const pt_tok *t = &d->tok[k];
+    if (t->para != c->para || (t->flags & PT_TOK_INQ)) return 0;
+    if (t->flags & PT_TOK_PUNCT) {
+      char ch = d->text[t->byte_off];
+      if (ch == ',' || ch == '.' || ch == ';' || ch == ':' || ch == ')') break;
+      if (!(t->flags & PT_TOK_DASH) && ch != '-' && ch != '\'' ) return 0;
+    }
+    if ((t->flags & PT_TOK_LOWER) && (LEX(d, k) & PT_LEX_CUE_VERB)) return 0;
+    if (k > j && (t->flags & PT_TOK_LOWER) && t->byte_len == 3 && !memcmp(d->text + t->byte_off, "who", 3))
+      return 0;
+  }
+  if (k == j || k >= d->n_tok || k >= j + 10) return 0;
+  *ra = j;
+  return k;
+}
+
+/* Could the lower-case word be a pronoun (he, she, we, they)?  A cheap
+** test that spares a lexicon lookup for most short words. */
+static int is_pronoun_shape(const pt_entity_doc *d, const pt_tok *t) {
+  const char *w = d->text + t->byte_off;
+  switch (t->byte_len) {
+    case 2: return (w[0] == 'h' || w[0] == 'w' || w[0] == 'H' || w[0] == 'W') && (w[1] == 'e' || w[1] == 'E');
+    case 3: return (w[0] | 0x20) == 's' && (w[1] | 0x20) == 'h';
+    case 4: return (w[0] | 0x20) == 't' && (w[1] | 0x20) == 'h' && (w[2] | 0x20) == 'e' && (w[3] | 0x20) == 'y';
+    default: return 0;
+  }
+}
+
+static int find_mentions(pt_entity_doc *d) {
+  link_state ls;
+  ls.last_m = ls.last_f = ls.last_u = ls.last_org = -1;
+  ls.at_m = ls.at_f = ls.at_u = 0;
+  ls.modifier = 0;
+  ls.cur_sent = 0;
+  for (int c = 0; c < 3; c++) ls.fs_ent[c] = -1, ls.fs_sent[c] = -1, ls.fs_tok[c] = 0;
+  for (int g = 0; g < MAX_GROUPS; g++) ls.by_group[g] = -1;
+  size_t i = 0;
+  while (i < d->n_tok) {
+    pt_tok *t = &d->tok[i];
+    if (t->flags & PT_TOK_SENT) ls.cur_sent++;
+    if ((t->flags & PT_TOK_INQ) || !(t->flags & PT_TOK_WORD)) { i++; continue; }
+    if (!(t->flags & PT_TOK_LEXDONE) && t->byte_len >= 2 && t->byte_len <= 4 && is_pronoun_shape(d, t))
+      LEX(d, i);
+    if (!(t->flags & PT_TOK_LEXDONE)) {
+      /* A long lower-case word matters only as a title: after "the" or
+      ** before a capitalised word ("former Gov. X", "the secretary"). */
+      int after_the = i > 0 && d->tok[i - 1].byte_len == 3 && (d->tok[i - 1].flags & PT_TOK_WORD) &&
+                      !memcmp(d->text + d->tok[i - 1].byte_off + 1, "he", 2);
+      int before_cap = i + 1 < d->n_tok && (d->tok[i + 1].flags & PT_TOK_CAP);
+      if (!after_the && !before_cap) { i++; continue; }
+      LEX(d, i);
+    }
+    /* Pronouns. */
+    if ((t->lex & PT_LEX_PRONOUN) && !(t->flags & PT_TOK_ALLCAPS)) {
+      int ent = -1;
+      if (t->gender_grp == 'm') ent = ls.last_u >= 0 && (ls.last_m < 0 || ls.at_u > ls.at_m) ? ls.last_u : ls.last_m;
+      else if (t->gender_grp == 'f') ent = ls.last_u >= 0 && (ls.last_f < 0 || ls.at_u > ls.at_f) ? ls.last_u : ls.last_f;
+      else ent = -1;
+      /* A recent sentence subject outranks a later object ("Levin dismissed
+      ** ... though Sanders won Michigan. ... he said"). */
+      if (t->gender_grp == 'm' || t->gender_grp == 'f') {
+        /* The first person of the right gender in the nearest sentence
+        ** that has one (the order a reader -- and a coreference system --
+        ** searches in). */
+        int c0 = t->gender_grp == 'm' ? 0 : 1, best = -1;
+        int32_t bs = -1;
+        size_t bt = 0;
+        const int cands[2] = {c0, 2}; /* that gender, or a person of unknown gender */
+        for (int ci = 0; ci < 2; ci++) {
+          int c = cands[ci];
+          if (ls.fs_ent[c] >= 0 && (ls.fs_sent[c] > bs || (ls.fs_sent[c] == bs && ls.fs_tok[c] < bt)))
+            best = ls.fs_ent[c], bs = ls.fs_sent[c], bt = ls.fs_tok[c];
+        }
+        if (best >= 0 && ls.cur_sent - bs <= PRONOUN_WINDOW) ent = best;
+      }
+      if (ent >= 0 && !d->ent[ent].gender && (t->gender_grp == 'm' || t->gender_grp == 'f')) {
+        d->ent[ent].gender = (char)t->gender_grp;
+        note_person(&ls, d, ent, i);
+        if (ls.last_u == ent) ls.last_u = -1;
+      }
+      if (add_mention(d, i, i + 1, i, PT_MENT_PRONOUN, ent)) return PT_NOMEM;
+      if (ent >= 0) note_person(&ls, d, ent, i);
+      i++;
+      continue;
+    }
+    /* Titles, then a name run. */
+    int tf = 0, tg = -1, tgen = 0;
+    size_t tn = 0;
+    if (t->lex & (PT_LEX_TITLE_ROLE | PT_LEX_TITLE_HON | PT_LEX_TITLE_HEAD))
+      tn = pt_lex_phrase(d, i, PT_LEX_TITLE_ROLE | PT_LEX_TITLE_HON, &tf, &tg, &tgen);
+    size_t a = i + tn;
+    /* "Secretary of State John Kerry": a role then an honorific is rare,
+    ** but "former Sen." etc. are lexicon phrases. */
+    size_t b = a;
+    while (b < d->n_tok && b < a + 6 && d->tok[b].para == t->para &&
+           (name_cont(d, b) ||
+            /* "White House", "Trump Tower": an organisation word ends a run */
+            (b > a && is_name_word(&d->tok[b]) && (LEX(d, b) & PT_LEX_ORGWORD)))) {
+      if (b > a && (LEX(d, b) & (PT_LEX_TITLE_ROLE | PT_LEX_TITLE_HON)) &&
+          !(LEX(d, b) & PT_LEX_FIRST) && b + 1 < d->n_tok && name_cont(d, b + 1))
+        break;
+      b++;
+    }
+    if (tn == 1 && b == a && (t->flags & PT_TOK_CAP) && map_get(d, t->byte_off, t->byte_len, 0) >= 0) {
+      /* "King says": a title word that is a known surname is the name. */
+      tn = 0;
+      tf = 0;
+      tg = -1;
+      tgen = 0;
+      a = i;
+      b = i + 1;
+    }
+    if (tn && b == a) {
+      /* A title alone: "the secretary", "the vice president". */
+      if ((tf & PT_LEX_TITLE_ROLE) && i > 0 && (d->tok[i - 1].flags & PT_TOK_WORD) &&
+          d->tok[i - 1].byte_len == 3 &&
+          !memcmp(d->text + d->tok[i - 1].byte_off + 1, "he", 2) && tg >= 0 && tg < MAX_GROUPS &&
+          ls.by_group[tg] >= 0) {
+        int ent = ls.by_group[tg];
+        if (add_mention(d, i - 1, i + tn, i - 1, PT_MENT_TITLE, ent)) return PT_NOMEM;
+        if (d->ent[ent].type == PT_ENT_PERSON) note_person(&ls, d, ent, i);
+      }
+      i += tn;
+      continue;
+    }
+    if (b == a) {
+      /* An acronym is an organisation ("CNN said"), but not a word of an
+      ** all-caps heading or a dateline ("WASHINGTON --"). */
+      int heading = (i > 0 && (d->tok[i - 1].flags & PT_TOK_ALLCAPS)) ||
+                    (i + 1 < d->n_tok && (d->tok[i + 1].flags & (PT_TOK_ALLCAPS | PT_TOK_DASH))) ||
+                    (i + 1 < d->n_tok && d->text[d->tok[i + 1].byte_off] == '-');
+      if ((t->flags & PT_TOK_ALLCAPS) && t->byte_len >= 2 && t->byte_len <= 6 && !heading &&
+          !(t->lex & PT_LEX_STOPCAP)) {
+        if (link_name(d, &ls, i, i, i + 1, -1, 0, 1, 0, 0)) return PT_NOMEM;
+      }
+      i++;
+      continue;
+    }
+    /* "See Sexton's timeline" after "Jared Sexton": a capitalised word
+    ** opening the sentence before a known surname is not a given name. */
+    if (b - a == 2 && !tn && (d->tok[a].flags & PT_TOK_SENT) && !(LEX(d, a) & PT_LEX_FIRST) &&
+        map_get(d, d->tok[a + 1].byte_off, d->tok[a + 1].byte_len, 0) >= 0) {
+      a++;
+      i = a;
+    }
+    /* A name run [a, b).  A run of all-caps words is a heading or a
+    ** dateline ("NEW YORK -"), not a name. */
+    if (b - a >= 2) {
+      size_t k = a;
+      while (k < b && (d->tok[k].flags & PT_TOK_ALLCAPS)) k++;
+      if (k == b) { i = b; continue; }
+    }
+    int org = 0;
+    for (size_t k = a; k < b; k++)
+      if (k > a && (LEX(d, k) & PT_LEX_ORGWORD)) org = 1;
+    if (b - a == 1 && (d->tok[a].flags & PT_TOK_ALLCAPS)) org = 1;
+    if (org && tn) org = 0, b = a; /* "Sen. Senate" makes no sense: skip */
+    if (tn && b - a == 1 && (LEX(d, a) & PT_LEX_ORGWORD)) {
+      /* "Justice Department", "State Department": a title word before an
+      ** organisation word names the organisation. */
+      org = 1;
+      a = i;
+      tn = 0;
+      tf = 0;
+    }
+    if (b == a) { i += tn ? tn : 1; continue; }
+    if (!tn && (d->tok[a].flags & PT_TOK_SENT) && b - a == 1 && !org) {
+      /* A lone capitalised word opening a sentence is a name only when it
+      ** is already known or a reporting verb follows. */
+      int known = map_get(d, d->tok[a].byte_off, d->tok[a].byte_len, 0) >= 0 ||
+                  map_get(d, d->tok[a].byte_off, d->tok[a].byte_len, 1) >= 0;
+      int cue = b < d->n_tok && (d->tok[b].flags & PT_TOK_LOWER) && (LEX(d, b) & PT_LEX_CUE_VERB);
+      if (!known && !cue) { i = b; continue; }
+    }
+    size_t ta = i;
+    if (org && i > 0 && (d->tok[i - 1].flags & PT_TOK_WORD) && d->tok[i - 1].byte_len == 3 &&
+        (d->text[d->tok[i - 1].byte_off] | 0x20) == 't' &&
+        !memcmp(d->text + d->tok[i - 1].byte_off + 1, "he", 2) && d->tok[i - 1].ment < 0)
+      ta = i - 1;
+    size_t ra = i, rb = (tf & PT_LEX_TITLE_ROLE) ? a : i;
+    int grp = (tf & PT_LEX_TITLE_ROLE) ? tg : -1;
+    size_t ara = 0, arb = appositive(d, b, &ara);
+    if (arb && rb == ra && !org) {
+      ra = ara;
+      rb = arb;
+      int ag, agen;
+      size_t k = ara;
+      if (k < arb && !(LEX(d, k) & (PT_LEX_TITLE_ROLE | PT_LEX_TITLE_HEAD))) k++;
+      int af = 0;
+      if (k < arb && pt_lex_phrase(d, k, PT_LEX_TITLE_ROLE, &af, &ag, &agen)) grp = ag;
+    }
+    char gender = (tgen == 'm' || tgen == 'f') ? (char)tgen : 0;
+    ls.modifier = (b + 1 < d->n_tok && (d->tok[b].flags & PT_TOK_LOWER) &&
+                   (LEX(d, b) & (PT_LEX_TITLE_ROLE | PT_LEX_TITLE_HEAD)) && (d->tok[b + 1].flags & PT_TOK_CAP)) ||
+                  /* "the Clinton approach": a name between an article and a noun */
+                  (ta > 0 && b < d->n_tok && (d->tok[b].flags & PT_TOK_LOWER) && d->tok[ta - 1].byte_len <= 3 &&
+                   (d->tok[ta - 1].flags & PT_TOK_WORD) &&
+                   ((d->tok[ta - 1].byte_len == 3 && !memcmp(d->text + d->tok[ta - 1].byte_off + 1, "he", 2)) ||
+                    (d->tok[ta - 1].byte_len == 1 && (d->text[d->tok[ta - 1].byte_off] | 0x20) == 'a')));
+    if (link_name(d, &ls, ta, a, b, grp, gender, org, ra, rb)) return PT_NOMEM;
+    ls.modifier = 0;
+    i = b;
+  }
+  return PT_OK;
+}
+
+int pt_entity_build(pt_entity_doc *d, const char *text, size_t len,
+                    const pt_span *skip, size_t n_skip, const pt_span *marks,
+                    size_t n_marks) {
+  d->text = text;
+  d->len = len;
+  if (len >= 0xFFFFFFF0u) return PT_TOOBIG;
+  d->n_tok = d->n_ment = d->n_ent = 0;
+  /* Clearing a map grown by one big document would cost every later small
+  ** one: drop big maps instead (they grow back on demand). */
+  if (d->map_cap > 1024) {
+    pt_free(d->map);
+    d->map = NULL;
+    d->map_cap = 0;
+  } else if (d->map_cap && d->map_n) {
+    memset(d->map, 0, d->map_cap * sizeof(map_slot));
+  }
+  d->map_n = 0;
+  int rc = tokenize(d, skip, n_skip, marks, n_marks);
+  if (rc == PT_OK) rc = find_mentions(d);
+  return rc;
+}

@@ -1,0 +1,1209 @@
+/*
+** pt_quote.c: quotation marks, kinds and attribution (see pt_quote.h).
+**
+**   scan_marks()   one pass over the bytes: a stack of at most two open
+**                  quotations per paragraph (outer and nested);
+**   pt_entity_build()  tokens, mentions, entities (pt_entity.c);
+**   attribute()    per top-level quotation, a bounded window of tokens around
+**                  its marks: after it, before it, then the quotation or
+**                  paragraph before;
+**   classify()     kind from the marks, words, case and attribution.
+** Each quotation looks at a bounded number of tokens, so the whole is linear.
+*/
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "pt_entity.h"
+#include "pt_err.h"
+#include "pt_mem.h"
+#include "pt_quote.h"
+#include "pt_utf8.h"
+
+/* ====================================================================
+** Names.
+*/
+const char *pt_quote_kind_name(int kind) {
+  static const char *const k[] = {"full", "partial", "block", "scare", "title"};
+  return kind >= 0 && kind <= 4 ? k[kind] : NULL;
+}
+const char *pt_quote_mark_name(int mark) {
+  static const char *const k[] = {"curly", "straight", "doubled", "guillemet", "low", "single"};
+  return mark >= 0 && mark <= 5 ? k[mark] : NULL;
+}
+const char *pt_quote_how_name(int how) {
+  static const char *const k[] = {NULL,       "after",  "before", "colon",
+                                  "byline",   "continued", "leadin", "subject"};
+  return how > 0 && how <= 7 ? k[how] : NULL;
+}
+
+void pt_quote_init(pt_quote_list *l) {
+  memset(l, 0, sizeof *l);
+  pt_entity_init(&l->ents);
+}
+
+void pt_quote_reset(pt_quote_list *l) {
+  pt_free(l->q);
+  pt_free(l->spans);
+  pt_free(l->marks);
+  pt_entity_reset(&l->ents);
+  pt_quote_init(l);
+}
+
+static int grow(void **p, size_t *cap, size_t need, size_t size) {
+  if (need <= *cap) return PT_OK;
+  size_t nc = *cap ? *cap * 2 : 32;
+  while (nc < need) nc *= 2;
+  void *q = pt_realloc(*p, nc * size);
+  if (!q) return PT_NOMEM;
+  *p = q;
+  *cap = nc;
+  return PT_OK;
+}
+
+/* ====================================================================
+** Marks.
+*/
+enum { M_NONE, M_DQ_OPEN, M_DQ_CLOSE, M_SQ_OPEN, M_SQ_CLOSE, M_STRAIGHT, M_DOUBLED,
+       M_APOS, M_GUIL_OPEN, M_GUIL_CLOSE, M_LOW_OPEN };
+
+static int is_ws(int cp) { return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || pt_cp_is_space(cp); }
+static int is_wordc(int cp) { return cp < 0x80 ? ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z') || (cp >= '0' && cp <= '9') : pt_cp_is_word(cp); }
+
+/* The code point before byte off (a space at the start). */
+static int prev_cp(const char *s, size_t off) {
+  if (off == 0) return ' ';
+  unsigned char c = (unsigned char)s[off - 1];
+  if (c < 0x80) return c;
+  size_t st;
+  return pt_utf8_decode_prev(s, off, &st);
+}
+static int next_cp(const char *s, size_t n, size_t off) {
+  if (off >= n) return ' ';
+  unsigned char c = (unsigned char)s[off];
+  if (c < 0x80) return c;
+  size_t adv;
+  return pt_utf8_decode(s + off, n - off, &adv);
+}
+
+/* Mark at byte i; sets *len. */
+static int mark_at(const char *s, size_t n, size_t i, size_t *len) {
+  unsigned char c = (unsigned char)s[i];
+  *len = 1;
+  if (c == '"') return M_STRAIGHT;
+  if (c == '\'') {
+    if (i + 1 < n && s[i + 1] == '\'') return *len = 2, M_DOUBLED;
+    return M_APOS;
+  }
+  if (c == 0xE2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80) {
+    *len = 3;
+    switch ((unsigned char)s[i + 2]) {
+      case 0x9C: return M_DQ_OPEN;
+      case 0x9D: return M_DQ_CLOSE;
+      case 0x98: return M_SQ_OPEN;
+      case 0x99: return M_SQ_CLOSE;
+      case 0x9E: return M_LOW_OPEN;
+      default: return M_NONE;
+    }
+  }
+  if (c == 0xC2 && i + 1 < n) {
+    *len = 2;
+    if ((unsigned char)s[i + 1] == 0xAB) return M_GUIL_OPEN;
+    if ((unsigned char)s[i + 1] == 0xBB) return M_GUIL_CLOSE;
+  }
+  return M_NONE;
+}
+
+typedef struct open_q {
+  int idx;      /* quote index in l->q */
+  int mark;     /* PT_MARK_ */
+} open_q;
+
+typedef struct scan {
+  pt_quote_list *l;
+  const char *s;
+  size_t n;
+  open_q st[2];
+  int depth;
+  int para;
+  int rc;
+} scan;
+
+static int opens_like(const char *s, size_t n, size_t i, size_t len) {
+  int p = prev_cp(s, i), x = next_cp(s, n, i + len);
+  return !is_wordc(p) && !is_ws(x) && x != ',' && x != '.' && x != ';';
+}
+static int closes_like(const char *s, size_t n, size_t i, size_t len) {
+  int p = prev_cp(s, i), x = next_cp(s, n, i + len);
+  return !is_ws(p) && !is_wordc(x);
+}
+
+static void open_quote(scan *sc, size_t i, size_t len, int mark) {
+  if (sc->depth >= 2 || sc->rc) return;
+  pt_quote_list *l = sc->l;
+  if (grow((void **)&l->q, &l->cap, l->n + 1, sizeof(pt_quote))) {
+    sc->rc = PT_NOMEM;
+    return;
+  }
+  pt_quote *q = &l->q[l->n];
+  memset(q, 0, sizeof *q);
+  q->open_off = i;
+  q->open_len = len;
+  q->byte_off = i + len;
+  q->paragraph = sc->para;
+  q->depth = sc->depth;
+  q->mark = mark;
+  q->ent = -1;
+  q->gap = -1;
+  sc->st[sc->depth].idx = (int)l->n;
+  sc->st[sc->depth].mark = mark;
+  sc->depth++;
+  l->n++;
+}
+
+static void close_quote(scan *sc, size_t i, size_t len) {
+  pt_quote *q = &sc->l->q[sc->st[sc->depth - 1].idx];
+  q->close_off = i;
+  q->close_len = len;
+  q->byte_len = i - q->byte_off;
+  sc->depth--;
+}
+
+/* Ends an unclosed quotation at byte `end` (trailing spaces trimmed); a
+** nested single quote that never closed was an apostrophe: dropped. */
+static void drop_or_end(scan *sc, size_t end) {
+  while (sc->depth > 0) {
+    pt_quote *q = &sc->l->q[sc->st[sc->depth - 1].idx];
+    if (q->depth > 0 || q->mark == PT_MARK_SINGLE) {
+      q->deleted = 1;
+    } else {
+      size_t e = end;
+      while (e > q->byte_off && is_ws((unsigned char)sc->s[e - 1])) e--;
+      q->byte_len = e - q->byte_off;
+      q->close_off = e;
+      q->close_len = 0;
+    }
+    sc->depth--;
+  }
+}
+
+static void handle_mark(scan *sc, size_t i, size_t len, int m) {
+  const char *s = sc->s;
+  size_t n = sc->n;
+  int top = sc->depth ? sc->st[sc->depth - 1].mark : -1;
+  int outer = sc->depth ? sc->st[0].mark : -1;
+  switch (m) {
+    case M_DQ_OPEN:
+      if (top == PT_MARK_LOW) { close_quote(sc, i, len); return; }
+      if (sc->depth == 0) { open_quote(sc, i, len, PT_MARK_CURLY); return; }
+      if (top == PT_MARK_CURLY && closes_like(s, n, i, len) && !opens_like(s, n, i, len)) {
+        /* “ typed for ” ("fascist?“ he asked"). */
+        close_quote(sc, i, len);
+        return;
+      }
+      if (outer == PT_MARK_CURLY) {
+        /* A second opener: the first never closed.  End it here. */
+        drop_or_end(sc, i);
+        open_quote(sc, i, len, PT_MARK_CURLY);
+        return;
+      }
+      if (sc->depth == 1) open_quote(sc, i, len, PT_MARK_CURLY);
+      return;
+    case M_DQ_CLOSE:
+      /* Sloppy text mixes families: "But Pete Wilson won,” Axelrod said. */
+      if (top == PT_MARK_CURLY || top == PT_MARK_LOW ||
+          ((top == PT_MARK_STRAIGHT || top == PT_MARK_DOUBLED) && sc->depth == 1)) {
+        close_quote(sc, i, len);
+        return;
+      }
+      if (sc->depth == 2 && outer == PT_MARK_CURLY) {
+        sc->l->q[sc->st[1].idx].deleted = 1;
+        sc->depth = 1;
+        close_quote(sc, i, len);
+        return;
+      }
+      if (sc->depth == 0 && opens_like(s, n, i, len)) open_quote(sc, i, len, PT_MARK_CURLY);
+      return;
+    case M_STRAIGHT:
+    case M_DOUBLED: {
+      int mk = m == M_STRAIGHT ? PT_MARK_STRAIGHT : PT_MARK_DOUBLED;
+      if (top == mk) { close_quote(sc, i, len); return; }
+      if (top == PT_MARK_CURLY && sc->depth == 1 && closes_like(s, n, i, len) && !opens_like(s, n, i, len)) {
+        close_quote(sc, i, len); /* “Nice try, not true," she said. */
+        return;
+      }
+      if (sc->depth == 2 && outer == mk) {
+        sc->l->q[sc->st[1].idx].deleted = 1;
+        sc->depth = 1;
+        close_quote(sc, i, len);
+        return;
+      }
+      if (sc->depth == 0) {
+        if (!closes_like(s, n, i, len) || opens_like(s, n, i, len)) open_quote(sc, i, len, mk);
+        return;
+      }
+      if (sc->depth == 1 && opens_like(s, n, i, len)) open_quote(sc, i, len, mk);
+      return;
+    }
+    case M_SQ_OPEN:
+    case M_APOS:
+    case M_SQ_CLOSE:
+      if (top == PT_MARK_SINGLE && m != M_SQ_OPEN && closes_like(s, n, i, len)) {
+        close_quote(sc, i, len);
+        return;
+      }
+      if (m != M_SQ_CLOSE && opens_like(s, n, i, len) && !pt_cp_is_digit(next_cp(s, n, i + len)) &&
+          (sc->depth == 1 || (sc->depth == 0 && m == M_SQ_OPEN)))
+        open_quote(sc, i, len, PT_MARK_SINGLE);
+      return;
+    case M_GUIL_OPEN:
+      if (sc->depth < 2) open_quote(sc, i, len, PT_MARK_GUILLEMET);
+      return;
+    case M_GUIL_CLOSE:
+      if (top == PT_MARK_GUILLEMET) close_quote(sc, i, len);
+      return;
+    case M_LOW_OPEN:
+      if (sc->depth < 2) open_quote(sc, i, len, PT_MARK_LOW);
+      return;
+    default:
+      return;
+  }
+}
+
+/* Does the paragraph starting at byte i open with a mark of family `mark`? */
+static int reopens(const char *s, size_t n, size_t i, int mark) {
+  while (i < n && is_ws((unsigned char)s[i])) i++;
+  if (i >= n) return 0;
+  size_t len;
+  int m = mark_at(s, n, i, &len);
+  switch (mark) {
+    case PT_MARK_CURLY: return m == M_DQ_OPEN || m == M_DQ_CLOSE;
+    case PT_MARK_STRAIGHT: return m == M_STRAIGHT;
+    case PT_MARK_DOUBLED: return m == M_DOUBLED;
+    case PT_MARK_GUILLEMET: return m == M_GUIL_OPEN;
+    case PT_MARK_LOW: return m == M_LOW_OPEN;
+    default: return 0;
+  }
+}
+
+/* Bytes that can start a mark or end a paragraph. */
+static const unsigned char interesting[256] = {['\n'] = 1, ['"'] = 1, ['\''] = 1, [0xE2] = 1, [0xC2] = 1};
+
+/* SWAR test: could any of the 8 bytes at p be '\n', '"', '\'', 0xC2 or
+** 0xE2?  (haszero(v ^ pattern) for each; false positives only cost a
+** byte-by-byte look.) */
+static int may_be_interesting(const char *p) {
+  uint64_t v;
+  memcpy(&v, p, 8);
+  const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+#define HASZERO(x) (((x) - ones) & ~(x) & highs)
+  uint64_t r = HASZERO(v ^ (ones * '\n')) | HASZERO(v ^ (ones * '"')) | HASZERO(v ^ (ones * '\'')) |
+               HASZERO(v ^ (ones * 0xC2u)) | HASZERO(v ^ (ones * 0xE2u));
+#undef HASZERO
+  return r != 0;
+}
+
+static int scan_marks(pt_quote_list *l, const char *s, size_t n) {
+  scan sc;
+  memset(&sc, 0, sizeof sc);
+  sc.l = l;
+  sc.s = s;
+  sc.n = n;
+  int block_head = -1; /* index of the first row of an open block */
+  size_t para_from = 0; /* where the current paragraph's bytes start */
+  size_t i = 0;
+  while (i < n) {
+    /* Eight bytes at a time while none can start a mark or end a line. */
+    while (i + 8 <= n && !may_be_interesting(s + i)) i += 8;
+    if (i >= n) break;
+    unsigned char c = (unsigned char)s[i];
+    if (!interesting[c]) { i++; continue; }
+    if (c == '\n') {
+      size_t j = i + 1;
+      while (j < n && (s[j] == ' ' || s[j] == '\t' || s[j] == '\r')) j++;
+      if (j < n && s[j] == '\n') {
+        /* Paragraph end (counted, like the tokenizer does, only after some
+        ** text: several blank lines are one break). */
+        int cont = 0;
+        int had_text = 0;
+        for (size_t k = i; k > para_from; k--)
+          if (!is_ws((unsigned char)s[k - 1])) { had_text = 1; break; }
+        if (sc.depth > 0) {
+          pt_quote *q0 = &l->q[sc.st[0].idx];
+          int idx0 = sc.st[0].idx;
+          cont = q0->mark != PT_MARK_SINGLE && reopens(s, n, j + 1, q0->mark);
+          drop_or_end(&sc, i);
+          if (cont) {
+            if (block_head < 0) block_head = idx0;
+            q0 = &l->q[idx0];
+            q0->block = block_head + 1;
+          }
+        }
+        if (!cont && block_head >= 0) block_head = -1;
+        if (had_text) sc.para++;
+        i = j + 1;
+        para_from = i;
+        /* The reopening mark of a block continues it. */
+        if (cont) {
+          while (i < n && is_ws((unsigned char)s[i])) i++; /* more blank lines */
+          size_t len;
+          mark_at(s, n, i, &len);
+          open_quote(&sc, i, len, l->q[block_head].mark);
+          if (sc.rc) return sc.rc;
+          l->q[l->n - 1].block = block_head + 1;
+          i += len;
+        }
+        continue;
+      }
+      i++;
+      continue;
+    }
+    if (!interesting[c]) { i++; continue; }
+    size_t len;
+    int m = mark_at(s, n, i, &len);
+    if (m == M_NONE) { i++; continue; }
+    handle_mark(&sc, i, len, m);
+    if (sc.rc) return sc.rc;
+    i += len;
+  }
+  drop_or_end(&sc, n);
+  /* Drop the deleted rows, keeping block indexes right. */
+  size_t k = 0;
+  int *remap = NULL;
+  int has_block = 0;
+  for (size_t j = 0; j < l->n; j++) has_block |= l->q[j].block != 0;
+  if (has_block) {
+    remap = pt_malloc(l->n * sizeof(int) + 1);
+    if (!remap) return PT_NOMEM;
+  }
+  for (size_t j = 0; j < l->n; j++) {
+    if (remap) remap[j] = (int)k;
+    if (l->q[j].deleted) continue;
+    l->q[k++] = l->q[j];
+  }
+  if (remap) {
+    for (size_t j = 0; j < k; j++)
+      if (l->q[j].block) l->q[j].block = remap[l->q[j].block - 1] + 1;
+    pt_free(remap);
+  }
+  l->n = k;
+  return PT_OK;
+}
+
+/* ====================================================================
+** Attribution.
+*/
+typedef struct attr {
+  int ment;           /* mention, or -1 */
+  size_t np_a, np_b;  /* a common noun phrase speaker [np_a, np_b) tokens */
+  size_t cue_a, cue_b;/* cue tokens */
+  int how;
+} attr;
+
+static int tok_punct(const pt_entity_doc *d, size_t j, char ch) {
+  return j < d->n_tok && (d->tok[j].flags & PT_TOK_PUNCT) && d->text[d->tok[j].byte_off] == ch &&
+         d->tok[j].byte_len == 1;
+}
+
+static int tok_word(const pt_entity_doc *d, size_t j, const char *w) {
+  if (j >= d->n_tok || !(d->tok[j].flags & PT_TOK_WORD)) return 0;
+  size_t n = strlen(w);
+  if (d->tok[j].byte_len != n) return 0;
+  const char *s = d->text + d->tok[j].byte_off;
+  for (size_t i = 0; i < n; i++)
+    if ((s[i] | 0x20) != w[i]) return 0;
+  return 1;
+}
+
+static int tok_word(const pt_entity_doc *d, size_t j, const char *w);
+
+/* A reporting verb, but not "agreed to", "vowed to" (an infinitive follows). */
+static int is_cue(const pt_entity_doc *d, size_t j) {
+  if (j >= d->n_tok || !(d->tok[j].flags & PT_TOK_LOWER) || (d->tok[j].flags & PT_TOK_INQ) ||
+      !(pt_entity_lex(d, j) & PT_LEX_CUE_VERB))
+    return 0;
+  if (tok_word(d, j, "put") && !tok_word(d, j + 1, "it")) return 0; /* "as X put it" */
+  if (tok_word(d, j + 1, "to")) {
+    static const char *const inf[] = {"agreed",   "went",        "continued", "continues", "declined",
+                                      "threatened", "claimed", "claims",    "called",    NULL};
+    for (int k = 0; inf[k]; k++)
+      if (tok_word(d, j, inf[k])) return 0;
+  }
+  return 1;
+}
+
+/* Words that may stand between a speaker and the verb, or after the verb
+** before the speaker: "also said", "has said", "said Sunday". */
+static int is_filler(const pt_entity_doc *d, size_t j) {
+  static const char *const w[] = {"also", "later", "then", "recently", "once", "previously",
+                                  "has", "had", "have", "would", "will", "did", "does", "again",
+                                  "earlier", "further", "still", "simply", "repeatedly", "often",
+                                  "once", "just", "had", "first", "flatly", "only", "later", NULL};
+  if (j >= d->n_tok || !(d->tok[j].flags & PT_TOK_LOWER) || (d->tok[j].flags & PT_TOK_INQ)) return 0;
+  for (int k = 0; w[k]; k++)
+    if (tok_word(d, j, w[k])) return 1;
+  const pt_tok *t = &d->tok[j];
+  return t->byte_len > 4 && d->text[t->byte_off + t->byte_len - 1] == 'y' &&
+         d->text[t->byte_off + t->byte_len - 2] == 'l';
+}
+
+/* Function words that end a run of modifiers before a name. */
+static int is_function(const pt_entity_doc *d, size_t j) {
+  static const char *const w[] = {"until", "when", "as", "after", "before", "because", "while", "if",
+                                  "since", "and", "but", "or", "so", "then", "that", "than", "where",
+                                  "who", "which", "with", "to", "for", "of", "in", "on", "at", "by",
+                                  "from", "is", "was", "are", "were", "has", "have", "had", "not",
+                                  "it", "he", "she", "they", "we", "i", "you", NULL};
+  for (int k = 0; w[k]; k++)
+    if (tok_word(d, j, w[k])) return 1;
+  return 0;
+}
+
+/* Words that open a subordinate clause: a name after one is not the
+** subject of the verb that follows ("until Haley said"). */
+static int is_subordinator(const pt_entity_doc *d, size_t j) {
+  static const char *const w[] = {"until", "when", "as", "after", "before", "because", "while", "if",
+                                  "since", "but", "so", "then", "that", "than", "where", "which", "who",
+                                  "although", "though", "unless", "whether", "once", NULL};
+  for (int k = 0; w[k]; k++)
+    if (tok_word(d, j, w[k])) return 1;
+  return 0;
+}
+
+static int is_time_word(const pt_entity_doc *d, size_t j) {
+  static const char *const w[] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                                  "sunday", "today", "yesterday", "tonight", "recently", "later",
+                                  "earlier", "last", "this", "week", "night", "morning", NULL};
+  for (int k = 0; w[k]; k++)
+    if (tok_word(d, j, w[k])) return 1;
+  return 0;
+}
+
+static int is_det(const pt_entity_doc *d, size_t j) {
+  static const char *const w[] = {"the", "a", "an", "his", "her", "their", "its", "one", "another",
+                                  "some", "several", "two", "three", "many", "other", "our", NULL};
+  for (int k = 0; w[k]; k++)
+    if (tok_word(d, j, w[k])) return 1;
+  return 0;
+}
+
+/* A usable token inside the window: same paragraph, not inside a quotation. */
+static int ok_tok(const pt_entity_doc *d, size_t j, int para) {
+  return j < d->n_tok && d->tok[j].para == para && !(d->tok[j].flags & PT_TOK_INQ);
+}
+
+/* Mention starting at token j (skipping "Sen." style titles is built in). */
+static int ment_at(const pt_entity_doc *d, size_t j, int para) {
+  if (!ok_tok(d, j, para)) return -1;
+  return d->tok[j].ment;
+}
+
+/* Is mention m followed by a possessive 's? */
+static int possessive(const pt_entity_doc *d, int m) {
+  size_t e = d->ment[m].tok_end;
+  return e + 1 < d->n_tok && (tok_punct(d, e, '\'') || (d->tok[e].flags & PT_TOK_PUNCT && d->tok[e].byte_len == 3 &&
+                                                       !memcmp(d->text + d->tok[e].byte_off, "\xE2\x80\x99", 3))) &&
+         tok_word(d, e + 1, "s");
+}
+
+/* A noun-phrase speaker starting at j: "a spokesman for the campaign",
+** "officials".  Returns its end (exclusive) or 0. */
+static size_t np_after(const pt_entity_doc *d, size_t j, int para) {
+  if (!ok_tok(d, j, para) || !is_det(d, j)) return 0;
+  size_t k = j + 1;
+  while (k < j + 7 && ok_tok(d, k, para) && (d->tok[k].flags & PT_TOK_WORD) && !is_cue(d, k)) k++;
+  return k > j + 1 ? k : 0;
+}
+
+/* Does the clause at lo open "Name, the/a ..." (an appositive that may not
+** be closed before the verb: "Nate Silver, the polling guru who founded
+** fivethirtyeight.com tweeted")? */
+static int appositive_opens(const pt_entity_doc *d, size_t lo, int para) {
+  if (!ok_tok(d, lo, para) || d->tok[lo].ment < 0) return 0;
+  const pt_mention *m = &d->ment[d->tok[lo].ment];
+  return m->type != PT_MENT_PRONOUN && tok_punct(d, m->tok_end, ',') && is_det(d, m->tok_end + 1);
+}
+
+/* The subject before cue token c, not before token lo: a mention (allowing
+** a parenthesis, an appositive or a who-clause, and fillers in between) or
+** a noun phrase.  Returns 1 with *a filled. */
+static int subject_before(const pt_entity_doc *d, size_t c, size_t lo, int para, attr *a) {
+  if (c == 0 || c <= lo) return 0;
+  size_t k = c - 1;
+  while (k > lo && is_filler(d, k)) k--;
+  for (int round = 0; round < 2; round++) {
+    if (!ok_tok(d, k, para)) return 0;
+    if (d->tok[k].ment_end >= 0 && !possessive(d, d->tok[k].ment_end)) {
+      a->ment = d->tok[k].ment_end;
+      return 1;
+    }
+    if (tok_punct(d, k, ')')) {
+      size_t p = k;
+      while (p > lo && p + 10 > k && !tok_punct(d, p, '(')) p--;
+      if (!tok_punct(d, p, '(') || p == 0) return 0;
+      k = p - 1;
+      continue;
+    }
+    if (round == 0) {
+      /* "Katie Packer, who is chairman of Our Principles PAC, said" */
+      size_t f = lo;
+      if (ok_tok(d, f, para) && d->tok[f].ment >= 0) {
+        int m = d->tok[f].ment;
+        size_t e = d->ment[m].tok_end;
+        if (d->ment[m].type != PT_MENT_PRONOUN && e + 1 < k && tok_punct(d, e, ',') &&
+            (tok_word(d, e + 1, "who") || tok_word(d, e + 1, "whose"))) {
+          a->ment = m;
+          return 1;
+        }
+      }
+    }
+    if (round == 0 && (tok_punct(d, k, ',') || appositive_opens(d, lo, para))) {
+      /* "Donna Rawlings, 59, of Ashton, Md., who watched it on the Mall,
+      ** said": a sentence that opens with a name and a comma is about it. */
+      for (size_t f = lo; f < lo + 5 && f < k && ok_tok(d, f, para); f++) {
+        if (is_subordinator(d, f) || tok_punct(d, f, ',')) break;
+        if (d->tok[f].ment < 0) continue;
+        int m = d->tok[f].ment;
+        int e = d->ment[m].ent;
+        int personish = e >= 0 && (d->ent[e].person || d->ent[e].gender);
+        /* "Mayor Colin Travers of Millbrook, New York, a city …, said": a
+        ** titled person opening the sentence, the verb after a comma. */
+        int titled = f == lo && d->ment[m].type == PT_MENT_NAME && tok_punct(d, k, ',') &&
+                     d->ment[m].tok_end < k &&
+                     (pt_entity_lex(d, d->ment[m].tok_first) &
+                      (PT_LEX_TITLE_ROLE | PT_LEX_TITLE_HON | PT_LEX_TITLE_HEAD));
+        if (titled) {
+          a->ment = m;
+          return 1;
+        }
+        if (d->ment[m].type != PT_MENT_PRONOUN && tok_punct(d, d->ment[m].tok_end, ',') &&
+            d->ment[m].tok_end < k && !possessive(d, m) && (f == lo || personish)) {
+          a->ment = m;
+          return 1;
+        }
+      }
+    }
+    if (tok_punct(d, k, ',') && k > lo && ok_tok(d, k - 1, para) && d->tok[k - 1].ment_end >= 0 &&
+        !possessive(d, d->tok[k - 1].ment_end)) {
+      /* "the previous nominee, Mitt Romney, called" */
+      a->ment = d->tok[k - 1].ment_end;
+      return 1;
+    }
+    if (tok_punct(d, k, ',')) {
+      size_t p = k;
+      while (p > lo && p + 16 > k) {
+        p--;
+        if (!ok_tok(d, p, para)) return 0;
+        if (tok_punct(d, p, ',')) break;
+      }
+      if (!tok_punct(d, p, ',') || p == 0) return 0;
+      k = p - 1;
+      continue;
+    }
+    break;
+  }
+  if (!ok_tok(d, k, para) || !(d->tok[k].flags & PT_TOK_WORD)) return 0;
+  /* A noun phrase: back to a determiner within 6 words. */
+  size_t p = k;
+  while (p > lo && p + 6 > k && ok_tok(d, p, para) && (d->tok[p].flags & PT_TOK_WORD) && !is_det(d, p) &&
+         !is_cue(d, p))
+    p--;
+  if (is_det(d, p) && ok_tok(d, p, para) &&
+      (p == lo || tok_punct(d, p - 1, ',') || tok_word(d, p - 1, "and") || (d->tok[p].flags & PT_TOK_SENT))) {
+    a->np_a = p;
+    a->np_b = k + 1;
+    return 1;
+  }
+  /* A bare plural: "officials said". */
+  const pt_tok *t = &d->tok[k];
+  if ((t->flags & PT_TOK_LOWER) && t->byte_len > 3 && d->text[t->byte_off + t->byte_len - 1] == 's' &&
+      k + 1 == c) {
+    a->np_a = k;
+    a->np_b = k + 1;
+    return 1;
+  }
+  return 0;
+}
+
+/* Speaker after the cue at c: "said Kerry", "said Sunday Mr. Kerry",
+** "said a spokesman". */
+static int speaker_after_cue(const pt_entity_doc *d, size_t c, int para, attr *a) {
+  size_t j = c + 1;
+  for (int k = 0; k < 3 && (is_time_word(d, j) || tok_word(d, j, "on")); k++) j++;
+  int m = ment_at(d, j, para);
+  if (m < 0 && !is_det(d, j)) {
+    /* "said conservative activist Bob Klaus" */
+    for (size_t k = j + 1; k < j + 6 && ok_tok(d, k, para) && (d->tok[k].flags & PT_TOK_WORD) &&
+                           !is_cue(d, k - 1) && !is_subordinator(d, k - 1) && !tok_word(d, k - 1, "and"); k++)
+      if (d->tok[k].ment >= 0 && d->ment[d->tok[k].ment].type != PT_MENT_PRONOUN) {
+        m = d->tok[k].ment;
+        break;
+      }
+  }
+  if (m >= 0 && possessive(d, m)) {
+    /* "exhorted Clinton's introducer, actress Jamie Lee Curtis" */
+    int m2 = -1;
+    for (size_t p = d->ment[m].tok_end; p < d->ment[m].tok_end + 8 && ok_tok(d, p, para); p++)
+      if (d->tok[p].ment >= 0 && !possessive(d, d->tok[p].ment)) {
+        m2 = d->tok[p].ment;
+        break;
+      }
+    m = m2;
+  }
+  if (m >= 0 && d->ment[m].type != PT_MENT_PRONOUN) {
+    a->ment = m;
+    return 1;
+  }
+  if (m >= 0 && d->ment[m].type == PT_MENT_PRONOUN && j > c + 1) return 0;
+  size_t e = np_after(d, j, para);
+  if (e) {
+    a->np_a = j;
+    a->np_b = e;
+    return 1;
+  }
+  return 0;
+}
+
+static void set_cue(const pt_entity_doc *d, attr *a, size_t c) {
+  a->cue_a = c;
+  a->cue_b = c + 1;
+  if (pt_entity_lex(d, c) & PT_LEX_CUE_PREP) a->cue_b = c + 2;
+}
+
+/* Does the clause end at token j (a stop, a comma, the paragraph end)? */
+static int ends_clause(const pt_entity_doc *d, size_t j, int para) {
+  if (j >= d->n_tok || d->tok[j].para != para) return 1;
+  return (d->tok[j].flags & PT_TOK_STOP) || tok_punct(d, j, ',') || (d->tok[j].flags & PT_TOK_INQ);
+}
+
+/* After the closing mark: tokens a.. of paragraph para.  `stop` is 1 when
+** the quotation ended its sentence (then only "X said." alone counts). */
+static int attr_after(const pt_entity_doc *d, size_t j, int para, int stop, attr *a) {
+  if (!ok_tok(d, j, para)) return 0;
+  while (tok_punct(d, j, '\'') || tok_punct(d, j, '"')) j++;
+  if (tok_punct(d, j, ',')) j++;
+  if (!ok_tok(d, j, para)) return 0;
+  if (d->tok[j].flags & PT_TOK_DASH) {
+    int m = ment_at(d, j + 1, para);
+    if (m >= 0 && d->ment[m].type != PT_MENT_PRONOUN) {
+      a->ment = m;
+      a->how = PT_ATTR_BYLINE;
+      return 1;
+    }
+    return 0;
+  }
+  if (stop && (d->tok[j].flags & PT_TOK_SENT) && !(pt_entity_lex(d, j) & PT_LEX_PRONOUN) &&
+      d->tok[j].ment < 0)
+    return 0;
+  /* "according to X" */
+  if (tok_word(d, j, "according") && tok_word(d, j + 1, "to")) {
+    int m = ment_at(d, j + 2, para);
+    if (m >= 0) {
+      a->ment = m;
+      set_cue(d, a, j);
+      a->how = PT_ATTR_AFTER;
+      return 1;
+    }
+    size_t e = np_after(d, j + 2, para);
+    if (e) {
+      a->np_a = j + 2, a->np_b = e;
+      set_cue(d, a, j);
+      a->how = PT_ATTR_AFTER;
+      return 1;
+    }
+    return 0;
+  }
+  if (is_cue(d, j)) {
+    if (!speaker_after_cue(d, j, para, a)) return 0;
+    if (stop && !ends_clause(d, a->ment >= 0 ? d->ment[a->ment].tok_end : a->np_b, para)) return 0;
+    set_cue(d, a, j);
+    a->how = PT_ATTR_AFTER;
+    return 1;
+  }
+  /* Speaker first: the first reporting verb of the clause after the quote,
+  ** and its subject ("Huckabee spokeswoman Alice Stewart said", "Sen. Ted
+  ** Cruz (R-Texas), who had criticized them, said", "he added"). */
+  size_t k = j;
+  while (k < j + 24 && ok_tok(d, k, para) && !(d->tok[k].flags & PT_TOK_STOP) && !is_cue(d, k) &&
+         !tok_punct(d, k, ';') && !tok_punct(d, k, ':'))
+    k++;
+  size_t mj = j;
+  while (mj < j + 3 && ok_tok(d, mj, para) && d->tok[mj].ment < 0 && (d->tok[mj].flags & PT_TOK_LOWER) &&
+         !is_subordinator(d, mj) && !is_cue(d, mj))
+    mj++;
+  if (ok_tok(d, k, para) && !is_cue(d, k) && ok_tok(d, mj, para) && d->tok[mj].ment >= 0 &&
+      d->ment[d->tok[mj].ment].type != PT_MENT_PRONOUN) {
+    /* "“…,” an angry Hollande retaliated.": a name, one verb, and the end of
+    ** the clause is an attribution whatever the verb. */
+    size_t v = d->ment[d->tok[mj].ment].tok_end;
+    while (is_filler(d, v)) v++;
+    const pt_tok *vt = v < d->n_tok ? &d->tok[v] : NULL;
+    if (vt && ok_tok(d, v, para) && (vt->flags & PT_TOK_LOWER) && vt->byte_len > 3 &&
+        (d->text[vt->byte_off + vt->byte_len - 1] == 'd' || d->text[vt->byte_off + vt->byte_len - 1] == 's') &&
+        !is_function(d, v) && ends_clause(d, v + 1, para)) {
+      a->ment = d->tok[mj].ment;
+      set_cue(d, a, v);
+      a->how = PT_ATTR_AFTER;
+      return 1;
+    }
+  }
+  if (!ok_tok(d, k, para) || !is_cue(d, k) || k == j) return 0;
+  /* The subject must start the clause: no other verb-like stretch. */
+  attr t = *a;
+  if (!subject_before(d, k, j, para, &t)) return 0;
+  {
+    size_t first = t.ment >= 0 ? d->ment[t.ment].tok_first : t.np_a;
+    if (first > j + 6 && t.ment >= 0) {
+      /* A mention far into the clause is only the subject when the words
+      ** before it are modifiers of a name ("veteran analyst Charlie Cook"). */
+      for (size_t p = j; p < first; p++)
+        if (is_subordinator(d, p)) return 0;
+    }
+    for (size_t p = j; p < first; p++)
+      if (is_subordinator(d, p)) return 0;
+  }
+  /* After a quotation that ended its sentence, "He added: …" starts a new
+  ** one: only a bare "X said." belongs to the quotation before. */
+  if (stop && !ends_clause(d, k + 1, para)) return 0;
+  *a = t;
+  set_cue(d, a, k);
+  a->how = PT_ATTR_AFTER;
+  return 1;
+}
+
+/* The subject of the sentence [lo, c): the last name followed by a
+** lower-case word that is not a function word (a verb, most likely), else
+** the first name.  Possessives ("Trump's") are never subjects. */
+static int clause_subject(const pt_entity_doc *d, size_t lo, size_t c, int para, attr *a) {
+  int first = -1, last = -1;
+  for (size_t k = lo; k < c; k++) {
+    if (!ok_tok(d, k, para) || d->tok[k].ment < 0) continue;
+    int m = d->tok[k].ment;
+    if (possessive(d, m)) continue;
+    if (first < 0) first = m;
+    size_t e = d->ment[m].tok_end;
+    while (e < c && is_filler(d, e)) e++;
+    if (e < c && (d->tok[e].flags & PT_TOK_LOWER) && !is_function(d, e) && !is_det(d, e)) {
+      /* a person (or a pronoun) outranks a place or an organisation */
+      int ent = d->ment[m].ent;
+      int person = d->ment[m].type == PT_MENT_PRONOUN || (ent >= 0 && (d->ent[ent].person || d->ent[ent].gender));
+      int lperson = last >= 0 && (d->ment[last].type == PT_MENT_PRONOUN ||
+                                  (d->ment[last].ent >= 0 && (d->ent[d->ment[last].ent].person ||
+                                                               d->ent[d->ment[last].ent].gender)));
+      if (person || !lperson) last = m;
+    }
+  }
+  int m = last >= 0 ? last : first;
+  if (m < 0) return 0;
+  a->ment = m;
+  return 1;
+}
+
+/* A sentence that opens with a noun phrase: "A senior engineer at one
+** Shenzhen firm, …, told me", "One plant manager in Ohio summed it up:".
+** The phrase runs from the determiner at lo to the end of the first name
+** in it, or to a comma, within eight words. */
+static int np_subject(const pt_entity_doc *d, size_t lo, size_t c, int para, attr *a) {
+  if (!ok_tok(d, lo, para) || !is_det(d, lo) || d->tok[lo].ment >= 0) return 0;
+  size_t k = lo + 1;
+  while (k < c && k < lo + 9 && ok_tok(d, k, para)) {
+    if (d->tok[k].ment >= 0) {
+      k = d->ment[d->tok[k].ment].tok_end;
+      /* "one Shenzhen firm,": the head noun after the name, when a comma
+      ** or the verb follows it */
+      size_t e = k;
+      for (int extra = 0; extra < 2 && e < c && ok_tok(d, e, para) && (d->tok[e].flags & PT_TOK_LOWER) &&
+                          !is_cue(d, e) && !is_function(d, e) && !is_subordinator(d, e);
+           extra++)
+        e++;
+      if (e > k && (tok_punct(d, e, ',') || is_cue(d, e))) k = e;
+      break;
+    }
+    if (!(d->tok[k].flags & PT_TOK_WORD) || is_cue(d, k) || is_subordinator(d, k)) break;
+    k++;
+  }
+  if (k > c || k < lo + 2 || k >= lo + 12) return 0;
+  a->np_a = lo;
+  a->np_b = k;
+  return 1;
+}
+
+/* Before the opening mark: the sentence tokens [lo, b]. */
+static int attr_before(const pt_entity_doc *d, size_t lo, size_t b, int para, attr *a) {
+  if (b >= d->n_tok || b < lo) return 0;
+  for (size_t c = b + 1; c-- > lo;) {
+    if (tok_word(d, c, "according") && tok_word(d, c + 1, "to")) {
+      int m = ment_at(d, c + 2, para);
+      size_t e;
+      if (m >= 0) a->ment = m;
+      else if ((e = np_after(d, c + 2, para)) != 0) a->np_a = c + 2, a->np_b = e;
+      else continue;
+      set_cue(d, a, c);
+      a->how = PT_ATTR_BEFORE;
+      return 1;
+    }
+    if (!is_cue(d, c)) continue;
+    const pt_tok *ct = &d->tok[c];
+    int participle = ct->byte_len > 4 && !memcmp(d->text + ct->byte_off + ct->byte_len - 3, "ing", 3);
+    if (c > lo && ((participle && tok_punct(d, c - 1, ',')) || tok_word(d, c - 1, "and")) &&
+        clause_subject(d, lo, c, para, a)) {
+      /* "Trump returned the compliment to Adelson, telling Reuters",
+      ** "Bush thought for a moment and said": the verb's subject is the
+      ** clause's, not the nearest name. */
+      set_cue(d, a, c);
+      a->how = PT_ATTR_BEFORE;
+      return 1;
+    }
+    if (subject_before(d, c, lo, para, a)) {
+      set_cue(d, a, c);
+      a->how = PT_ATTR_BEFORE;
+      return 1;
+    }
+    if (np_subject(d, lo, c, para, a)) {
+      set_cue(d, a, c);
+      a->how = PT_ATTR_BEFORE;
+      return 1;
+    }
+    /* The sentence's subject: "Weaver didn't seem impressed, telling
+    ** reporters", "Bush thought for a moment and said". */
+    for (size_t k = lo; k < c; k++) {
+      if (!ok_tok(d, k, para)) continue;
+      int m = d->tok[k].ment;
+      if (m >= 0 && !possessive(d, m)) {
+        a->ment = m;
+        set_cue(d, a, c);
+        a->how = PT_ATTR_BEFORE;
+        return 1;
+      }
+    }
+    {
+      /* "said Kerry:" -- but in "King says Ali talked the talk" Ali is
+      ** what was said, so the name must end at a colon, a comma or the
+      ** opening mark. */
+      attr t = *a;
+      if (speaker_after_cue(d, c, para, &t)) {
+        size_t e = t.ment >= 0 ? d->ment[t.ment].tok_end : t.np_b;
+        if (e > b || tok_punct(d, e, ':') || tok_punct(d, e, ',')) {
+          *a = t;
+          set_cue(d, a, c);
+          a->how = PT_ATTR_BEFORE;
+          return 1;
+        }
+      }
+    }
+  }
+  if (tok_punct(d, b, ':')) {
+    if (np_subject(d, lo, b, para, a)) {
+      a->how = PT_ATTR_COLON;
+      return 1;
+    }
+    for (size_t k = b; k-- > lo;) {
+      if (!ok_tok(d, k, para)) break;
+      if (d->tok[k].ment_end >= 0 && d->ment[d->tok[k].ment_end].type != PT_MENT_PRONOUN) {
+        a->ment = d->tok[k].ment_end;
+        a->how = PT_ATTR_COLON;
+        return 1;
+      }
+    }
+  }
+  return 0;
+}
+
+/* First token of the sentence holding token b (bounded look back). */
+static size_t sentence_start(const pt_entity_doc *d, size_t b, int para) {
+  size_t lo = b;
+  while (lo > 0 && b - lo < 60) {
+    const pt_tok *t = &d->tok[lo];
+    if (t->flags & (PT_TOK_SENT | PT_TOK_PARA)) break;
+    if (!ok_tok(d, lo - 1, para)) break;
+    lo--;
+  }
+  return lo;
+}
+
+static void fill_speaker(pt_quote_list *l, pt_quote *q, const attr *a) {
+  const pt_entity_doc *d = &l->ents;
+  q->how = a->how;
+  if (a->cue_b > a->cue_a) {
+    q->cue_off = d->tok[a->cue_a].byte_off;
+    q->cue_len = d->tok[a->cue_b - 1].byte_off + d->tok[a->cue_b - 1].byte_len - q->cue_off;
+  }
+  if (a->ment >= 0) {
+    const pt_mention *m = &d->ment[a->ment];
+    q->spk_off = m->byte_off;
+    q->spk_len = m->byte_len;
+    q->ent = m->ent;
+    if (m->ent >= 0) {
+      const pt_entity *e = &d->ent[m->ent];
+      q->name_off = e->name_off;
+      q->name_len = e->name_len;
+      q->role_off = e->role_off;
+      q->role_len = e->role_len;
+    }
+  } else if (a->np_b > a->np_a) {
+    q->spk_off = d->tok[a->np_a].byte_off;
+    q->spk_len = d->tok[a->np_b - 1].byte_off + d->tok[a->np_b - 1].byte_len - q->spk_off;
+    q->name_off = q->spk_off;
+    q->name_len = q->spk_len;
+  }
+}
+
+static void copy_speaker(pt_quote *q, const pt_quote *from, int how) {
+  q->how = how;
+  q->ent = from->ent;
+  q->spk_off = from->spk_off, q->spk_len = from->spk_len;
+  q->name_off = from->name_off, q->name_len = from->name_len;
+  q->role_off = from->role_off, q->role_len = from->role_len;
+}
+
+static int content_ends_stop(const char *s, const pt_quote *q) {
+  size_t e = q->byte_off + q->byte_len;
+  while (e > q->byte_off && is_ws((unsigned char)s[e - 1])) e--;
+  return e > q->byte_off && (s[e - 1] == '.');
+}
+
+static void attribute(pt_quote_list *l) {
+  const pt_entity_doc *d = &l->ents;
+  const char *s = d->text;
+  int prev_top = -1;        /* previous top-level quotation */
+  for (size_t i = 0; i < l->n; i++) {
+    pt_quote *q = &l->q[i];
+    if (q->depth > 0) continue;
+    int para = 0;
+    size_t a_tok = pt_entity_tok_at(d, q->close_len ? q->close_off + q->close_len : q->byte_off + q->byte_len);
+    size_t o_tok = pt_entity_tok_at(d, q->open_off);
+    attr a = {-1, 0, 0, 0, 0, 0};
+    int found = 0;
+    if (o_tok < d->n_tok) para = d->tok[o_tok].para;
+    else if (d->n_tok) para = d->tok[d->n_tok - 1].para;
+    /* the paragraph of the opening mark: the first token after it may be in
+    ** a later paragraph when the quote is empty; use the token before. */
+    if (o_tok > 0 && (o_tok == d->n_tok || d->tok[o_tok].byte_off >= q->byte_off + q->byte_len + 1))
+      para = d->tok[o_tok - 1].para;
+    if (q->close_len && a_tok < d->n_tok) {
+      found = attr_after(d, a_tok, d->tok[a_tok].para == para ? para : -1, content_ends_stop(s, q), &a);
+    }
+    /* After "…,” Kerry said. the next quotation continues Kerry rather than
+    ** being attributed again by the sentence before it. */
+    int after_stop = o_tok > 0 && (d->tok[o_tok - 1].flags & PT_TOK_STOP) && prev_top >= 0 &&
+                     l->q[prev_top].paragraph == q->paragraph && l->q[prev_top].spk_len;
+    if (!found && o_tok > 0 && ok_tok(d, o_tok - 1, para) && !after_stop) {
+      size_t b = o_tok - 1;
+      found = attr_before(d, sentence_start(d, b, para), b, para, &a);
+    }
+    if (!found && q->close_len && a_tok < d->n_tok && d->tok[a_tok].para == para + 1) {
+      /* A byline paragraph after the quotation: "- Bernie Sanders." */
+      size_t j = a_tok;
+      if ((d->tok[j].flags & PT_TOK_DASH) || tok_punct(d, j, '-')) {
+        int m = ment_at(d, j + 1, para + 1);
+        if (m >= 0 && d->ment[m].type != PT_MENT_PRONOUN) {
+          size_t e = d->ment[m].tok_end;
+          if (e >= d->n_tok || d->tok[e].para != para + 1 || (d->tok[e].flags & PT_TOK_STOP) ||
+              tok_punct(d, e, ',')) {
+            a.ment = m;
+            a.how = PT_ATTR_BYLINE;
+            found = 1;
+          }
+        }
+      }
+    }
+    q->gap = -1;
+    if (found && a.how == PT_ATTR_BEFORE && a.cue_b > 0 && a.cue_b <= o_tok) {
+      int g = 0;
+      for (size_t k = a.cue_b; k < o_tok; k++)
+        if (d->tok[k].flags & PT_TOK_WORD) g++;
+      q->gap = g;
+    }
+    if (found) {
+      fill_speaker(l, q, &a);
+    } else {
+      /* The quotation before, in the same paragraph or the previous one. */
+      int starts_para = o_tok >= d->n_tok || (d->tok[o_tok].flags & PT_TOK_PARA) ||
+                        o_tok == 0 || d->tok[o_tok - 1].para != para;
+      if (prev_top >= 0) {
+        pt_quote *p = &l->q[prev_top];
+        if (p->spk_len && (p->paragraph == q->paragraph ||
+                           (starts_para && p->paragraph + 1 == q->paragraph)))
+          copy_speaker(q, p, PT_ATTR_CONTINUED);
+      }
+      if (!q->spk_len && !starts_para && o_tok > 1 && ok_tok(d, o_tok - 1, para) &&
+          (d->tok[o_tok - 1].flags & PT_TOK_STOP) && ok_tok(d, o_tok - 2, para)) {
+        /* "Not everyone was happy. “…”": the sentence before, when it is
+        ** about a person and names no one else speaking. */
+        size_t b = o_tok - 2, lo = sentence_start(d, b, para);
+        attr t = {-1, 0, 0, 0, 0, 0};
+        if (attr_before(d, lo, b, para, &t) || clause_subject(d, lo, b + 1, para, &t)) {
+          int e = t.ment >= 0 ? d->ment[t.ment].ent : -1;
+          if (t.how || (e >= 0 && (d->ent[e].person || d->ent[e].gender))) {
+            if (!t.how) t.how = PT_ATTR_SUBJECT;
+            fill_speaker(l, q, &t);
+          }
+        }
+      }
+      if (!q->spk_len && !starts_para && o_tok > 0 && ok_tok(d, o_tok - 1, para) &&
+          !(d->tok[o_tok - 1].flags & PT_TOK_STOP)) {
+        /* No reporting verb, but the quotation sits in a sentence about
+        ** someone: "Obama released a statement condemning “…”", "McCrory
+        ** blamed the court's “…”".  Its subject, when a person or a body. */
+        size_t b = o_tok - 1, lo = sentence_start(d, b, para);
+        attr t = {-1, 0, 0, 0, 0, 0};
+        if (clause_subject(d, lo, b + 1, para, &t) && t.ment >= 0) {
+          int e = d->ment[t.ment].ent;
+          if (e >= 0 && (d->ent[e].person || d->ent[e].gender || d->ent[e].type == PT_ENT_ORG)) {
+            t.how = PT_ATTR_SUBJECT;
+            fill_speaker(l, q, &t);
+          }
+        }
+      }
+      if (!q->spk_len && starts_para && o_tok > 0 && !(d->tok[o_tok - 1].flags & PT_TOK_INQ) &&
+          d->tok[o_tok - 1].para + 1 == para) {
+        /* The paragraph before ends "X said:" or "X continued his remarks." */
+        size_t b = o_tok - 1;
+        int pp = d->tok[b].para;
+        size_t lo = sentence_start(d, b > 0 && (d->tok[b].flags & PT_TOK_STOP) ? b - 1 : b, pp);
+        if (attr_before(d, lo, b, pp, &a) && (tok_punct(d, b, ':') || a.how == PT_ATTR_BEFORE)) {
+          fill_speaker(l, q, &a);
+          q->how = PT_ATTR_LEADIN;
+        } else if (!(prev_top >= 0 && l->q[prev_top].paragraph == pp)) {
+          /* "Howard was not impressed. ¶ “…”": a paragraph that is only a
+          ** quotation after one about a person (with no quotation of its own). */
+          attr t = {-1, 0, 0, 0, 0, 0};
+          if (clause_subject(d, lo, b + 1, pp, &t) && t.ment >= 0) {
+            int e = d->ment[t.ment].ent;
+            if (e >= 0 && (d->ent[e].person || d->ent[e].gender)) {
+              t.how = PT_ATTR_SUBJECT;
+              fill_speaker(l, q, &t);
+            }
+          }
+        }
+      }
+    }
+    prev_top = (int)i;
+  }
+  /* Blocks: every paragraph of a block gets the block's speaker. */
+  for (size_t i = 0; i < l->n; i++) {
+    pt_quote *q = &l->q[i];
+    if (!q->block || q->spk_len) continue;
+    for (size_t j = (size_t)(q->block - 1); j < l->n && l->q[j].block == q->block; j++) {
+      if (l->q[j].spk_len && l->q[j].how != PT_ATTR_CONTINUED) {
+        copy_speaker(q, &l->q[j], PT_ATTR_CONTINUED);
+        break;
+      }
+    }
+  }
+}
+
+/* ====================================================================
+** Kinds.
+*/
+/* Does the sentence end with the quotation ("… was “very optimistic.”")? */
+static int ends_sentence(const char *s, size_t n, const pt_quote *q) {
+  size_t e = q->byte_off + q->byte_len;
+  while (e > q->byte_off && is_ws((unsigned char)s[e - 1])) e--;
+  if (e > q->byte_off && (s[e - 1] == '.' || s[e - 1] == '!' || s[e - 1] == '?')) return 1;
+  size_t k = q->close_len ? q->close_off + q->close_len : e;
+  return k < n && (s[k] == '.' || s[k] == '!' || s[k] == '?');
+}
+
+static void classify(pt_quote_list *l) {
+  const char *s = l->ents.text;
+  size_t n = l->ents.len;
+  for (size_t i = 0; i < l->n; i++) {
+    pt_quote *q = &l->q[i];
+    /* Words, capitalised words and the first letter: only the first 13
+    ** words matter (scare < 4, title <= 12), so this stays bounded. */
+    int words = 0, caps = 0, longw = 0, first_upper = -1;
+    size_t e = q->byte_off + q->byte_len;
+    for (size_t j = q->byte_off; j < e && words < 13;) {
+      size_t adv = 1;
+      int cp = (unsigned char)s[j];
+      if (cp >= 0x80) cp = pt_utf8_decode(s + j, e - j, &adv);
+      if (!is_wordc(cp)) { j += adv; continue; }
+      words++;
+      int up = cp < 0x80 ? (cp >= 'A' && cp <= 'Z') : pt_cp_is_upper(cp);
+      if (first_upper < 0) first_upper = up || (cp >= '0' && cp <= '9');
+      size_t k = j + adv;
+      int len = 1;
+      while (k < e) {
+        int c2 = (unsigned char)s[k];
+        size_t a2 = 1;
+        if (c2 >= 0x80) c2 = pt_utf8_decode(s + k, e - k, &a2);
+        if (!is_wordc(c2) && !(c2 == '\'' || c2 == 0x2019 || c2 == '-')) break;
+        k += a2;
+        len++;
+      }
+      if (len > 3 || up) {
+        longw++;
+        if (up) caps++;
+      }
+      j = k;
+    }
+    q->words = words;
+    size_t le = e;
+    while (le > q->byte_off && is_ws((unsigned char)s[le - 1])) le--;
+    char last = le > q->byte_off ? s[le - 1] : 0;
+    int ends_punct = last == '.' || last == ',' || last == '?' || last == '!' || last == ':' || last == ';';
+    /* Sentence start before the opening mark? */
+    size_t b = q->open_off;
+    while (b > 0 && (s[b - 1] == ' ' || s[b - 1] == '\t')) b--;
+    char before = b > 0 ? s[b - 1] : '\n';
+    int at_start = before == '\n' || before == ':' || before == '.' || before == ',' || before == '?' ||
+                   before == '!' || (unsigned char)before >= 0x80 /* dashes, marks */;
+    if (q->block) q->kind = PT_QUOTE_BLOCK;
+    else if ((!q->spk_len || q->how == PT_ATTR_CONTINUED || q->how == PT_ATTR_SUBJECT || q->depth > 0) &&
+             words >= 2 && words <= 12 &&
+             longw > 0 && caps == longw && last != '?' && last != '!' && (!ends_punct || words < 8))
+      q->kind = PT_QUOTE_TITLE;
+    else if (q->depth > 0)
+      q->kind = PT_QUOTE_SCARE; /* the speaker quoting someone: not a quotation of its own */
+    else if (q->mark == PT_MARK_SINGLE && !q->cue_len)
+      q->kind = PT_QUOTE_SCARE; /* ‘…’ outside double marks: a headline's or a voice, not reported speech */
+    else if (words < 4 && (!q->spk_len || q->how == PT_ATTR_SUBJECT || !(first_upper > 0 && at_start)) &&
+             !(q->gap >= 0 && words >= q->gap && words >= 2 && ends_sentence(s, n, q)))
+      /* Short and not a sentence of its own -- unless it is most of what
+      ** the speaker is reported to have said ("Obama said “there is
+      ** love”", "he was “very optimistic”"). */
+      q->kind = PT_QUOTE_SCARE;
+    else if (first_upper > 0 && at_start) q->kind = PT_QUOTE_FULL;
+    else q->kind = PT_QUOTE_PARTIAL;
+    if (q->kind == PT_QUOTE_SCARE || q->kind == PT_QUOTE_TITLE) {
+      /* A scare quote or a title has no speaker of its own. */
+      if (q->how == PT_ATTR_CONTINUED) {
+        q->how = PT_ATTR_NONE;
+        q->ent = -1;
+        q->spk_len = q->name_len = q->role_len = q->cue_len = 0;
+      }
+    }
+  }
+}
+
+/* ====================================================================
+** Entry point.
+*/
+static int cmp_span(const void *a, const void *b) {
+  const pt_span *x = a, *y = b;
+  return x->byte_off < y->byte_off ? -1 : x->byte_off > y->byte_off;
+}
+
+int pt_quote_extract(pt_quote_list *l, const char *text, size_t len) {
+  l->n = 0;
+  l->n_spans = l->n_marks = 0;
+  int rc = scan_marks(l, text, len);
+  if (rc) return rc;
+  for (size_t i = 0; i < l->n; i++) {
+    pt_quote *q = &l->q[i];
+    if (grow((void **)&l->marks, &l->cap_marks, l->n_marks + 2, sizeof(pt_span))) return PT_NOMEM;
+    l->marks[l->n_marks++] = (pt_span){q->open_off, q->open_len};
+    if (q->close_len) l->marks[l->n_marks++] = (pt_span){q->close_off, q->close_len};
+    if (q->depth == 0) {
+      if (grow((void **)&l->spans, &l->cap_spans, l->n_spans + 1, sizeof(pt_span))) return PT_NOMEM;
+      l->spans[l->n_spans++] = (pt_span){q->byte_off, q->byte_len};
+    }
+  }
+  if (l->n_marks > 1) qsort(l->marks, l->n_marks, sizeof(pt_span), cmp_span);
+  rc = pt_entity_build(&l->ents, text, len, l->spans, l->n_spans, l->marks, l->n_marks);
+  if (rc) return rc;
+  attribute(l);
+  classify(l);
+  return PT_OK;
+}

@@ -1,0 +1,244 @@
+/*
+** pt_sql_mentions.c: mentions(text), the entity layer as rows.
+**
+**   SELECT name, type, mention, role FROM mentions('Secretary of State John Kerry met Mr. Yang. Kerry said he was hopeful.');
+**   SELECT name, count(*) FROM docs, mentions(docs.body) WHERE type = 'person' GROUP BY name;
+**
+** One row per mention of a person or organisation outside quotations, in
+** reading order: `name` the canonical (fullest) name of the entity it links
+** to (NULL for a pronoun with no antecedent), `type` person, org, acronym
+** or place (a capitalised name with no sign of a person),
+** `mention` the words as written (titles included: "Secretary Kerry", "he",
+** "the secretary"), `role` the entity's role, `start`/`length` 1-based
+** character position and length of the mention, `sentence` and `paragraph`
+** 1-based.  Built on the same analysis as quotes() (pt_quote_extract, then
+** the entity layer of pt_entity.h), so names agree with quotes().speaker.
+** NULL gives no rows; a BLOB is an error; the text ends at a NUL.
+*/
+#include <string.h>
+
+#include "pt_mem.h"
+#include "pt_quote.h"
+#include "pt_sql.h"
+#include "pt_utf8.h"
+
+enum { COL_NAME, COL_TYPE, COL_MENTION, COL_ROLE, COL_START, COL_LENGTH, COL_SENTENCE,
+       COL_PARAGRAPH, COL_TEXT };
+
+#define SCHEMA                                                                 \
+  "CREATE TABLE x(name TEXT, type TEXT, mention TEXT, role TEXT, start INTEGER, " \
+  "length INTEGER, sentence INTEGER, paragraph INTEGER, text TEXT HIDDEN)"
+
+typedef struct mentions_cursor {
+  sqlite3_vtab_cursor base;
+  char *text;            /* pt_malloc'd copy of the argument */
+  size_t len;
+  pt_quote_list l;       /* quotations and the entity layer */
+  int32_t *sentence;     /* 1-based sentence of each mention (pt_malloc) */
+  size_t i;              /* current mention */
+  size_t pos_byte;       /* character-position cursor */
+  sqlite3_int64 pos_char;
+} mentions_cursor;
+
+static int mentions_connect(sqlite3 *db, void *aux, int argc, const char *const *argv,
+                            sqlite3_vtab **pp, char **err) {
+  (void)aux, (void)argc, (void)argv, (void)err;
+  int rc = sqlite3_declare_vtab(db, SCHEMA);
+  if (rc != SQLITE_OK) return rc;
+  sqlite3_vtab *v = sqlite3_malloc(sizeof *v);
+  if (!v) return SQLITE_NOMEM;
+  memset(v, 0, sizeof *v);
+  sqlite3_vtab_config(db, SQLITE_VTAB_INNOCUOUS);
+  *pp = v;
+  return SQLITE_OK;
+}
+
+static int mentions_disconnect(sqlite3_vtab *v) {
+  sqlite3_free(v);
+  return SQLITE_OK;
+}
+
+static int mentions_open(sqlite3_vtab *v, sqlite3_vtab_cursor **pp) {
+  (void)v;
+  mentions_cursor *c = sqlite3_malloc(sizeof *c);
+  if (!c) return SQLITE_NOMEM;
+  memset(c, 0, sizeof *c);
+  pt_quote_init(&c->l);
+  *pp = &c->base;
+  return SQLITE_OK;
+}
+
+static void cursor_clear(mentions_cursor *c) {
+  pt_free(c->text);
+  pt_free(c->sentence);
+  c->text = NULL;
+  c->sentence = NULL;
+  c->len = 0;
+  c->l.n = 0;
+  c->l.ents.n_ment = 0;
+  c->i = 0;
+  c->pos_byte = 0;
+  c->pos_char = 0;
+}
+
+static int mentions_close(sqlite3_vtab_cursor *cur) {
+  mentions_cursor *c = (mentions_cursor *)cur;
+  cursor_clear(c);
+  pt_quote_reset(&c->l);
+  sqlite3_free(c);
+  return SQLITE_OK;
+}
+
+static int mentions_filter(sqlite3_vtab_cursor *cur, int idx, const char *idxStr, int argc,
+                           sqlite3_value **argv) {
+  (void)idxStr;
+  mentions_cursor *c = (mentions_cursor *)cur;
+  cursor_clear(c);
+  if (idx == 0 || argc < 1) return SQLITE_OK;
+  int t = sqlite3_value_type(argv[0]);
+  if (t == SQLITE_NULL) return SQLITE_OK;
+  if (t == SQLITE_BLOB) {
+    pt_sql_vtab_error(cur->pVtab,
+                      "mentions: argument 1 must be text, not a blob (CAST(x AS TEXT) reads it as UTF-8)");
+    return SQLITE_ERROR;
+  }
+  const char *s = (const char *)sqlite3_value_text(argv[0]);
+  size_t n = (size_t)sqlite3_value_bytes(argv[0]);
+  if (!s) return SQLITE_NOMEM;
+  const char *z = memchr(s, 0, n); /* SQLite's text functions end at a NUL */
+  if (z) n = (size_t)(z - s);
+  c->text = pt_malloc(n + 1);
+  if (!c->text) return SQLITE_NOMEM;
+  memcpy(c->text, s, n);
+  c->text[n] = 0;
+  c->len = n;
+  int rc = pt_quote_extract(&c->l, c->text, c->len);
+  if (rc == PT_NOMEM) return SQLITE_NOMEM;
+  if (rc) {
+    pt_sql_vtab_error(cur->pVtab, "mentions: %s", pt_errmsg(rc));
+    return SQLITE_ERROR;
+  }
+  /* Sentence numbers: one walk over the tokens, mentions in token order. */
+  const pt_entity_doc *d = &c->l.ents;
+  if (d->n_ment) {
+    c->sentence = pt_malloc(d->n_ment * sizeof(int32_t));
+    if (!c->sentence) return SQLITE_NOMEM;
+    int32_t sent = 0;
+    size_t m = 0;
+    for (size_t k = 0; k < d->n_tok && m < d->n_ment; k++) {
+      if (d->tok[k].flags & PT_TOK_SENT) sent++;
+      while (m < d->n_ment && d->ment[m].tok_first == k) c->sentence[m++] = sent ? sent : 1;
+    }
+    while (m < d->n_ment) c->sentence[m++] = sent ? sent : 1;
+  }
+  return SQLITE_OK;
+}
+
+static int mentions_next(sqlite3_vtab_cursor *cur) {
+  ((mentions_cursor *)cur)->i++;
+  return SQLITE_OK;
+}
+
+static int mentions_eof(sqlite3_vtab_cursor *cur) {
+  mentions_cursor *c = (mentions_cursor *)cur;
+  return c->i >= c->l.ents.n_ment;
+}
+
+static sqlite3_int64 char_pos(mentions_cursor *c, size_t b) {
+  if (b >= c->pos_byte) c->pos_char += (sqlite3_int64)pt_utf8_chars(c->text + c->pos_byte, b - c->pos_byte);
+  else c->pos_char -= (sqlite3_int64)pt_utf8_chars(c->text + b, c->pos_byte - b);
+  c->pos_byte = b;
+  return c->pos_char;
+}
+
+static int mentions_column(sqlite3_vtab_cursor *cur, sqlite3_context *ctx, int col) {
+  mentions_cursor *c = (mentions_cursor *)cur;
+  const pt_entity_doc *d = &c->l.ents;
+  const pt_mention *m = &d->ment[c->i];
+  const pt_entity *e = m->ent >= 0 ? &d->ent[m->ent] : NULL;
+  switch (col) {
+    case COL_NAME:
+      if (e) sqlite3_result_text64(ctx, c->text + e->name_off, e->name_len, SQLITE_TRANSIENT, SQLITE_UTF8);
+      break;
+    case COL_TYPE:
+      if (e && e->type == PT_ENT_ORG) {
+        /* "CNN", "FBI": one all-caps word */
+        const pt_tok *t = &d->tok[m->tok_end - 1];
+        int acronym = e->n_words == 1 && (t->flags & PT_TOK_ALLCAPS);
+        sqlite3_result_text(ctx, acronym ? "acronym" : "org", -1, SQLITE_STATIC);
+      } else if ((e && (e->person || e->gender)) || m->type == PT_MENT_PRONOUN) {
+        sqlite3_result_text(ctx, "person", -1, SQLITE_STATIC);
+      } else {
+        /* A capitalised name with no sign of a person: in news, a place
+        ** most of the time (a guess, see docs/mentions.md). */
+        sqlite3_result_text(ctx, "place", -1, SQLITE_STATIC);
+      }
+      break;
+    case COL_MENTION:
+      sqlite3_result_text64(ctx, c->text + m->byte_off, m->byte_len, SQLITE_TRANSIENT, SQLITE_UTF8);
+      break;
+    case COL_ROLE:
+      if (e && e->role_len)
+        sqlite3_result_text64(ctx, c->text + e->role_off, e->role_len, SQLITE_TRANSIENT, SQLITE_UTF8);
+      break;
+    case COL_START: sqlite3_result_int64(ctx, char_pos(c, m->byte_off) + 1); break;
+    case COL_LENGTH:
+      sqlite3_result_int64(ctx, (sqlite3_int64)pt_utf8_chars(c->text + m->byte_off, m->byte_len));
+      break;
+    case COL_SENTENCE: sqlite3_result_int(ctx, c->sentence ? c->sentence[c->i] : 1); break;
+    case COL_PARAGRAPH: sqlite3_result_int(ctx, d->tok[m->tok_first].para + 1); break;
+    case COL_TEXT:
+      if (c->text) sqlite3_result_text64(ctx, c->text, c->len, SQLITE_TRANSIENT, SQLITE_UTF8);
+      break;
+    default: break;
+  }
+  return SQLITE_OK;
+}
+
+static int mentions_rowid(sqlite3_vtab_cursor *cur, sqlite3_int64 *rowid) {
+  *rowid = (sqlite3_int64)((mentions_cursor *)cur)->i + 1;
+  return SQLITE_OK;
+}
+
+static int mentions_best_index(sqlite3_vtab *v, sqlite3_index_info *info) {
+  (void)v;
+  int arg = -1;
+  for (int i = 0; i < info->nConstraint; i++) {
+    const struct sqlite3_index_constraint *k = &info->aConstraint[i];
+    if (k->iColumn != COL_TEXT || k->op != SQLITE_INDEX_CONSTRAINT_EQ) continue;
+    if (!k->usable) return SQLITE_CONSTRAINT;
+    arg = i;
+  }
+  if (arg >= 0) {
+    info->aConstraintUsage[arg].argvIndex = 1;
+    info->aConstraintUsage[arg].omit = 1;
+    info->idxNum = 1;
+    info->estimatedCost = 100;
+    info->estimatedRows = 50;
+  } else {
+    info->idxNum = 0;
+    info->estimatedCost = 1e9;
+    info->estimatedRows = 1;
+  }
+  return SQLITE_OK;
+}
+
+static sqlite3_module mentions_module = {
+    0,                   /* iVersion */
+    0,                   /* xCreate: eponymous only */
+    mentions_connect,    /* xConnect */
+    mentions_best_index, /* xBestIndex */
+    mentions_disconnect, /* xDisconnect */
+    0,                   /* xDestroy */
+    mentions_open,       /* xOpen */
+    mentions_close,      /* xClose */
+    mentions_filter,     /* xFilter */
+    mentions_next,       /* xNext */
+    mentions_eof,        /* xEof */
+    mentions_column,     /* xColumn */
+    mentions_rowid,      /* xRowid */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0};
+
+int pt_sql_register_mentions(sqlite3 *db) {
+  return sqlite3_create_module(db, "mentions", &mentions_module, NULL);
+}

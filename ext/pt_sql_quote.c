@@ -1,0 +1,298 @@
+/*
+** pt_sql_quote.c: quotes(text) and speaker(text [, pos]).
+**
+**   SELECT speaker, role, cue, quote FROM quotes('“We will win,” said Sen. Ted Cruz.');
+**   SELECT d.title, q.speaker, q.quote FROM docs d, quotes(d.body) q WHERE q.kind <> 'scare';
+**   SELECT speaker(body) FROM docs;               -- speaker of the first attributed quotation
+**   SELECT speaker(body, 120) FROM docs;          -- of the quotation covering character 120
+**
+** quotes() is an eponymous table-valued function: one row per quotation in
+** reading order, with the columns of docs/quotes.md.  Positions are 1-based
+** character positions into the argument (substr(text, start, length) =
+** quote): the text is analysed as given (no NFC; like SQLite's own text
+** functions it ends at a NUL character), and byte offsets become
+** character positions through one moving cursor (pt_utf8_chars), so the
+** conversion is linear too.  NULL gives no rows; a BLOB is an error.
+**
+** How it works: xFilter runs pt_quote_extract() once on the argument; the
+** cursor then walks the result.  The argument's bytes belong to SQLite for
+** the duration of the statement step, so the cursor keeps its own copy.
+*/
+#include <string.h>
+
+#include "pt_mem.h"
+#include "pt_quote.h"
+#include "pt_sql.h"
+#include "pt_utf8.h"
+
+enum {
+  COL_QUOTE, COL_START, COL_LENGTH, COL_SPEAKER, COL_ROLE, COL_CUE, COL_SPEAKER_START,
+  COL_SPEAKER_LENGTH, COL_PARAGRAPH, COL_KIND, COL_N, COL_MENTION, COL_MARK, COL_DEPTH,
+  COL_HOW, COL_CLOSED, COL_TEXT
+};
+
+#define SCHEMA                                                                       \
+  "CREATE TABLE x(quote TEXT, start INTEGER, length INTEGER, speaker TEXT, "       \
+  "role TEXT, cue TEXT, speaker_start INTEGER, speaker_length INTEGER, "           \
+  "paragraph INTEGER, kind TEXT, n INTEGER, mention TEXT, mark TEXT, "            \
+  "depth INTEGER, how TEXT, closed INTEGER, text TEXT HIDDEN)"
+
+typedef struct quotes_cursor {
+  sqlite3_vtab_cursor base;
+  char *text;           /* pt_malloc'd copy of the argument */
+  size_t len;
+  int have_text;        /* 0 after a NULL argument */
+  pt_quote_list l;
+  size_t i;             /* current row */
+  size_t pos_byte;      /* char-position cursor: byte offset ... */
+  sqlite3_int64 pos_char; /* ... and its 0-based character position */
+} quotes_cursor;
+
+/* SQLite's text functions (length, substr, instr) stop at the first NUL, so
+** positions past one could never be used: the text ends there. */
+static size_t text_end(const char *s, size_t n) {
+  const char *z = memchr(s, 0, n);
+  return z ? (size_t)(z - s) : n;
+}
+
+/* 0-based character position of byte b, moving the cursor there. */
+static sqlite3_int64 char_pos(quotes_cursor *c, size_t b) {
+  if (b >= c->pos_byte) c->pos_char += (sqlite3_int64)pt_utf8_chars(c->text + c->pos_byte, b - c->pos_byte);
+  else c->pos_char -= (sqlite3_int64)pt_utf8_chars(c->text + b, c->pos_byte - b);
+  c->pos_byte = b;
+  return c->pos_char;
+}
+
+static int quotes_connect(sqlite3 *db, void *aux, int argc, const char *const *argv,
+                          sqlite3_vtab **pp, char **err) {
+  (void)aux, (void)argc, (void)argv, (void)err;
+  int rc = sqlite3_declare_vtab(db, SCHEMA);
+  if (rc != SQLITE_OK) return rc;
+  sqlite3_vtab *v = sqlite3_malloc(sizeof *v);
+  if (!v) return SQLITE_NOMEM;
+  memset(v, 0, sizeof *v);
+  sqlite3_vtab_config(db, SQLITE_VTAB_INNOCUOUS);
+  *pp = v;
+  return SQLITE_OK;
+}
+
+static int quotes_disconnect(sqlite3_vtab *v) {
+  sqlite3_free(v);
+  return SQLITE_OK;
+}
+
+static int quotes_open(sqlite3_vtab *v, sqlite3_vtab_cursor **pp) {
+  (void)v;
+  quotes_cursor *c = sqlite3_malloc(sizeof *c);
+  if (!c) return SQLITE_NOMEM;
+  memset(c, 0, sizeof *c);
+  pt_quote_init(&c->l);
+  *pp = &c->base;
+  return SQLITE_OK;
+}
+
+static void cursor_clear(quotes_cursor *c) {
+  pt_free(c->text);
+  c->text = NULL;
+  c->len = 0;
+  c->have_text = 0;
+  c->l.n = 0;
+  c->i = 0;
+  c->pos_byte = 0;
+  c->pos_char = 0;
+}
+
+static int quotes_close(sqlite3_vtab_cursor *cur) {
+  quotes_cursor *c = (quotes_cursor *)cur;
+  cursor_clear(c);
+  pt_quote_reset(&c->l);
+  sqlite3_free(c);
+  return SQLITE_OK;
+}
+
+static int quotes_filter(sqlite3_vtab_cursor *cur, int idx, const char *idxStr, int argc,
+                         sqlite3_value **argv) {
+  (void)idxStr;
+  quotes_cursor *c = (quotes_cursor *)cur;
+  cursor_clear(c);
+  if (idx == 0 || argc < 1) return SQLITE_OK; /* no argument: no rows */
+  int t = sqlite3_value_type(argv[0]);
+  if (t == SQLITE_NULL) return SQLITE_OK;
+  if (t == SQLITE_BLOB) {
+    pt_sql_vtab_error(cur->pVtab,
+                      "quotes: argument 1 must be text, not a blob (CAST(x AS TEXT) reads it as UTF-8)");
+    return SQLITE_ERROR;
+  }
+  const char *s = (const char *)sqlite3_value_text(argv[0]);
+  size_t n = (size_t)sqlite3_value_bytes(argv[0]);
+  if (!s) return SQLITE_NOMEM;
+  n = text_end(s, n);
+  c->text = pt_malloc(n + 1);
+  if (!c->text) return SQLITE_NOMEM;
+  memcpy(c->text, s, n);
+  c->text[n] = 0;
+  c->len = n;
+  c->have_text = 1;
+  int rc = pt_quote_extract(&c->l, c->text, c->len);
+  if (rc == PT_NOMEM) return SQLITE_NOMEM;
+  if (rc) {
+    pt_sql_vtab_error(cur->pVtab, "quotes: %s", pt_errmsg(rc));
+    return SQLITE_ERROR;
+  }
+  return SQLITE_OK;
+}
+
+static int quotes_next(sqlite3_vtab_cursor *cur) {
+  ((quotes_cursor *)cur)->i++;
+  return SQLITE_OK;
+}
+
+static int quotes_eof(sqlite3_vtab_cursor *cur) {
+  quotes_cursor *c = (quotes_cursor *)cur;
+  return c->i >= c->l.n;
+}
+
+static void result_span(sqlite3_context *ctx, quotes_cursor *c, size_t off, size_t len, int null_if_empty) {
+  if (!len && null_if_empty) return;
+  sqlite3_result_text64(ctx, c->text + off, len, SQLITE_TRANSIENT, SQLITE_UTF8);
+}
+
+static int quotes_column(sqlite3_vtab_cursor *cur, sqlite3_context *ctx, int col) {
+  quotes_cursor *c = (quotes_cursor *)cur;
+  const pt_quote *q = &c->l.q[c->i];
+  switch (col) {
+    case COL_QUOTE: result_span(ctx, c, q->byte_off, q->byte_len, 0); break;
+    case COL_START: sqlite3_result_int64(ctx, char_pos(c, q->byte_off) + 1); break;
+    case COL_LENGTH: sqlite3_result_int64(ctx, (sqlite3_int64)pt_utf8_chars(c->text + q->byte_off, q->byte_len)); break;
+    case COL_SPEAKER: result_span(ctx, c, q->name_off, q->name_len, 1); break;
+    case COL_ROLE: result_span(ctx, c, q->role_off, q->role_len, 1); break;
+    case COL_CUE: result_span(ctx, c, q->cue_off, q->cue_len, 1); break;
+    case COL_SPEAKER_START:
+      if (q->spk_len) sqlite3_result_int64(ctx, char_pos(c, q->spk_off) + 1);
+      break;
+    case COL_SPEAKER_LENGTH:
+      if (q->spk_len) sqlite3_result_int64(ctx, (sqlite3_int64)pt_utf8_chars(c->text + q->spk_off, q->spk_len));
+      break;
+    case COL_PARAGRAPH: sqlite3_result_int(ctx, q->paragraph + 1); break;
+    case COL_KIND: sqlite3_result_text(ctx, pt_quote_kind_name(q->kind), -1, SQLITE_STATIC); break;
+    case COL_N: sqlite3_result_int64(ctx, (sqlite3_int64)c->i + 1); break;
+    case COL_MENTION: result_span(ctx, c, q->spk_off, q->spk_len, 1); break;
+    case COL_MARK: sqlite3_result_text(ctx, pt_quote_mark_name(q->mark), -1, SQLITE_STATIC); break;
+    case COL_DEPTH: sqlite3_result_int(ctx, q->depth); break;
+    case COL_HOW: {
+      const char *h = pt_quote_how_name(q->how);
+      if (h) sqlite3_result_text(ctx, h, -1, SQLITE_STATIC);
+      break;
+    }
+    case COL_CLOSED: sqlite3_result_int(ctx, q->close_len > 0); break;
+    case COL_TEXT:
+      if (c->have_text) sqlite3_result_text64(ctx, c->text, c->len, SQLITE_TRANSIENT, SQLITE_UTF8);
+      break;
+    default: break;
+  }
+  return SQLITE_OK;
+}
+
+static int quotes_rowid(sqlite3_vtab_cursor *cur, sqlite3_int64 *rowid) {
+  *rowid = (sqlite3_int64)((quotes_cursor *)cur)->i + 1;
+  return SQLITE_OK;
+}
+
+static int quotes_best_index(sqlite3_vtab *v, sqlite3_index_info *info) {
+  (void)v;
+  int arg = -1;
+  for (int i = 0; i < info->nConstraint; i++) {
+    const struct sqlite3_index_constraint *k = &info->aConstraint[i];
+    if (k->iColumn != COL_TEXT) continue;
+    if (k->op != SQLITE_INDEX_CONSTRAINT_EQ) continue;
+    if (!k->usable) return SQLITE_CONSTRAINT; /* wait for the argument */
+    arg = i;
+  }
+  if (arg >= 0) {
+    info->aConstraintUsage[arg].argvIndex = 1;
+    info->aConstraintUsage[arg].omit = 1;
+    info->idxNum = 1;
+    info->estimatedCost = 100;
+    info->estimatedRows = 20;
+  } else {
+    info->idxNum = 0;
+    info->estimatedCost = 1e9;
+    info->estimatedRows = 1;
+  }
+  return SQLITE_OK;
+}
+
+static sqlite3_module quotes_module = {
+    0,                 /* iVersion */
+    0,                 /* xCreate: eponymous only */
+    quotes_connect,    /* xConnect */
+    quotes_best_index, /* xBestIndex */
+    quotes_disconnect, /* xDisconnect */
+    0,                 /* xDestroy */
+    quotes_open,       /* xOpen */
+    quotes_close,      /* xClose */
+    quotes_filter,     /* xFilter */
+    quotes_next,       /* xNext */
+    quotes_eof,        /* xEof */
+    quotes_column,     /* xColumn */
+    quotes_rowid,      /* xRowid */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0};
+
+/* ====================================================================
+** speaker(text [, pos])
+*/
+static void speaker_func(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
+  const char *s;
+  size_t n;
+  int r = pt_sql_arg_text(ctx, argv[0], "speaker", 1, &s, &n);
+  if (r <= 0) return;
+  n = text_end(s, n);
+  sqlite3_int64 pos = 0;
+  if (argc > 1) {
+    int t = sqlite3_value_type(argv[1]);
+    if (t == SQLITE_NULL) return;
+    if (t != SQLITE_INTEGER && t != SQLITE_FLOAT) {
+      sqlite3_result_error(ctx, "speaker: argument 2 must be a 1-based character position", -1);
+      return;
+    }
+    pos = sqlite3_value_int64(argv[1]);
+  }
+  pt_quote_list l;
+  pt_quote_init(&l);
+  int rc = pt_quote_extract(&l, s, n);
+  if (rc) {
+    pt_quote_reset(&l);
+    pt_sql_result_error(ctx, "speaker", rc, NULL);
+    return;
+  }
+  size_t byte = 0;
+  sqlite3_int64 chr = 0;
+  for (size_t i = 0; i < l.n; i++) {
+    const pt_quote *q = &l.q[i];
+    if (q->kind == PT_QUOTE_SCARE || q->kind == PT_QUOTE_TITLE) continue;
+    if (argc > 1) {
+      /* The quotation covering pos, marks included. */
+      chr += (sqlite3_int64)pt_utf8_chars(s + byte, q->open_off - byte);
+      byte = q->open_off;
+      size_t end = q->close_len ? q->close_off + q->close_len : q->byte_off + q->byte_len;
+      sqlite3_int64 first = chr + 1;
+      sqlite3_int64 last = chr + (sqlite3_int64)pt_utf8_chars(s + q->open_off, end - q->open_off);
+      if (pos < first) break;
+      if (pos > last) continue;
+    } else if (!q->name_len) {
+      continue;
+    }
+    if (q->name_len) sqlite3_result_text64(ctx, s + q->name_off, q->name_len, SQLITE_TRANSIENT, SQLITE_UTF8);
+    break;
+  }
+  pt_quote_reset(&l);
+}
+
+int pt_sql_register_quotes(sqlite3 *db) {
+  int rc = sqlite3_create_module(db, "quotes", &quotes_module, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_create_function(db, "speaker", 1, PT_SQL_PURE, NULL, speaker_func, NULL, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_create_function(db, "speaker", 2, PT_SQL_PURE, NULL, speaker_func, NULL, NULL);
+  return rc;
+}

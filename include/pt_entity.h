@@ -1,0 +1,153 @@
+/*
+** pt_entity.h: the light entity layer (who is who within one document).
+**
+** pt_entity_build() tokenizes a text once, finds the mentions of people and
+** organisations outside quotations and links them into entities:
+**
+**   "Secretary of State John Kerry" (title + full name)  -> new entity
+**   "Kerry", "Mr. Kerry", "Secretary Kerry"               -> same entity (surname)
+**   "the secretary"                                       -> last entity with that title
+**   "he" / "she"      -> first person of that gender in the nearest sentence with one
+**   "the White House", "CNN"                              -> organisation
+**
+** The canonical name of an entity is the fullest form of its name met in the
+** text ("John Kerry" even when the first mention is "Kerry"); its role is the
+** longest title or appositive given ("Secretary of State", "a state
+** councilor").  Everything is a byte span into the caller's text (0-based,
+** half-open): nothing is copied, the text must outlive the pt_entity_doc.
+**
+** Cost: one pass over the bytes, O(1) hash lookups per word (the lexicons of
+** sql/lexicons/ are compiled in as ext/pt_lexicon_quotes.inc), and links
+** found through hash maps and "last seen" slots, so time and memory are
+** linear in the text.  Text spans given as `skip` (quotations) become one
+** placeholder token each and give no mentions: a name inside a quotation is
+** not a speaker, and attribution windows stop at a quotation.
+*/
+#ifndef PT_ENTITY_H
+#define PT_ENTITY_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* Lexicon flags (bits of pt_tok.lex), one per list of sql/lexicons/. */
+enum {
+  PT_LEX_CUE_VERB = 1,    /* cues.tsv verb: said, told, quipped */
+  PT_LEX_CUE_PREP = 2,    /* cues.tsv prep: according (to) */
+  PT_LEX_CUE_NOUN = 4,    /* cues.tsv noun: statement, interview */
+  PT_LEX_TITLE_ROLE = 8,  /* titles.tsv role: Sen., Secretary of State */
+  PT_LEX_TITLE_HON = 16,  /* titles.tsv honorific: Mr., Ms. */
+  PT_LEX_PRONOUN = 32,    /* pronouns.tsv: he, she, they */
+  PT_LEX_FIRST = 64,      /* firstnames.tsv */
+  PT_LEX_STOPCAP = 128,   /* stopcaps.tsv: capitalised non-names */
+  PT_LEX_ORGWORD = 256,   /* orgwords.tsv: House, Department */
+  PT_LEX_TITLE_HEAD = 512,/* first word of a multi-word title */
+  PT_LEX_CUE_HEAD = 1024, /* first word of a multi-word cue */
+  PT_LEX_ABBREV = 2048    /* abbrevs.tsv: Dec., Calif., Jr. (the dot stays) */
+};
+
+/* Token flags (pt_tok.flags). */
+enum {
+  PT_TOK_WORD = 1,       /* letters/digits (with inner ' - .) */
+  PT_TOK_CAP = 2,        /* word starting with an upper-case letter */
+  PT_TOK_ALLCAPS = 4,    /* word of >= 2 letters, all upper case */
+  PT_TOK_LOWER = 8,      /* word starting with a lower-case letter */
+  PT_TOK_PUNCT = 16,     /* one punctuation character */
+  PT_TOK_STOP = 32,      /* . ? ! ending a sentence */
+  PT_TOK_DASH = 64,      /* a dash (Pd) */
+  PT_TOK_SENT = 128,     /* first token of a sentence */
+  PT_TOK_PARA = 256,     /* first token of a paragraph */
+  PT_TOK_INQ = 512,      /* inside a skipped span (a quotation) */
+  PT_TOK_LEXDONE = 1024  /* .lex, .lex_group, .gender_grp are set */
+};
+
+typedef struct pt_tok {
+  uint32_t byte_off;  /* start in the text (texts are < 4 GiB, see build) */
+  uint32_t byte_len;  /* length in bytes */
+  uint16_t flags;     /* PT_TOK_ bits */
+  uint16_t lex;       /* PT_LEX_ bits of the word, once PT_TOK_LEXDONE */
+  int8_t gender_grp;  /* lexicon gender char ('m','f','p') or 0 */
+  int8_t lex_group;   /* title group id from titles.tsv, or -1 */
+  int32_t para;       /* 0-based paragraph */
+  int32_t ment;       /* mention starting at this token, or -1 */
+  int32_t ment_end;   /* mention whose last token this is, or -1 */
+} pt_tok;
+
+enum {
+  PT_MENT_NAME = 1,    /* a proper name, with or without title */
+  PT_MENT_ORG = 2,     /* an organisation ("the White House", "CNN") */
+  PT_MENT_PRONOUN = 3, /* he, she, they */
+  PT_MENT_TITLE = 4    /* a title alone: "the secretary" */
+};
+
+enum { PT_ENT_PERSON = 1, PT_ENT_ORG = 2 };
+
+typedef struct pt_mention {
+  size_t tok_first, tok_end; /* tokens [tok_first, tok_end) */
+  size_t byte_off, byte_len; /* the mention as written (title included) */
+  int type;                  /* PT_MENT_ */
+  int ent;                   /* linked entity, or -1 (unresolved pronoun) */
+} pt_mention;
+
+typedef struct pt_entity {
+  int type;                  /* PT_ENT_PERSON or PT_ENT_ORG */
+  char gender;               /* 'm', 'f' or 0 when unknown */
+  int n_words;               /* name words of the canonical form */
+  size_t name_off, name_len; /* canonical name: fullest form met */
+  size_t role_off, role_len; /* role as written (role_len 0: none) */
+  int title_group;           /* title group of its role, or -1 */
+  int person;                /* 1 once there is evidence it is a person */
+  size_t first_ment;         /* its first mention */
+} pt_entity;
+
+typedef struct pt_entity_doc {
+  const char *text;     /* borrowed */
+  size_t len;
+  pt_tok *tok;          /* owned arrays */
+  size_t n_tok, cap_tok;
+  pt_mention *ment;
+  size_t n_ment, cap_ment;
+  pt_entity *ent;
+  size_t n_ent, cap_ent;
+  void *map;            /* name-word -> entity hash map (private) */
+  size_t map_cap, map_n;
+} pt_entity_doc;
+
+/* A byte span [byte_off, byte_off+byte_len) given to pt_entity_build. */
+typedef struct pt_span {
+  size_t byte_off, byte_len;
+} pt_span;
+
+/* Initialises d to empty; no allocation. */
+void pt_entity_init(pt_entity_doc *d);
+/* Frees everything d owns and re-initialises it. */
+void pt_entity_reset(pt_entity_doc *d);
+
+/* Tokenizes text[0..len) and builds mentions and entities into d (which is
+** cleared first; its arrays are reused).  skip[0..n_skip) are sorted,
+** non-overlapping byte spans (quotations, marks excluded) whose tokens get
+** one placeholder token each (PT_TOK_INQ); marks[0..n_marks) are byte spans of quotation marks,
+** which are token boundaries.  The text must outlive d.  Returns PT_OK or
+** PT_NOMEM (d then holds a consistent prefix and must still be reset). */
+int pt_entity_build(pt_entity_doc *d, const char *text, size_t len,
+                    const pt_span *skip, size_t n_skip, const pt_span *marks,
+                    size_t n_marks);
+
+/* Lexicon flags (PT_LEX_) of token j, looked up on first use and cached in
+** the token (so d is logically const).  0 for punctuation. */
+int pt_entity_lex(const pt_entity_doc *d, size_t j);
+
+/* Index of the first token whose byte_off >= byte_off (n_tok when none). */
+size_t pt_entity_tok_at(const pt_entity_doc *d, size_t byte_off);
+
+/* Lexicon flags of word w[0..n) (ASCII case folded), 0 when not listed.
+** *group (may be NULL) gets the title group or -1, *gender the lexicon gender
+** char or 0.  Multi-word entries are looked up with single spaces. */
+int pt_lex_lookup(const char *w, size_t n, int *group, int *gender);
+
+/* Longest multi-word lexicon entry with any of `want` flags starting at token
+** i: returns its number of tokens (0 when none), with its flags in *flags,
+** group in *group and gender in *gender (each may be NULL). */
+size_t pt_lex_phrase(const pt_entity_doc *d, size_t i, int want, int *flags,
+                     int *group, int *gender);
+
+#endif /* PT_ENTITY_H */

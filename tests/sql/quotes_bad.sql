@@ -1,0 +1,23 @@
+-- Pathological input finishes in linear time with sane rows (big inputs are
+-- made here in SQL, not committed).  A quadratic scan would not finish.
+-- A million opening marks: each reopens, the one before ends empty.
+SELECT count(*), max(length), min(kind) FROM quotes(replace(hex(zeroblob(500000)), '0', '“'));
+-- A million straight marks pair up as empty quotations.
+SELECT count(*), max(length) FROM quotes(replace(hex(zeroblob(500000)), '0', '"'));
+-- A million doubled apostrophes and a million single ones.
+SELECT count(*) FROM quotes(replace(hex(zeroblob(500000)), '0', ''''''));
+SELECT count(*) FROM quotes(replace(hex(zeroblob(500000)), '0', 'it''s Jones'' ''90s '));
+-- Unbalanced marks recover at each paragraph end.
+SELECT count(*), sum(length = 12) FROM quotes(replace(hex(zeroblob(50000)), '0', char(10, 10) || 'He said “never closed'));
+-- A 10 MB paragraph with no marks, then one that is all one unclosed quotation,
+-- then one full of names and reporting verbs.
+SELECT count(*) FROM quotes(replace(hex(zeroblob(500000)), '0', 'word said '));
+SELECT count(*), max(length) > 9000000 FROM quotes('“' || replace(hex(zeroblob(500000)), '0', 'word said '));
+SELECT count(*), count(DISTINCT speaker) FROM quotes(replace(hex(zeroblob(250000)), '0', '“Go,” Mr. Smith said. '));
+-- Invalid UTF-8 and NUL are plain characters; positions stay exact.
+SELECT quote, start, length FROM quotes(CAST(x'e2809c61ff62e2809d' AS TEXT));
+-- Like SQLite's length() and substr(), quotes() reads text up to a NUL.
+SELECT length, substr(t, start, length) = quote FROM (SELECT CAST(x'58e2809c6162e2809d0022782200' AS TEXT) AS t), quotes(t);
+SELECT count(*) FROM quotes(CAST(x'00e2809c6162e2809d' AS TEXT));
+SELECT count(*) FROM quotes(CAST(x'e2809ce2809de280' AS TEXT));
+SELECT count(*) FROM quotes(CAST(x'c2' AS TEXT));
