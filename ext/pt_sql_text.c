@@ -18,9 +18,12 @@
 **
 ** How it works: one eponymous virtual table module shared by the four
 ** functions, each described by a tt_fn (schema, arguments, a fill function
-** that runs the plain-C analysis on xFilter and stores the rows as byte
-** spans, and a column function).  Byte offsets become character positions
-** as the rows are stored, incrementally, since rows come in text order.
+** that runs the plain-C analysis and stores a batch of rows as byte spans,
+** and a column function).  sentences() and paragraphs() stream in batches
+** of about 64 KiB of text cut at blank lines, so memory stays bounded and
+** SQLite can interrupt between batches; acronyms() and kwic() make one
+** batch.  Byte offsets become character positions as the rows are stored,
+** incrementally, since rows come in text order.
 */
 #include <string.h>
 
@@ -49,7 +52,8 @@ typedef struct tt_fn {
   int n_visible;  /* visible columns; the hidden arguments follow */
   int n_args;     /* hidden argument columns (text first) */
   int n_required; /* how many of them must be given */
-  int (*fill)(tt_cursor *c); /* a PT_ code; sets c->err_msg for others */
+  int (*fill)(tt_cursor *c); /* next batch of rows; sets c->done at the end;
+                             ** returns a PT_ code */
   void (*column)(tt_cursor *c, sqlite3_context *ctx, int col);
 } tt_fn;
 
@@ -61,9 +65,13 @@ struct tt_cursor {
   char *term;          /* kwic: the term (pt_malloc'd), NULL otherwise */
   size_t term_n;
   sqlite3_int64 width; /* kwic: context width in characters */
-  tt_row *rows;        /* pt_malloc'd, n_rows used of cap */
+  tt_row *rows;        /* the current batch (pt_malloc'd), n_rows used of cap */
   size_t n_rows, cap;
-  size_t i;            /* current row */
+  size_t i;            /* current row in the batch */
+  sqlite3_int64 row_base; /* rows of earlier batches */
+  size_t scan;         /* sentences/paragraphs: bytes of text already split */
+  sqlite3_int64 para_base; /* paragraphs in them */
+  int done;            /* no batch after this one */
   size_t pos_byte;     /* incremental byte -> character conversion */
   sqlite3_int64 pos_char;
 };
@@ -108,23 +116,68 @@ static void result_span(tt_cursor *c, sqlite3_context *ctx, size_t off, size_t l
 /* ====================================================================
 ** sentences() and paragraphs().
 */
+/* They stream: each batch splits the next TT_CHUNK bytes or so, up to a
+** blank line (paragraphs never cross one, so the result is the same as one
+** pass), which bounds memory and lets SQLite interrupt between batches. */
+#define TT_CHUNK (64 * 1024)
+
+/* End of the batch starting at c->scan: just after the first blank line at
+** or after scan + TT_CHUNK, or the end of the text. */
+static size_t chunk_end(const tt_cursor *c) {
+  const char *s = c->text;
+  size_t i = c->scan + TT_CHUNK;
+  while (i < c->n) {
+    const char *nl = memchr(s + i, '\n', c->n - i);
+    if (!nl) break;
+    size_t k = (size_t)(nl - s) + 1;
+    while (k < c->n && (s[k] == ' ' || s[k] == '\t' || s[k] == '\r' || s[k] == '\f' || s[k] == '\v'))
+      k++;
+    if (k < c->n && s[k] == '\n') return k + 1;
+    i = (size_t)(nl - s) + 1;
+  }
+  return c->n;
+}
+
 static int on_segment(void *ctx, const pt_segment *seg) {
   tt_cursor *c = ctx;
-  tt_row *r = add_row(c, seg->byte_off, seg->byte_len);
+  tt_row *r = add_row(c, c->scan + seg->byte_off, seg->byte_len);
   if (!r) return PT_NOMEM;
-  r->num = (sqlite3_int64)seg->paragraph;
+  r->num = c->para_base + (sqlite3_int64)seg->paragraph;
   return PT_OK;
 }
 
-static int fill_sentences(tt_cursor *c) { return pt_sentences_each(c->text, c->n, on_segment, c); }
-static int fill_paragraphs(tt_cursor *c) { return pt_paragraphs_each(c->text, c->n, on_segment, c); }
+static int count_segment(void *ctx, const pt_segment *seg) {
+  (void)seg;
+  ++*(sqlite3_int64 *)ctx;
+  return PT_OK;
+}
+
+static int fill_segments(tt_cursor *c, int sentences) {
+  size_t end = chunk_end(c);
+  const char *s = c->text + c->scan;
+  int rc;
+  if (sentences) {
+    rc = pt_sentences_each(s, end - c->scan, on_segment, c);
+  } else {
+    rc = pt_paragraphs_each(s, end - c->scan, on_segment, c);
+  }
+  sqlite3_int64 paras = 0;
+  if (rc == PT_OK) rc = pt_paragraphs_each(s, end - c->scan, count_segment, &paras);
+  c->para_base += paras;
+  c->scan = end;
+  c->done = end >= c->n;
+  return rc;
+}
+
+static int fill_sentences(tt_cursor *c) { return fill_segments(c, 1); }
+static int fill_paragraphs(tt_cursor *c) { return fill_segments(c, 0); }
 
 /* Columns shared by both: TEXT, n, start, length[, paragraph]. */
 static void segment_column(tt_cursor *c, sqlite3_context *ctx, int col) {
   const tt_row *r = &c->rows[c->i];
   switch (col) {
     case 0: result_span(c, ctx, r->off[0], r->len[0]); break;
-    case 1: sqlite3_result_int64(ctx, (sqlite3_int64)c->i + 1); break;
+    case 1: sqlite3_result_int64(ctx, c->row_base + (sqlite3_int64)c->i + 1); break;
     case 2: sqlite3_result_int64(ctx, r->start); break;
     case 3: sqlite3_result_int64(ctx, r->length); break;
     case 4: sqlite3_result_int64(ctx, r->num); break;
@@ -146,7 +199,10 @@ static int on_acronym(void *ctx, const pt_acronym *a) {
   return PT_OK;
 }
 
-static int fill_acronyms(tt_cursor *c) { return pt_acronyms_each(c->text, c->n, on_acronym, c); }
+static int fill_acronyms(tt_cursor *c) {
+  c->done = 1;
+  return pt_acronyms_each(c->text, c->n, on_acronym, c);
+}
 
 static void acronym_column(tt_cursor *c, sqlite3_context *ctx, int col) {
   const tt_row *r = &c->rows[c->i];
@@ -174,6 +230,7 @@ static int on_hit(void *ctx, const pt_kwic_hit *h) {
 }
 
 static int fill_kwic(tt_cursor *c) {
+  c->done = 1;
   return pt_kwic_each(c->text, c->n, c->term, c->term_n, (size_t)c->width, on_hit, c);
 }
 
@@ -313,8 +370,22 @@ static void cursor_reset(tt_cursor *c) {
   pt_free(c->rows);
   c->text = c->term = NULL;
   c->rows = NULL;
-  c->n = c->term_n = c->n_rows = c->cap = c->i = c->pos_byte = 0;
-  c->pos_char = 0;
+  c->n = c->term_n = c->n_rows = c->cap = c->i = c->pos_byte = c->scan = 0;
+  c->pos_char = c->row_base = c->para_base = 0;
+  c->done = 1; /* no rows until xFilter has text */
+}
+
+/* Makes c->i a row of the current batch, filling batches as needed (some
+** may be empty), unless the rows are done.  Returns a PT_ code. */
+static int next_batch(tt_cursor *c) {
+  while (c->i >= c->n_rows && !c->done) {
+    c->row_base += (sqlite3_int64)c->n_rows;
+    c->n_rows = 0;
+    c->i = 0;
+    int rc = c->fn->fill(c);
+    if (rc != PT_OK) return rc;
+  }
+  return PT_OK;
 }
 
 static int tt_close(sqlite3_vtab_cursor *cur) {
@@ -375,7 +446,8 @@ static int tt_filter(sqlite3_vtab_cursor *cur, int idx, const char *idx_str, int
       c->width = w;
     }
   }
-  int rc = c->fn->fill(c);
+  c->done = 0;
+  int rc = next_batch(c);
   if (rc == PT_NOMEM) return SQLITE_NOMEM;
   if (rc == PT_MISUSE && c->fn == &fn_kwic) {
     pt_sql_vtab_error(cur->pVtab, "kwic: the term '%s' has no word to search for", c->term);
@@ -389,8 +461,13 @@ static int tt_filter(sqlite3_vtab_cursor *cur, int idx, const char *idx_str, int
 }
 
 static int tt_next(sqlite3_vtab_cursor *cur) {
-  ((tt_cursor *)cur)->i++;
-  return SQLITE_OK;
+  tt_cursor *c = (tt_cursor *)cur;
+  c->i++;
+  int rc = next_batch(c);
+  if (rc == PT_OK) return SQLITE_OK;
+  if (rc == PT_NOMEM) return SQLITE_NOMEM;
+  pt_sql_vtab_error(cur->pVtab, "%s: %s", c->fn->name, pt_errmsg(rc));
+  return SQLITE_ERROR;
 }
 
 static int tt_eof(sqlite3_vtab_cursor *cur) {
@@ -399,7 +476,8 @@ static int tt_eof(sqlite3_vtab_cursor *cur) {
 }
 
 static int tt_rowid(sqlite3_vtab_cursor *cur, sqlite3_int64 *rowid) {
-  *rowid = (sqlite3_int64)((tt_cursor *)cur)->i + 1;
+  tt_cursor *c = (tt_cursor *)cur;
+  *rowid = c->row_base + (sqlite3_int64)c->i + 1;
   return SQLITE_OK;
 }
 
