@@ -472,6 +472,125 @@ static int name_cont(const pt_entity_doc *d, size_t j) {
   return 0;
 }
 
+/* Is there a line break between tokens j-1 and j?  A name never crosses
+** one ("... Net Politics CFR\nBlog Post"). */
+static int line_break_before(const pt_entity_doc *d, size_t j) {
+  if (j == 0) return 0;
+  size_t e = d->tok[j - 1].byte_off + d->tok[j - 1].byte_len, st = d->tok[j].byte_off;
+  for (size_t k = e; k < st; k++)
+    if (d->text[k] == '\n' || d->text[k] == '\r') return 1;
+  return 0;
+}
+
+/* End (exclusive) of the capitalised name run starting at token a, at most
+** lim: capitalised words (an organisation word may follow a stop word:
+** "White House"), never across a paragraph or a line break, and stopping
+** before a title that introduces another name. */
+static size_t run_end(const pt_entity_doc *d, size_t a, size_t lim) {
+  size_t b = a;
+  int32_t para = d->tok[a].para;
+  while (b < d->n_tok && b < lim && d->tok[b].para == para && (b == a || !line_break_before(d, b)) &&
+         (name_cont(d, b) ||
+          /* "White House", "Trump Tower": an organisation word ends a run */
+          (b > a && is_name_word(&d->tok[b]) && (LEX(d, b) & PT_LEX_ORGWORD)))) {
+    if (b > a && (LEX(d, b) & (PT_LEX_TITLE_ROLE | PT_LEX_TITLE_HON)) &&
+        !(LEX(d, b) & PT_LEX_FIRST) && b + 1 < d->n_tok && name_cont(d, b + 1))
+      break;
+    b++;
+  }
+  return b;
+}
+
+static int word_is(const pt_entity_doc *d, size_t j, const char *w) {
+  size_t n = strlen(w);
+  return d->tok[j].byte_len == n && !memcmp(d->text + d->tok[j].byte_off, w, n);
+}
+
+/* "U.S.-China", "EU-Japan", "China-Japan": a hyphenated pair of places or
+** abbreviations that qualifies the name after it. */
+static int is_hyphen_modifier(const pt_entity_doc *d, size_t j) {
+  const pt_tok *t = &d->tok[j];
+  const char *w = d->text + t->byte_off;
+  const char *h = memchr(w, '-', t->byte_len);
+  if (!h || h == w || (size_t)(h - w) + 1 >= t->byte_len) return 0;
+  size_t n1 = (size_t)(h - w), n2 = t->byte_len - n1 - 1;
+  const char *w2 = h + 1;
+  if (!(w2[0] >= 'A' && w2[0] <= 'Z')) return 0;
+  int abbr1 = w[n1 - 1] == '.' || (n1 >= 2 && n1 <= 4 && w[0] >= 'A' && w[0] <= 'Z' && w[1] >= 'A' && w[1] <= 'Z');
+  int place1 = (pt_lex_lookup(w, n1, NULL, NULL) & PT_LEX_PLACE) != 0;
+  int place2 = (pt_lex_lookup(w2, n2, NULL, NULL) & PT_LEX_PLACE) != 0;
+  return abbr1 || place1 || place2;
+}
+
+/* The same pair split by the tokenizer after an abbreviation: "U.S." "-"
+** "China" (token j is "China"). */
+static int is_hyphen_tail(const pt_entity_doc *d, size_t j) {
+  if (j < 2) return 0;
+  const pt_tok *h = &d->tok[j - 1], *p = &d->tok[j - 2], *t = &d->tok[j];
+  if (!(h->flags & PT_TOK_PUNCT) || h->byte_len != 1 || d->text[h->byte_off] != '-') return 0;
+  if (p->byte_off + p->byte_len != h->byte_off || h->byte_off + 1 != t->byte_off) return 0;
+  if (!(p->flags & PT_TOK_WORD) || !(t->flags & PT_TOK_CAP)) return 0;
+  return d->text[p->byte_off + p->byte_len - 1] == '.' || (p->flags & PT_TOK_ALLCAPS) ||
+         (LEX(d, j - 2) & PT_LEX_PLACE) || (LEX(d, j) & PT_LEX_PLACE);
+}
+
+/* Extends the name run [a, b) of an organisation over lower-case
+** connectors and possessives between capitalised words: "Office of
+** Personnel Management", "Strategic and Economic Dialogue", "Department of
+** Health and Human Services", "People's Liberation Army".  Only when the
+** result is institutional (an organisation word on the left of "of"/"for"/
+** "on", or ending the right side) and the left side is no person (given
+** name, title or known surname) and, before "and" or a possessive, no
+** place.  Returns the new end; *joined is set when it moved. */
+static size_t org_extend(const pt_entity_doc *d, size_t a, size_t b, int *joined) {
+  int has_of = 0;
+  while (b + 1 < d->n_tok && b - a < 12) {
+    const pt_tok *t = &d->tok[b], *lt = &d->tok[b - 1];
+    size_t c0;
+    int kind; /* 1: of/for/on, 2: and/&, 3: possessive */
+    if ((t->flags & PT_TOK_LOWER) && (word_is(d, b, "of") || word_is(d, b, "for") || word_is(d, b, "on")))
+      kind = 1, c0 = b + 1;
+    else if (((t->flags & PT_TOK_LOWER) && word_is(d, b, "and")) ||
+             ((t->flags & PT_TOK_PUNCT) && d->text[t->byte_off] == '&'))
+      kind = 2, c0 = b + 1;
+    else if ((t->flags & PT_TOK_PUNCT) && t->byte_off == lt->byte_off + lt->byte_len && b + 2 < d->n_tok &&
+             (d->text[t->byte_off] == '\'' || !memcmp(d->text + t->byte_off, "\xe2\x80\x99", 3)) &&
+             (word_is(d, b + 1, "s") || word_is(d, b + 1, "S")) &&
+             d->tok[b + 1].byte_off == t->byte_off + t->byte_len)
+      kind = 3, c0 = b + 2;
+    else
+      break;
+    if (line_break_before(d, b)) break;
+    int left_org = 0, left_bad = 0, left_place = 0;
+    for (size_t k = a; k < b; k++) {
+      int f = LEX(d, k);
+      if (f & PT_LEX_ORGWORD) left_org = 1;
+      if (f & (PT_LEX_FIRST | PT_LEX_TITLE_ROLE | PT_LEX_TITLE_HON)) left_bad = 1;
+      if (f & PT_LEX_PLACE) left_place = 1;
+    }
+    if (!left_org) {
+      int pe = map_get(d, lt->byte_off, lt->byte_len, 0);
+      if (pe >= 0 && (d->ent[pe].person || d->ent[pe].gender)) left_bad = 1;
+    }
+    /* "CEO of ...": an all-caps word alone is a title or an acronym */
+    if (left_bad || (b - a == 1 && (d->tok[a].flags & PT_TOK_ALLCAPS))) break;
+    if (c0 >= d->n_tok || line_break_before(d, c0) || !is_name_word(&d->tok[c0]) ||
+        (LEX(d, c0) & (PT_LEX_STOPCAP | PT_LEX_PRONOUN | PT_LEX_TITLE_ROLE | PT_LEX_TITLE_HON)))
+      break;
+    size_t c = run_end(d, c0, c0 + 6);
+    if (c == c0) break;
+    int right_org = (LEX(d, c - 1) & PT_LEX_ORGWORD) != 0;
+    int ok = kind == 1 ? (left_org || right_org)
+             : kind == 2 ? !left_place && right_org && (!left_org || has_of)
+                         : !left_place && !left_org && b - a == 1 && right_org;
+    if (!ok) break;
+    if (kind == 1) has_of = 1;
+    b = c;
+    *joined = 1;
+  }
+  return b;
+}
+
 static int add_mention(pt_entity_doc *d, size_t first, size_t end, size_t boff_tok,
                        int type, int ent) {
   if (grow((void **)&d->ment, &d->cap_ment, d->n_ment + 1, sizeof(pt_mention)))
@@ -582,11 +701,11 @@ static int link_name(pt_entity_doc *d, link_state *ls, size_t ta, size_t a, size
   }
   pt_entity *e = &d->ent[ent];
   if ((int)nw > e->n_words) {
-    /* An organisation keeps its article: "the White House". */
-    const pt_tok *nt = is_org ? &d->tok[ta] : ft;
+    /* The canonical name drops the article ("White House"); the mention
+    ** keeps it ("the White House"). */
     e->n_words = (int)nw;
-    e->name_off = nt->byte_off;
-    e->name_len = d->tok[b - 1].byte_off + d->tok[b - 1].byte_len - nt->byte_off;
+    e->name_off = ft->byte_off;
+    e->name_len = d->tok[b - 1].byte_off + d->tok[b - 1].byte_len - ft->byte_off;
   }
   if (!is_org && !e->gender) {
     if (gender) e->gender = gender;
@@ -734,6 +853,17 @@ static int find_mentions(pt_entity_doc *d) {
       i++;
       continue;
     }
+    /* "S&ED", "AT&T": an acronym with an ampersand is one organisation. */
+    if ((t->flags & PT_TOK_CAP) && t->byte_len <= 3 && i + 2 < d->n_tok &&
+        (t->byte_len == 1 || (t->flags & PT_TOK_ALLCAPS)) && (d->tok[i + 1].flags & PT_TOK_PUNCT) &&
+        d->text[d->tok[i + 1].byte_off] == '&' && d->tok[i + 1].byte_off == t->byte_off + t->byte_len &&
+        d->tok[i + 2].byte_off == d->tok[i + 1].byte_off + 1 && (d->tok[i + 2].flags & PT_TOK_CAP) &&
+        (d->tok[i + 2].byte_len == 1 || (d->tok[i + 2].flags & PT_TOK_ALLCAPS)) &&
+        !(d->tok[i + 2].flags & PT_TOK_INQ)) {
+      if (link_name(d, &ls, i, i, i + 3, -1, 0, 1, 0, 0)) return PT_NOMEM;
+      i += 3;
+      continue;
+    }
     /* Titles, then a name run. */
     int tf = 0, tg = -1, tgen = 0;
     size_t tn = 0;
@@ -742,15 +872,34 @@ static int find_mentions(pt_entity_doc *d) {
     size_t a = i + tn;
     /* "Secretary of State John Kerry": a role then an honorific is rare,
     ** but "former Sen." etc. are lexicon phrases. */
-    size_t b = a;
-    while (b < d->n_tok && b < a + 6 && d->tok[b].para == t->para &&
-           (name_cont(d, b) ||
-            /* "White House", "Trump Tower": an organisation word ends a run */
-            (b > a && is_name_word(&d->tok[b]) && (LEX(d, b) & PT_LEX_ORGWORD)))) {
-      if (b > a && (LEX(d, b) & (PT_LEX_TITLE_ROLE | PT_LEX_TITLE_HON)) &&
-          !(LEX(d, b) & PT_LEX_FIRST) && b + 1 < d->n_tok && name_cont(d, b + 1))
-        break;
-      b++;
+    size_t b = a < d->n_tok ? run_end(d, a, a + 6) : a;
+    int joined = 0;
+    if (!tn && b == a && (t->flags & PT_TOK_CAP) && !(t->flags & PT_TOK_ALLCAPS) &&
+        (t->lex & (PT_LEX_STOPCAP | PT_LEX_ORGWORD)) == (PT_LEX_STOPCAP | PT_LEX_ORGWORD)) {
+      /* "Senate", "Congress": stop words that are organisations, alone or
+      ** heading one ("Senate Foreign Relations Committee"). */
+      size_t c = a + 1 < d->n_tok && !line_break_before(d, a + 1) ? run_end(d, a + 1, a + 7) : a + 1;
+      if (c > a + 1 && (LEX(d, c - 1) & PT_LEX_ORGWORD)) b = c, joined = 1;
+      /* (alone only: "House Republican Thomas Massie" is about Massie) */
+      else if (a + 1 >= d->n_tok || !(d->tok[a + 1].flags & PT_TOK_CAP)) b = a + 1, joined = 1;
+    }
+    if (!tn && b > a && !joined) {
+      /* "United States": a place name whose words are stop words. */
+      if (LEX(d, a) & PT_LEX_PLACE_HEAD) {
+        size_t pn = pt_lex_phrase(d, a, PT_LEX_PLACE, NULL, NULL, NULL);
+        /* (not before a reporting verb: "the way the United States
+        ** responds" names no speaker) */
+        if (pn >= 2 && a + pn > b &&
+            !(a + pn < d->n_tok && (d->tok[a + pn].flags & PT_TOK_LOWER) &&
+              (LEX(d, a + pn) & PT_LEX_CUE_VERB))) {
+          size_t k = a + 1;
+          while (k < a + pn && !line_break_before(d, k)) k++;
+          if (k == a + pn) b = a + pn;
+        }
+      }
+      /* "U.S.-China Strategic ...": the hyphenated pair is a modifier. */
+      if (b - a >= 2 && (is_hyphen_modifier(d, a) || is_hyphen_tail(d, a))) a++, i = a;
+      b = org_extend(d, a, b, &joined);
     }
     if (tn == 1 && b == a && (t->flags & PT_TOK_CAP) && map_get(d, t->byte_off, t->byte_len, 0) >= 0) {
       /* "King says": a title word that is a known surname is the name. */
@@ -805,6 +954,7 @@ static int find_mentions(pt_entity_doc *d) {
     for (size_t k = a; k < b; k++)
       if (k > a && (LEX(d, k) & PT_LEX_ORGWORD)) org = 1;
     if (b - a == 1 && (d->tok[a].flags & PT_TOK_ALLCAPS)) org = 1;
+    if (joined) org = 1;
     if (org && tn) org = 0, b = a; /* "Sen. Senate" makes no sense: skip */
     if (tn && b - a == 1 && (LEX(d, a) & PT_LEX_ORGWORD)) {
       /* "Justice Department", "State Department": a title word before an
@@ -821,12 +971,14 @@ static int find_mentions(pt_entity_doc *d) {
       int known = map_get(d, d->tok[a].byte_off, d->tok[a].byte_len, 0) >= 0 ||
                   map_get(d, d->tok[a].byte_off, d->tok[a].byte_len, 1) >= 0;
       int cue = b < d->n_tok && (d->tok[b].flags & PT_TOK_LOWER) && (LEX(d, b) & PT_LEX_CUE_VERB);
-      if (!known && !cue) { i = b; continue; }
+      int place = (LEX(d, a) & PT_LEX_PLACE) != 0; /* "Washington and Beijing agreed" */
+      if (!known && !cue && !place) { i = b; continue; }
     }
     size_t ta = i;
     if (org && i > 0 && (d->tok[i - 1].flags & PT_TOK_WORD) && d->tok[i - 1].byte_len == 3 &&
         (d->text[d->tok[i - 1].byte_off] | 0x20) == 't' &&
-        !memcmp(d->text + d->tok[i - 1].byte_off + 1, "he", 2) && d->tok[i - 1].ment < 0)
+        !memcmp(d->text + d->tok[i - 1].byte_off + 1, "he", 2) && d->tok[i - 1].ment < 0 &&
+        !line_break_before(d, i))
       ta = i - 1;
     size_t ra = i, rb = (tf & PT_LEX_TITLE_ROLE) ? a : i;
     int grp = (tf & PT_LEX_TITLE_ROLE) ? tg : -1;

@@ -6,8 +6,11 @@
 **
 ** One row per mention of a person or organisation outside quotations, in
 ** reading order: `name` the canonical (fullest) name of the entity it links
-** to (NULL for a pronoun with no antecedent), `type` person, org, acronym
-** or place (a capitalised name with no sign of a person),
+** to (a pronoun with no antecedent gives no row), `type` person, org,
+** acronym or place (a name of the place lexicon, sql/lexicons/placenames.tsv);
+** a capitalised name that is none of these, and any name on a heading or
+** metadata line (a line with no lower-case word but "of", "and"...), gives
+** no row;
 ** `mention` the words as written (titles included: "Secretary Kerry", "he",
 ** "the secretary"), `role` the entity's role, `start`/`length` 1-based
 ** character position and length of the mention, `sentence` and `paragraph`
@@ -35,10 +38,79 @@ typedef struct mentions_cursor {
   size_t len;
   pt_quote_list l;       /* quotations and the entity layer */
   int32_t *sentence;     /* 1-based sentence of each mention (pt_malloc) */
+  signed char *kind;     /* K_ type of each mention, K_SKIP: no row (pt_malloc) */
   size_t i;              /* current mention */
   size_t pos_byte;       /* character-position cursor */
   sqlite3_int64 pos_char;
 } mentions_cursor;
+
+enum { K_SKIP, K_PERSON, K_ORG, K_PLACE, K_ACRONYM };
+static const char *const kind_name[] = {NULL, "person", "org", "place", "acronym"};
+
+static int is_function_word(const char *w, size_t n) {
+  static const char *const fw[] = {"a", "an", "the", "of", "and", "or", "for", "on", "in", "at",
+                                   "to", "by", "with", "from", "vs", "de", "du", "la", "le", NULL};
+  for (int k = 0; fw[k]; k++)
+    if (strlen(fw[k]) == n && !memcmp(fw[k], w, n)) return 1;
+  return 0;
+}
+
+/* Is the line text[ls, le) a heading or metadata line ("Was There Progress
+** on Cyber at the U.S.-China Strategic and Economic Dialogue?", "Blog
+** Post", "China")?  True when it has a capitalised word, no lower-case word
+** but function words, and does not end with a full stop. */
+static int heading_line(const char *t, size_t ls, size_t le) {
+  int cap = 0, lower = 0;
+  size_t i = ls, last = le;
+  while (last > ls && (t[last - 1] == ' ' || t[last - 1] == '\t' || t[last - 1] == '\r')) last--;
+  if (last > ls && t[last - 1] == '.') return 0;
+  while (i < le) {
+    while (i < le && (t[i] == ' ' || t[i] == '\t' || t[i] == '\r')) i++;
+    size_t ws = i;
+    while (i < le && t[i] != ' ' && t[i] != '\t' && t[i] != '\r') i++;
+    size_t we = i, k = ws;
+    /* first letter of the word, past opening punctuation */
+    while (k < we) {
+      size_t adv = 1;
+      int cp = (unsigned char)t[k];
+      if (cp >= 0x80) cp = pt_utf8_decode(t + k, we - k, &adv);
+      if (pt_cp_is_letter(cp) || (cp >= '0' && cp <= '9')) {
+        if (cp >= '0' && cp <= '9') break;
+        if (pt_cp_is_upper(cp)) cap++;
+        else if (!is_function_word(t + k, we - k)) lower++;
+        break;
+      }
+      k += adv;
+    }
+    if (lower) return 0;
+  }
+  return cap > 0;
+}
+
+/* The row type of mention m, or K_SKIP when it gives no row. */
+static int mention_kind(const pt_entity_doc *d, const pt_mention *m) {
+  if (m->ent < 0) return K_SKIP; /* a pronoun with no antecedent */
+  const pt_entity *e = &d->ent[m->ent];
+  if (!e->name_len) return K_SKIP;
+  const char *nm = d->text + e->name_off;
+  size_t nl = e->name_len;
+  int place = (pt_lex_lookup(nm, nl, NULL, NULL) & PT_LEX_PLACE) != 0;
+  if (e->type == PT_ENT_ORG) {
+    if (place) return K_PLACE; /* "the U.S." */
+    int lower = 0;
+    for (size_t k = 0; k < nl; k++)
+      if ((nm[k] >= 'a' && nm[k] <= 'z') || nm[k] == ' ') lower = 1;
+    return lower ? K_ORG : K_ACRONYM; /* "CNN", "S&ED" */
+  }
+  if (place && !e->role_len && m->type != PT_MENT_PRONOUN) return K_PLACE;
+  if (e->person || e->gender || m->type == PT_MENT_PRONOUN || m->type == PT_MENT_TITLE) return K_PERSON;
+  if (place) return K_PLACE;
+  /* "Congress", "Senate": one organisation word */
+  const char *w = nm + nl;
+  while (w > nm && w[-1] != ' ') w--;
+  if (pt_lex_lookup(w, (size_t)(nm + nl - w), NULL, NULL) & PT_LEX_ORGWORD) return K_ORG;
+  return K_SKIP; /* a capitalised word with no sign of what it is */
+}
 
 static int mentions_connect(sqlite3 *db, void *aux, int argc, const char *const *argv,
                             sqlite3_vtab **pp, char **err) {
@@ -71,8 +143,10 @@ static int mentions_open(sqlite3_vtab *v, sqlite3_vtab_cursor **pp) {
 static void cursor_clear(mentions_cursor *c) {
   pt_free(c->text);
   pt_free(c->sentence);
+  pt_free(c->kind);
   c->text = NULL;
   c->sentence = NULL;
+  c->kind = NULL;
   c->len = 0;
   c->l.n = 0;
   c->l.ents.n_ment = 0;
@@ -130,12 +204,32 @@ static int mentions_filter(sqlite3_vtab_cursor *cur, int idx, const char *idxStr
       while (m < d->n_ment && d->ment[m].tok_first == k) c->sentence[m++] = sent ? sent : 1;
     }
     while (m < d->n_ment) c->sentence[m++] = sent ? sent : 1;
+    /* Row types; mentions on heading lines give none.  Mentions come in
+    ** text order, so each line is scanned once. */
+    c->kind = pt_malloc(d->n_ment);
+    if (!c->kind) return SQLITE_NOMEM;
+    size_t ls = 0, le = 0;
+    int head = 0;
+    for (m = 0; m < d->n_ment; m++) {
+      const pt_mention *mm = &d->ment[m];
+      if (mm->byte_off >= le || m == 0) {
+        ls = mm->byte_off;
+        while (ls > 0 && c->text[ls - 1] != '\n') ls--;
+        le = mm->byte_off;
+        while (le < c->len && c->text[le] != '\n') le++;
+        head = heading_line(c->text, ls, le);
+      }
+      c->kind[m] = (signed char)(head ? K_SKIP : mention_kind(d, mm));
+    }
+    while (c->i < d->n_ment && c->kind[c->i] == K_SKIP) c->i++;
   }
   return SQLITE_OK;
 }
 
 static int mentions_next(sqlite3_vtab_cursor *cur) {
-  ((mentions_cursor *)cur)->i++;
+  mentions_cursor *c = (mentions_cursor *)cur;
+  c->i++;
+  while (c->i < c->l.ents.n_ment && c->kind && c->kind[c->i] == K_SKIP) c->i++;
   return SQLITE_OK;
 }
 
@@ -161,18 +255,8 @@ static int mentions_column(sqlite3_vtab_cursor *cur, sqlite3_context *ctx, int c
       if (e) sqlite3_result_text64(ctx, c->text + e->name_off, e->name_len, SQLITE_TRANSIENT, SQLITE_UTF8);
       break;
     case COL_TYPE:
-      if (e && e->type == PT_ENT_ORG) {
-        /* "CNN", "FBI": one all-caps word */
-        const pt_tok *t = &d->tok[m->tok_end - 1];
-        int acronym = e->n_words == 1 && (t->flags & PT_TOK_ALLCAPS);
-        sqlite3_result_text(ctx, acronym ? "acronym" : "org", -1, SQLITE_STATIC);
-      } else if ((e && (e->person || e->gender)) || m->type == PT_MENT_PRONOUN) {
-        sqlite3_result_text(ctx, "person", -1, SQLITE_STATIC);
-      } else {
-        /* A capitalised name with no sign of a person: in news, a place
-        ** most of the time (a guess, see docs/mentions.md). */
-        sqlite3_result_text(ctx, "place", -1, SQLITE_STATIC);
-      }
+      if (c->kind && kind_name[c->kind[c->i]])
+        sqlite3_result_text(ctx, kind_name[c->kind[c->i]], -1, SQLITE_STATIC);
       break;
     case COL_MENTION:
       sqlite3_result_text64(ctx, c->text + m->byte_off, m->byte_len, SQLITE_TRANSIENT, SQLITE_UTF8);

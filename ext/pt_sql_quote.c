@@ -14,8 +14,8 @@
 ** character positions through one moving cursor (pt_utf8_chars), so the
 ** conversion is linear too.  NULL gives no rows; a BLOB is an error.
 **
-** How it works: xFilter runs pt_quote_extract() once on the argument; the
-** cursor then walks the result.  The argument's bytes belong to SQLite for
+** How it works: xFilter runs pt_quote_extract() on the argument (texts over
+** 1 MiB chunk by chunk, see next_chunk); the cursor then walks the result.  The argument's bytes belong to SQLite for
 ** the duration of the statement step, so the cursor keeps its own copy.
 */
 #include <string.h>
@@ -42,8 +42,12 @@ typedef struct quotes_cursor {
   char *text;           /* pt_malloc'd copy of the argument */
   size_t len;
   int have_text;        /* 0 after a NULL argument */
-  pt_quote_list l;
-  size_t i;             /* current row */
+  pt_quote_list l;      /* the quotations of the current chunk */
+  size_t i;             /* current row within the chunk */
+  size_t chunk_off;     /* byte offset of the current chunk in text */
+  size_t next;          /* byte offset where the next chunk starts */
+  int para_base;        /* paragraphs before the current chunk */
+  size_t row_base;      /* rows before the current chunk */
   size_t pos_byte;      /* char-position cursor: byte offset ... */
   sqlite3_int64 pos_char; /* ... and its 0-based character position */
 } quotes_cursor;
@@ -98,6 +102,9 @@ static void cursor_clear(quotes_cursor *c) {
   c->have_text = 0;
   c->l.n = 0;
   c->i = 0;
+  c->chunk_off = c->next = 0;
+  c->para_base = 0;
+  c->row_base = 0;
   c->pos_byte = 0;
   c->pos_char = 0;
 }
@@ -108,6 +115,67 @@ static int quotes_close(sqlite3_vtab_cursor *cur) {
   pt_quote_reset(&c->l);
   sqlite3_free(c);
   return SQLITE_OK;
+}
+
+/* Long texts are read in chunks of about CHUNK bytes cut at blank lines, so
+** that rows start flowing (and sqlite3_interrupt() or a progress handler can
+** stop the statement) before a whole book has been analysed.  A chunk holds
+** whole paragraphs; only a he/she or surname reaching back across a chunk
+** boundary, in texts over 256 KiB, is lost. */
+#define CHUNK ((size_t)256 << 10)
+
+static int is_blank_run(const char *s, size_t a, size_t b) {
+  for (size_t k = a; k < b; k++)
+    if (s[k] != ' ' && s[k] != '\t' && s[k] != '\r') return 0;
+  return 1;
+}
+
+/* End of the chunk starting at `start`: just after a blank line at or past
+** start + CHUNK, else after a newline, else at a space, else between two
+** characters; the text's end when it is near.  (In pathological text with
+** no line breaks, a quotation can thus end at a chunk's end.) */
+static size_t chunk_end(const char *s, size_t n, size_t start) {
+  if (n - start <= CHUNK + CHUNK / 2) return n;
+  size_t lim = start + 2 * CHUNK < n ? start + 2 * CHUNK : n;
+  size_t first_nl = 0;
+  for (size_t i = start + CHUNK; i < lim; i++) {
+    if (s[i] != '\n') continue;
+    if (!first_nl) first_nl = i + 1;
+    const char *nl = memchr(s + i + 1, '\n', lim - i - 1);
+    if (nl && is_blank_run(s, i + 1, (size_t)(nl - s))) return (size_t)(nl - s) + 1;
+  }
+  if (first_nl) return first_nl;
+  for (size_t i = start + CHUNK; i < lim; i++)
+    if (s[i] == ' ') return i + 1;
+  /* no space either: cut between characters */
+  while (lim > start + CHUNK && ((unsigned char)s[lim] & 0xC0) == 0x80) lim--;
+  return lim;
+}
+
+/* Paragraphs (runs of non-blank lines) in s[0..n). */
+static int count_paragraphs(const char *s, size_t n) {
+  int paras = 0, in_para = 0;
+  size_t i = 0;
+  while (i < n) {
+    const char *nl = memchr(s + i, '\n', n - i);
+    size_t end = nl ? (size_t)(nl - s) : n;
+    int blank = is_blank_run(s, i, end);
+    if (!blank && !in_para) paras++;
+    in_para = !blank;
+    i = end + 1;
+  }
+  return paras;
+}
+
+/* Analyses the next chunk; returns SQLITE_OK or SQLITE_NOMEM. */
+static int next_chunk(quotes_cursor *c) {
+  if (c->next > c->chunk_off) c->para_base += count_paragraphs(c->text + c->chunk_off, c->next - c->chunk_off);
+  c->row_base += c->l.n;
+  c->chunk_off = c->next;
+  c->next = chunk_end(c->text, c->len, c->chunk_off);
+  c->i = 0;
+  int rc = pt_quote_extract(&c->l, c->text + c->chunk_off, c->next - c->chunk_off);
+  return rc == PT_NOMEM ? SQLITE_NOMEM : rc ? SQLITE_ERROR : SQLITE_OK;
 }
 
 static int quotes_filter(sqlite3_vtab_cursor *cur, int idx, const char *idxStr, int argc,
@@ -133,49 +201,50 @@ static int quotes_filter(sqlite3_vtab_cursor *cur, int idx, const char *idxStr, 
   c->text[n] = 0;
   c->len = n;
   c->have_text = 1;
-  int rc = pt_quote_extract(&c->l, c->text, c->len);
-  if (rc == PT_NOMEM) return SQLITE_NOMEM;
-  if (rc) {
-    pt_sql_vtab_error(cur->pVtab, "quotes: %s", pt_errmsg(rc));
-    return SQLITE_ERROR;
-  }
-  return SQLITE_OK;
+  int rc = next_chunk(c);
+  while (rc == SQLITE_OK && c->l.n == 0 && c->next < c->len) rc = next_chunk(c);
+  if (rc == SQLITE_ERROR) pt_sql_vtab_error(cur->pVtab, "quotes: %s", pt_errmsg(PT_MISUSE));
+  return rc;
 }
 
 static int quotes_next(sqlite3_vtab_cursor *cur) {
-  ((quotes_cursor *)cur)->i++;
-  return SQLITE_OK;
+  quotes_cursor *c = (quotes_cursor *)cur;
+  c->i++;
+  int rc = SQLITE_OK;
+  while (rc == SQLITE_OK && c->i >= c->l.n && c->next < c->len) rc = next_chunk(c);
+  return rc;
 }
 
 static int quotes_eof(sqlite3_vtab_cursor *cur) {
   quotes_cursor *c = (quotes_cursor *)cur;
-  return c->i >= c->l.n;
+  return c->i >= c->l.n && c->next >= c->len;
 }
 
 static void result_span(sqlite3_context *ctx, quotes_cursor *c, size_t off, size_t len, int null_if_empty) {
   if (!len && null_if_empty) return;
-  sqlite3_result_text64(ctx, c->text + off, len, SQLITE_TRANSIENT, SQLITE_UTF8);
+  sqlite3_result_text64(ctx, c->text + c->chunk_off + off, len, SQLITE_TRANSIENT, SQLITE_UTF8);
 }
 
 static int quotes_column(sqlite3_vtab_cursor *cur, sqlite3_context *ctx, int col) {
   quotes_cursor *c = (quotes_cursor *)cur;
   const pt_quote *q = &c->l.q[c->i];
+  const char *chunk = c->text + c->chunk_off; /* offsets in q are chunk-relative */
   switch (col) {
     case COL_QUOTE: result_span(ctx, c, q->byte_off, q->byte_len, 0); break;
-    case COL_START: sqlite3_result_int64(ctx, char_pos(c, q->byte_off) + 1); break;
-    case COL_LENGTH: sqlite3_result_int64(ctx, (sqlite3_int64)pt_utf8_chars(c->text + q->byte_off, q->byte_len)); break;
+    case COL_START: sqlite3_result_int64(ctx, char_pos(c, c->chunk_off + q->byte_off) + 1); break;
+    case COL_LENGTH: sqlite3_result_int64(ctx, (sqlite3_int64)pt_utf8_chars(chunk + q->byte_off, q->byte_len)); break;
     case COL_SPEAKER: result_span(ctx, c, q->name_off, q->name_len, 1); break;
     case COL_ROLE: result_span(ctx, c, q->role_off, q->role_len, 1); break;
     case COL_CUE: result_span(ctx, c, q->cue_off, q->cue_len, 1); break;
     case COL_SPEAKER_START:
-      if (q->spk_len) sqlite3_result_int64(ctx, char_pos(c, q->spk_off) + 1);
+      if (q->spk_len) sqlite3_result_int64(ctx, char_pos(c, c->chunk_off + q->spk_off) + 1);
       break;
     case COL_SPEAKER_LENGTH:
-      if (q->spk_len) sqlite3_result_int64(ctx, (sqlite3_int64)pt_utf8_chars(c->text + q->spk_off, q->spk_len));
+      if (q->spk_len) sqlite3_result_int64(ctx, (sqlite3_int64)pt_utf8_chars(chunk + q->spk_off, q->spk_len));
       break;
-    case COL_PARAGRAPH: sqlite3_result_int(ctx, q->paragraph + 1); break;
+    case COL_PARAGRAPH: sqlite3_result_int(ctx, c->para_base + q->paragraph + 1); break;
     case COL_KIND: sqlite3_result_text(ctx, pt_quote_kind_name(q->kind), -1, SQLITE_STATIC); break;
-    case COL_N: sqlite3_result_int64(ctx, (sqlite3_int64)c->i + 1); break;
+    case COL_N: sqlite3_result_int64(ctx, (sqlite3_int64)(c->row_base + c->i) + 1); break;
     case COL_MENTION: result_span(ctx, c, q->spk_off, q->spk_len, 1); break;
     case COL_MARK: sqlite3_result_text(ctx, pt_quote_mark_name(q->mark), -1, SQLITE_STATIC); break;
     case COL_DEPTH: sqlite3_result_int(ctx, q->depth); break;
@@ -194,7 +263,8 @@ static int quotes_column(sqlite3_vtab_cursor *cur, sqlite3_context *ctx, int col
 }
 
 static int quotes_rowid(sqlite3_vtab_cursor *cur, sqlite3_int64 *rowid) {
-  *rowid = (sqlite3_int64)((quotes_cursor *)cur)->i + 1;
+  quotes_cursor *c = (quotes_cursor *)cur;
+  *rowid = (sqlite3_int64)(c->row_base + c->i) + 1;
   return SQLITE_OK;
 }
 

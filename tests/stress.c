@@ -221,13 +221,20 @@ static int interrupt_test(const char *dir) {
   check_stop(db, "interrupt: scan of 10,000 files", q, 0);
   check_stop(db, "progress handler: scan of 10,000 files", q, 1);
   sqlite3_free(q);
-  /* 100 MB of quotations. */
-  const char *big =
-      "SELECT count(*) FROM quotes((WITH RECURSIVE r(i, s) AS (SELECT 1, "
+  /* 100 MB of quotations, made before the clock starts: building it is
+  ** SQLite's work in a few long opcodes, not ours. */
+  const char *make =
+      "CREATE TABLE big AS WITH RECURSIVE r(i, s) AS (SELECT 1, "
       "'\xe2\x80\x9cWe will act,\xe2\x80\x9d said Sen. Jane Doe. ' UNION ALL SELECT i + 1, s || s "
-      "FROM r WHERE i < 22) SELECT s FROM r WHERE i = 22))";
-  check_stop(db, "interrupt: quotes() over 100 MB", big, 0);
-  check_stop(db, "progress handler: quotes() over 100 MB", big, 1);
+      "FROM r WHERE i < 22) SELECT s AS t FROM r WHERE i = 22";
+  if (sqlite3_exec(db, make, NULL, NULL, NULL) != SQLITE_OK) {
+    printf("FAIL interrupt: cannot make the 100 MB text: %s\n", sqlite3_errmsg(db));
+    failures++;
+  } else {
+    const char *big = "SELECT count(*) FROM big, quotes(big.t)";
+    check_stop(db, "interrupt: quotes() over 100 MB", big, 0);
+    check_stop(db, "progress handler: quotes() over 100 MB", big, 1);
+  }
   sqlite3_close(db);
   return 0;
 }

@@ -16,6 +16,7 @@ FLAGS = {
     "cue_verb": 1, "cue_prep": 2, "cue_noun": 4, "title_role": 8,
     "title_hon": 16, "pronoun": 32, "first_name": 64, "stopcap": 128,
     "orgword": 256, "title_head": 512, "cue_head": 1024, "abbrev": 2048,
+    "place": 4096, "place_head": 8192,
 }
 
 SLOTS = 4096  # open-addressing table size (power of two, > 2 * entries)
@@ -66,9 +67,16 @@ def main(src, out):
         add(r[0], "orgword")
     for r in rows(os.path.join(src, "abbrevs.tsv")):
         add(r[0], "abbrev")
+    places = set()
+    for r in rows(os.path.join(src, "placenames.tsv")):
+        add(r[0], "place")
+        places.add(r[0].lower())
     for k in list(ent):
         if " " in k:
             head = k.split(" ")[0]
+            if k in places and ent[k][0] == FLAGS["place"]:
+                add(head, "place_head")  # "New York": only a place
+                continue
             flag = "title_head" if ent[k][0] & (FLAGS["title_role"] | FLAGS["title_hon"]) else "cue_head"
             add(head, flag)
     keys = sorted(ent, key=lambda k: k.encode("utf-8"))
