@@ -16,7 +16,8 @@ CC ?= cc
 CFLAGS ?= -O2 -g
 WARN = -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes
 PKGS = sqlite3 libutf8proc
-DEBS = build-essential pkg-config sqlite3 libsqlite3-dev libutf8proc-dev python3
+DEBS = build-essential pkg-config sqlite3 libsqlite3-dev libutf8proc-dev python3 \
+       tcl libsqlite3-tcl libdbd-sqlite3-perl
 
 HAVE_PKGS := $(shell pkg-config --exists $(PKGS) 2>/dev/null && echo yes)
 ifeq ($(HAVE_PKGS),yes)
@@ -63,6 +64,11 @@ $(BUILD)/%.o: ext/%.c | $(BUILD)
 
 $(BUILD):
 	@mkdir -p $@
+
+# Generated tables are committed; these rules remake them when their data changes.
+ext/pt_segment_lexicon.inc: sql/lexicons/abbreviations.txt tools/lexicon_inc.awk
+	LC_ALL=C sort -u sql/lexicons/abbreviations.txt | awk -f tools/lexicon_inc.awk > $@.tmp && mv $@.tmp $@
+$(BUILD)/pt_segment.o: ext/pt_segment_lexicon.inc
 
 # The built-in topic schemes: sql/lexicons/*.tsv compiled into a committed
 # table (like cmark's entities.inc), regenerated when the data changes.

@@ -84,6 +84,8 @@ void pt_sql_vtab_error(sqlite3_vtab *vtab, const char *fmt, ...) {
 static int (*const registrations[])(sqlite3 *) = {
     pt_sql_register_funcs,
     pt_sql_register_docs,
+    pt_sql_register_text,
+    pt_sql_register_fts,
     pt_sql_register_quotes,
     pt_sql_register_mentions,
     pt_sql_register_topics,

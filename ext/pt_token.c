@@ -92,13 +92,17 @@ static const unsigned char ascii_word[128] = {
     ['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1,
     ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1, ['y'] = 1, ['z'] = 1};
 
-static int is_word_at(const char *s, size_t n, size_t i) {
+static int is_word_slow(const char *s, size_t n, size_t i) {
+  size_t adv;
+  int cp = pt_utf8_decode(s + i, n - i, &adv);
+  return pt_cp_is_word(cp) || pt_cp_is_mark(cp);
+}
+
+/* Inline for ASCII, the inner loop's common case. */
+static inline int is_word_at(const char *s, size_t n, size_t i) {
   if (i >= n) return 0;
   unsigned char c = (unsigned char)s[i];
-  if (c < 0x80) return ascii_word[c];
-  size_t adv;
-  return pt_cp_is_word(pt_utf8_decode(s + i, n - i, &adv)) ||
-         pt_cp_is_mark(pt_utf8_decode(s + i, n - i, &adv));
+  return c < 0x80 ? ascii_word[c] : is_word_slow(s, n, i);
 }
 
 static int is_digit_at(const char *s, size_t n, size_t i) {
@@ -140,22 +144,28 @@ static int is_upper_run(const char *s, size_t a, size_t b) {
   return b > a;
 }
 
+#define EMAIL_LOCAL_MAX 64
+#define EMAIL_DOMAIN_MAX 255
+
 /* If a compound starts at word [i, e), returns its end (> e), else e. */
 static size_t compound_end(const char *s, size_t n, size_t i, size_t e) {
-  /* e-mail: word chars and . _ - + then @ then a dotted domain */
+  /* e-mail: word chars and . _ - + then @ then a dotted domain.  The scans
+  ** stop at the RFC 5321 limits (64-byte local part, 255-byte domain) so a
+  ** long run like "ab.cd.ef..." stays linear (2026-11-25: it was quadratic,
+  ** each word rescanning the rest of the run). */
   {
     size_t k = e;
-    while (k < n && (is_word_at(s, n, k) || s[k] == '.' || s[k] == '_' || s[k] == '-' ||
-                     s[k] == '+'))
+    while (k < n && k - i <= EMAIL_LOCAL_MAX &&
+           (is_word_at(s, n, k) || s[k] == '.' || s[k] == '_' || s[k] == '-' || s[k] == '+'))
       k++;
-    if (k < n && s[k] == '@' && is_word_at(s, n, k + 1)) {
+    if (k < n && k - i <= EMAIL_LOCAL_MAX && s[k] == '@' && is_word_at(s, n, k + 1)) {
       size_t d = k + 1, dots = 0;
-      while (d < n && (is_word_at(s, n, d) || ((s[d] == '.' || s[d] == '-') &&
-                                                is_word_at(s, n, d + 1)))) {
+      while (d < n && d - k <= EMAIL_DOMAIN_MAX &&
+             (is_word_at(s, n, d) || ((s[d] == '.' || s[d] == '-') && is_word_at(s, n, d + 1)))) {
         dots += s[d] == '.';
         d++;
       }
-      if (dots) return d;
+      if (dots && d - k <= EMAIL_DOMAIN_MAX) return d;
     }
   }
   size_t end = e;

@@ -19,10 +19,13 @@
 
 #define POLICYTEXT_VERSION "0.1.0"
 
+#include "pt_acronym.h"
 #include "pt_buf.h"
 #include "pt_doc.h"
 #include "pt_err.h"
+#include "pt_kwic.h"
 #include "pt_mem.h"
+#include "pt_segment.h"
 #include "pt_text.h"
 #include "pt_utf8.h"
 

@@ -19,6 +19,8 @@ SQLITE_EXTENSION_INIT3
 /* Registration of each SQL module; each returns an SQLite result code. */
 int pt_sql_register_docs(sqlite3 *db);   /* policytext virtual table */
 int pt_sql_register_funcs(sqlite3 *db);  /* policytext_version() and helpers */
+int pt_sql_register_text(sqlite3 *db);   /* sentences, paragraphs, acronyms, kwic */
+int pt_sql_register_fts(sqlite3 *db);    /* the FTS5 tokenizer `policytext` */
 int pt_sql_register_quotes(sqlite3 *db); /* quotes() table, speaker() */
 int pt_sql_register_mentions(sqlite3 *db); /* mentions() table */
 int pt_sql_register_topics(sqlite3 *db); /* topics() and topics_train() */
