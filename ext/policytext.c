@@ -72,6 +72,23 @@ int pt_sql_arg_text(sqlite3_context *ctx, sqlite3_value *v, const char *fn,
   return 1;
 }
 
+int pt_sql_tvf_connect(sqlite3 *db, const char *schema, sqlite3_vtab **pp) {
+  *pp = NULL;
+  int rc = sqlite3_declare_vtab(db, schema);
+  if (rc != SQLITE_OK) return rc;
+  sqlite3_vtab *v = sqlite3_malloc(sizeof *v);
+  if (!v) return SQLITE_NOMEM;
+  memset(v, 0, sizeof *v);
+  sqlite3_vtab_config(db, SQLITE_VTAB_INNOCUOUS);
+  *pp = v;
+  return SQLITE_OK;
+}
+
+int pt_sql_tvf_disconnect(sqlite3_vtab *v) {
+  sqlite3_free(v);
+  return SQLITE_OK;
+}
+
 void pt_sql_vtab_error(sqlite3_vtab *vtab, const char *fmt, ...) {
   va_list ap;
   va_start(ap, fmt);

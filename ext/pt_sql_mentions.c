@@ -113,21 +113,9 @@ static int mention_kind(const pt_entity_doc *d, const pt_mention *m) {
 }
 
 static int mentions_connect(sqlite3 *db, void *aux, int argc, const char *const *argv,
-                            sqlite3_vtab **pp, char **err) {
+                          sqlite3_vtab **pp, char **err) {
   (void)aux, (void)argc, (void)argv, (void)err;
-  int rc = sqlite3_declare_vtab(db, SCHEMA);
-  if (rc != SQLITE_OK) return rc;
-  sqlite3_vtab *v = sqlite3_malloc(sizeof *v);
-  if (!v) return SQLITE_NOMEM;
-  memset(v, 0, sizeof *v);
-  sqlite3_vtab_config(db, SQLITE_VTAB_INNOCUOUS);
-  *pp = v;
-  return SQLITE_OK;
-}
-
-static int mentions_disconnect(sqlite3_vtab *v) {
-  sqlite3_free(v);
-  return SQLITE_OK;
+  return pt_sql_tvf_connect(db, SCHEMA, pp);
 }
 
 static int mentions_open(sqlite3_vtab *v, sqlite3_vtab_cursor **pp) {
@@ -312,7 +300,7 @@ static sqlite3_module mentions_module = {
     0,                   /* xCreate: eponymous only */
     mentions_connect,    /* xConnect */
     mentions_best_index, /* xBestIndex */
-    mentions_disconnect, /* xDisconnect */
+    pt_sql_tvf_disconnect, /* xDisconnect */
     0,                   /* xDestroy */
     mentions_open,       /* xOpen */
     mentions_close,      /* xClose */

@@ -73,19 +73,7 @@ static sqlite3_int64 char_pos(quotes_cursor *c, size_t b) {
 static int quotes_connect(sqlite3 *db, void *aux, int argc, const char *const *argv,
                           sqlite3_vtab **pp, char **err) {
   (void)aux, (void)argc, (void)argv, (void)err;
-  int rc = sqlite3_declare_vtab(db, SCHEMA);
-  if (rc != SQLITE_OK) return rc;
-  sqlite3_vtab *v = sqlite3_malloc(sizeof *v);
-  if (!v) return SQLITE_NOMEM;
-  memset(v, 0, sizeof *v);
-  sqlite3_vtab_config(db, SQLITE_VTAB_INNOCUOUS);
-  *pp = v;
-  return SQLITE_OK;
-}
-
-static int quotes_disconnect(sqlite3_vtab *v) {
-  sqlite3_free(v);
-  return SQLITE_OK;
+  return pt_sql_tvf_connect(db, SCHEMA, pp);
 }
 
 static int quotes_open(sqlite3_vtab *v, sqlite3_vtab_cursor **pp) {
@@ -317,7 +305,7 @@ static sqlite3_module quotes_module = {
     0,                 /* xCreate: eponymous only */
     quotes_connect,    /* xConnect */
     quotes_best_index, /* xBestIndex */
-    quotes_disconnect, /* xDisconnect */
+    pt_sql_tvf_disconnect, /* xDisconnect */
     0,                 /* xDestroy */
     quotes_open,       /* xOpen */
     quotes_close,      /* xClose */

@@ -40,6 +40,12 @@ void pt_sql_result_error(sqlite3_context *ctx, const char *fn, int rc,
 int pt_sql_arg_text(sqlite3_context *ctx, sqlite3_value *v, const char *fn,
                     int argi, const char **s, size_t *n);
 
+/* xConnect/xDisconnect of a plain eponymous table-valued function over text
+** (quotes, mentions): declares `schema`, marks the table INNOCUOUS and
+** allocates a bare sqlite3_vtab. */
+int pt_sql_tvf_connect(sqlite3 *db, const char *schema, sqlite3_vtab **pp);
+int pt_sql_tvf_disconnect(sqlite3_vtab *v);
+
 /* Replaces vtab->zErrMsg with a formatted message (the old one is freed). */
 void pt_sql_vtab_error(sqlite3_vtab *vtab, const char *fmt, ...);
 
