@@ -103,15 +103,6 @@ static int report(kwic *kw, size_t off, size_t end) {
   return kw->cb(kw->ctx, &h);
 }
 
-/* 1 when s[a..b) holds no ASCII letter or digit nor any non-ASCII byte. */
-static int no_word_chars(const char *s, size_t a, size_t b) {
-  for (size_t i = a; i < b; i++) {
-    unsigned char c = (unsigned char)s[i];
-    if (c >= 0x80 || (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z'))
-      return 0;
-  }
-  return 1;
-}
 
 static int on_word(void *ctx, const char *tok, size_t tok_len, size_t byte_off,
                    size_t byte_len, int kind) {
@@ -129,7 +120,7 @@ static int on_word(void *ctx, const char *tok, size_t tok_len, size_t byte_off,
   kw->pending = 0;
   size_t end = byte_off + byte_len;
   /* A compound's last word ends where the compound does ("U.S." whole). */
-  if (byte_off >= kw->c_off && end < kw->c_end && no_word_chars(kw->s, end, kw->c_end))
+  if (byte_off >= kw->c_off && end < kw->c_end && pt_token_no_word_chars(kw->s, end, kw->c_end))
     end = kw->c_end;
   slot *sl = &kw->ring[kw->pos];
   pt_buf_clear(&sl->tok);

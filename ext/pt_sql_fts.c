@@ -67,16 +67,6 @@ typedef struct tok_state {
   size_t c_off, c_end; /* the compound's byte span */
 } tok_state;
 
-/* 1 when text[a..b) holds no letter or digit (ASCII is enough: compounds
-** are joined by ASCII punctuation). */
-static int no_word_chars(const char *s, size_t a, size_t b) {
-  for (size_t i = a; i < b; i++) {
-    unsigned char c = (unsigned char)s[i];
-    if (c >= 0x80 || (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z'))
-      return 0;
-  }
-  return 1;
-}
 
 static int emit(tok_state *st, int tflags, const char *tok, size_t len, size_t a, size_t b) {
   int rc = st->xToken(st->ctx, tflags, tok, (int)len, (int)a, (int)b);
@@ -113,7 +103,7 @@ static int on_token(void *ctx, const char *tok, size_t tok_len, size_t byte_off,
   }
   /* The last part of a compound ends where the compound does. */
   if (!st->query && end < st->c_end && byte_off >= st->c_off &&
-      no_word_chars(st->text, end, st->c_end))
+      pt_token_no_word_chars(st->text, end, st->c_end))
     end = st->c_end;
   return emit(st, 0, tok, tok_len, byte_off, end);
 }

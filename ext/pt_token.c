@@ -74,6 +74,15 @@ static void fold_into(pt_buf *out, const char *s, size_t n, unsigned flags) {
   pt_free(cps);
 }
 
+int pt_token_no_word_chars(const char *s, size_t a, size_t b) {
+  for (size_t i = a; i < b; i++) {
+    unsigned char c = (unsigned char)s[i];
+    if (c >= 0x80 || (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z'))
+      return 0;
+  }
+  return 1;
+}
+
 int pt_token_fold(const char *s, size_t n, unsigned flags, pt_buf *out) {
   pt_buf_clear(out);
   fold_into(out, s, n, flags);

@@ -47,6 +47,11 @@ typedef int (*pt_token_cb)(void *ctx, const char *tok, size_t tok_len,
 int pt_tokenize(const char *s, size_t n, unsigned flags, pt_token_cb cb,
                 void *ctx);
 
+/* 1 when s[a..b) holds no ASCII letter or digit nor any non-ASCII byte:
+** the gap between two parts of a compound ("U" "." "S"), which is ASCII
+** punctuation. */
+int pt_token_no_word_chars(const char *s, size_t a, size_t b);
+
 /* Folds s[0..n) as one token would be (flags as above) into out (cleared
 ** first).  For lexicon terms and queries.  Returns PT_OK or PT_NOMEM. */
 struct pt_buf;
