@@ -89,6 +89,28 @@ int pt_sql_tvf_disconnect(sqlite3_vtab *v) {
   return SQLITE_OK;
 }
 
+int pt_sql_tvf_best_index(sqlite3_index_info *info, int text_col, double rows) {
+  int arg = -1;
+  for (int i = 0; i < info->nConstraint; i++) {
+    const struct sqlite3_index_constraint *k = &info->aConstraint[i];
+    if (k->iColumn != text_col || k->op != SQLITE_INDEX_CONSTRAINT_EQ) continue;
+    if (!k->usable) return SQLITE_CONSTRAINT; /* wait for the argument */
+    arg = i;
+  }
+  if (arg >= 0) {
+    info->aConstraintUsage[arg].argvIndex = 1;
+    info->aConstraintUsage[arg].omit = 1;
+    info->idxNum = 1;
+    info->estimatedCost = 100;
+    info->estimatedRows = (sqlite3_int64)rows;
+  } else {
+    info->idxNum = 0;
+    info->estimatedCost = 1e9;
+    info->estimatedRows = 1;
+  }
+  return SQLITE_OK;
+}
+
 void pt_sql_vtab_error(sqlite3_vtab *vtab, const char *fmt, ...) {
   va_list ap;
   va_start(ap, fmt);

@@ -274,25 +274,7 @@ static int mentions_rowid(sqlite3_vtab_cursor *cur, sqlite3_int64 *rowid) {
 
 static int mentions_best_index(sqlite3_vtab *v, sqlite3_index_info *info) {
   (void)v;
-  int arg = -1;
-  for (int i = 0; i < info->nConstraint; i++) {
-    const struct sqlite3_index_constraint *k = &info->aConstraint[i];
-    if (k->iColumn != COL_TEXT || k->op != SQLITE_INDEX_CONSTRAINT_EQ) continue;
-    if (!k->usable) return SQLITE_CONSTRAINT;
-    arg = i;
-  }
-  if (arg >= 0) {
-    info->aConstraintUsage[arg].argvIndex = 1;
-    info->aConstraintUsage[arg].omit = 1;
-    info->idxNum = 1;
-    info->estimatedCost = 100;
-    info->estimatedRows = 50;
-  } else {
-    info->idxNum = 0;
-    info->estimatedCost = 1e9;
-    info->estimatedRows = 1;
-  }
-  return SQLITE_OK;
+  return pt_sql_tvf_best_index(info, COL_TEXT, 50);
 }
 
 static sqlite3_module mentions_module = {

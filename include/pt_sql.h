@@ -45,6 +45,11 @@ int pt_sql_arg_text(sqlite3_context *ctx, sqlite3_value *v, const char *fn,
 ** allocates a bare sqlite3_vtab. */
 int pt_sql_tvf_connect(sqlite3 *db, const char *schema, sqlite3_vtab **pp);
 int pt_sql_tvf_disconnect(sqlite3_vtab *v);
+/* xBestIndex body of such a function: takes an EQ constraint on the hidden
+** argument column text_col as argv[0] (idxNum 1; SQLITE_CONSTRAINT while it
+** is unusable, so the planner supplies it); without one, no rows (idxNum
+** 0).  rows is the estimate per argument. */
+int pt_sql_tvf_best_index(sqlite3_index_info *info, int text_col, double rows);
 
 /* Replaces vtab->zErrMsg with a formatted message (the old one is freed). */
 void pt_sql_vtab_error(sqlite3_vtab *vtab, const char *fmt, ...);
