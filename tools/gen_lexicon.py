@@ -22,11 +22,23 @@ FLAGS = {
 SLOTS = 4096  # open-addressing table size (power of two, > 2 * entries)
 
 
+K = 0x9E3779B97F4A7C15
+M64 = 0xFFFFFFFFFFFFFFFF
+
+
 def fnv(key):
-    h = 2166136261
-    for b in key.encode("utf-8"):
-        h = ((h ^ b) * 16777619) & 0xFFFFFFFF
-    return h
+    """The lookup hash of ext/pt_entity.c (lex_hash): eight bytes at a time,
+    little-endian, each byte OR 0x20 (ASCII case folding that keeps equal
+    keys equal), then a multiply-xorshift finish.  Must match the C."""
+    b = key.encode("utf-8")
+    h = (len(b) * K) & M64
+    for i in range(0, len(b), 8):
+        x = int.from_bytes(bytes(c | 0x20 for c in b[i:i + 8]), "little")
+        h = ((h ^ x) * K) & M64
+    h ^= h >> 32
+    h = (h * K) & M64
+    h ^= h >> 29
+    return h & 0xFFFFFFFF
 
 
 def rows(path):
