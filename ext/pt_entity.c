@@ -665,6 +665,7 @@ static int new_entity(pt_entity_doc *d, int type) {
 static void note_person(link_state *ls, const pt_entity_doc *d, int ent, size_t tok) {
   const pt_entity *e = &d->ent[ent];
   if (!e->gender && !e->person) return; /* no evidence it is a person yet */
+  if (e->place) return;                  /* "the South China Sea, a waterway" */
   int c = e->gender == 'm' ? 0 : e->gender == 'f' ? 1 : 2;
   if (!ls->modifier && ls->fs_sent[c] != ls->cur_sent) {
     ls->fs_ent[c] = ent;
@@ -747,6 +748,9 @@ static int link_name(pt_entity_doc *d, link_state *ls, size_t ta, size_t a, size
     e->n_words = (int)nw;
     e->name_off = ft->byte_off;
     e->name_len = d->tok[b - 1].byte_off + d->tok[b - 1].byte_len - ft->byte_off;
+    if (!is_org)
+      e->place = (pt_lex_lookup(d->text + e->name_off, e->name_len, NULL, NULL) & PT_LEX_PLACE) ||
+                 (nw >= 2 && ((LEX(d, b - 1) & PT_LEX_GEO_TAIL) || (LEX(d, a) & PT_LEX_GEO_HEAD)));
   }
   if (!is_org && !e->gender) {
     if (gender) e->gender = gender;
@@ -769,6 +773,8 @@ static int link_name(pt_entity_doc *d, link_state *ls, size_t ta, size_t a, size
     ** name, a middle initial, or a reporting verb / who-clause after it. */
     const pt_tok *nx = b < d->n_tok ? &d->tok[b] : NULL;
     if (ta < a || role_b > role_a || e->gender || (ft->lex & PT_LEX_FIRST) ||
+        /* "Superintendent Paul Okonkwo": a given name before the surname */
+        (nw >= 3 && (LEX(d, b - 2) & PT_LEX_FIRST) && !(LEX(d, b - 2) & PT_LEX_PLACE)) ||
         (nw >= 3 && d->tok[a + 1].byte_len == 2 && d->text[d->tok[a + 1].byte_off + 1] == '.') ||
         (nx && (nx->flags & PT_TOK_LOWER) && (LEX(d, b) & PT_LEX_CUE_VERB)) ||
         (nx && b + 1 < d->n_tok && d->text[nx->byte_off] == ',' && d->tok[b + 1].byte_len == 3 &&

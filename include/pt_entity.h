@@ -44,7 +44,9 @@ enum {
   PT_LEX_CUE_HEAD = 1024, /* first word of a multi-word cue */
   PT_LEX_ABBREV = 2048,   /* abbrevs.tsv: Dec., Calif., Jr. (the dot stays) */
   PT_LEX_PLACE = 4096,    /* placenames.tsv: China, New York, U.S. */
-  PT_LEX_PLACE_HEAD = 8192 /* first word of a multi-word place name */
+  PT_LEX_PLACE_HEAD = 8192,/* first word of a multi-word place name */
+  PT_LEX_GEO_TAIL = 16384, /* geowords.tsv tail: Sea, Shoal, County */
+  PT_LEX_GEO_HEAD = 32768  /* geowords.tsv head: Lake, Mount */
 };
 
 /* Token flags (pt_tok.flags). */
@@ -98,6 +100,8 @@ typedef struct pt_entity {
   size_t role_off, role_len; /* role as written (role_len 0: none) */
   int title_group;           /* title group of its role, or -1 */
   int person;                /* 1 once there is evidence it is a person */
+  int place;                 /* its canonical name is a place ("Orlando",
+                                "South China Sea"): never a he/she */
   size_t first_ment;         /* its first mention */
 } pt_entity;
 

@@ -16,7 +16,7 @@ FLAGS = {
     "cue_verb": 1, "cue_prep": 2, "cue_noun": 4, "title_role": 8,
     "title_hon": 16, "pronoun": 32, "first_name": 64, "stopcap": 128,
     "orgword": 256, "title_head": 512, "cue_head": 1024, "abbrev": 2048,
-    "place": 4096, "place_head": 8192,
+    "place": 4096, "place_head": 8192, "geo_tail": 16384, "geo_head": 32768,
 }
 
 SLOTS = 4096  # open-addressing table size (power of two, > 2 * entries)
@@ -77,6 +77,8 @@ def main(src, out):
         add(r[0], "stopcap")
     for r in rows(os.path.join(src, "orgwords.tsv")):
         add(r[0], "orgword")
+    for r in rows(os.path.join(src, "geowords.tsv")):
+        add(r[0], "geo_tail" if r[1] == "tail" else "geo_head")
     for r in rows(os.path.join(src, "abbrevs.tsv")):
         add(r[0], "abbrev")
     places = set()
