@@ -485,6 +485,8 @@ typedef struct link_state {
   int fs_ent[3];              /* first person of each class (m, f, unknown) ... */
   int32_t fs_sent[3];         /* ... in the latest sentence that had one */
   size_t fs_tok[3];
+  int fs_weak[3];             /* ... only as a modifier so far */
+  int weak;                   /* the name being linked is a modifier */
   int last_org;
   int by_group[MAX_GROUPS];   /* last entity holding each title group */
 } link_state;
@@ -667,10 +669,14 @@ static void note_person(link_state *ls, const pt_entity_doc *d, int ent, size_t 
   if (!e->gender && !e->person) return; /* no evidence it is a person yet */
   if (e->place) return;                  /* "the South China Sea, a waterway" */
   int c = e->gender == 'm' ? 0 : e->gender == 'f' ? 1 : 2;
-  if (!ls->modifier && ls->fs_sent[c] != ls->cur_sent) {
+  /* A modifier is only taken when the sentence has no other person of the
+  ** class: "Trump senior adviser Jason Miller said ... ¶ “…,” he added"
+  ** is Miller. */
+  if (!ls->modifier && (ls->fs_sent[c] != ls->cur_sent || (ls->fs_weak[c] && !ls->weak))) {
     ls->fs_ent[c] = ent;
     ls->fs_sent[c] = ls->cur_sent;
     ls->fs_tok[c] = tok;
+    ls->fs_weak[c] = ls->weak;
   }
   if (c == 0) ls->last_m = ent, ls->at_m = tok;
   else if (c == 1) ls->last_f = ent, ls->at_f = tok;
@@ -831,6 +837,21 @@ static size_t appositive(const pt_entity_doc *d, size_t b, size_t *ra) {
   return k;
 }
 
+/* Does the name ending before token b only qualify a role and a name that
+** follow ("Trump senior communications adviser Jason Miller")?  (A
+** possessor, "Trump's misinformation", stays a candidate: readers and
+** coreference systems do take it.) */
+static int weak_position(pt_entity_doc *d, size_t b) {
+  int role = 0;
+  for (size_t k = b; k < b + 4 && k < d->n_tok; k++) {
+    const pt_tok *t = &d->tok[k];
+    if (t->flags & PT_TOK_CAP) return role && k > b;
+    if (!(t->flags & PT_TOK_LOWER)) return 0;
+    if (LEX(d, k) & PT_LEX_TITLE_ROLE) role = 1;
+  }
+  return 0;
+}
+
 /* Could the lower-case word be a pronoun (he, she, we, they)?  A cheap
 ** test that spares a lexicon lookup for most short words. */
 static int is_pronoun_shape(const pt_entity_doc *d, const pt_tok *t) {
@@ -847,9 +868,9 @@ static int find_mentions(pt_entity_doc *d) {
   link_state ls;
   ls.last_m = ls.last_f = ls.last_u = ls.last_org = -1;
   ls.at_m = ls.at_f = ls.at_u = 0;
-  ls.modifier = 0;
+  ls.modifier = ls.weak = 0;
   ls.cur_sent = 0;
-  for (int c = 0; c < 3; c++) ls.fs_ent[c] = -1, ls.fs_sent[c] = -1, ls.fs_tok[c] = 0;
+  for (int c = 0; c < 3; c++) ls.fs_ent[c] = -1, ls.fs_sent[c] = -1, ls.fs_tok[c] = 0, ls.fs_weak[c] = 0;
   for (int g = 0; g < MAX_GROUPS; g++) ls.by_group[g] = -1;
   size_t i = 0;
   while (i < d->n_tok) {
@@ -883,10 +904,13 @@ static int find_mentions(pt_entity_doc *d) {
         int32_t bs = -1;
         size_t bt = 0;
         const int cands[2] = {c0, 2}; /* that gender, or a person of unknown gender */
+        int bw = 0;
         for (int ci = 0; ci < 2; ci++) {
           int c = cands[ci];
-          if (ls.fs_ent[c] >= 0 && (ls.fs_sent[c] > bs || (ls.fs_sent[c] == bs && ls.fs_tok[c] < bt)))
-            best = ls.fs_ent[c], bs = ls.fs_sent[c], bt = ls.fs_tok[c];
+          if (ls.fs_ent[c] >= 0 &&
+              (ls.fs_sent[c] > bs ||
+               (ls.fs_sent[c] == bs && (bw > ls.fs_weak[c] || (bw == ls.fs_weak[c] && ls.fs_tok[c] < bt)))))
+            best = ls.fs_ent[c], bs = ls.fs_sent[c], bt = ls.fs_tok[c], bw = ls.fs_weak[c];
         }
         if (best >= 0 && ls.cur_sent - bs <= PRONOUN_WINDOW) ent = best;
       }
@@ -1047,8 +1071,9 @@ static int find_mentions(pt_entity_doc *d) {
                    (d->tok[ta - 1].flags & PT_TOK_WORD) &&
                    ((d->tok[ta - 1].byte_len == 3 && !memcmp(d->text + d->tok[ta - 1].byte_off + 1, "he", 2)) ||
                     (d->tok[ta - 1].byte_len == 1 && (d->text[d->tok[ta - 1].byte_off] | 0x20) == 'a')));
+    ls.weak = !org && weak_position(d, b);
     if (link_name(d, &ls, ta, a, b, grp, gender, org, ra, rb)) return PT_NOMEM;
-    ls.modifier = 0;
+    ls.modifier = ls.weak = 0;
     i = b;
   }
   return PT_OK;

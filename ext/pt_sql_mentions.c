@@ -95,6 +95,7 @@ static int mention_kind(const pt_entity_doc *d, const pt_mention *m) {
   const char *nm = d->text + e->name_off;
   size_t nl = e->name_len;
   int place = (pt_lex_lookup(nm, nl, NULL, NULL) & PT_LEX_PLACE) != 0;
+  if (e->type == PT_ENT_PERSON && e->place && m->type == PT_MENT_NAME) return K_PLACE; /* "South China Sea" */
   if (e->type == PT_ENT_ORG) {
     if (place) return K_PLACE; /* "the U.S." */
     int lower = 0;
