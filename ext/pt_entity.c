@@ -691,6 +691,21 @@ static int is_suffix(const pt_entity_doc *d, size_t j) {
          (t->byte_len == 2 && (!memcmp(w, "Jr", 2) || !memcmp(w, "II", 2)));
 }
 
+/* The latest person before entity `from` (within 256 entities) whose
+** canonical name ends with the word of token lt and whose gender is
+** `gender` or unknown, or -1. */
+static int same_surname(const pt_entity_doc *d, int from, const pt_tok *lt, char gender) {
+  for (int k = from - 1; k >= 0 && k >= from - 256; k--) {
+    const pt_entity *e = &d->ent[k];
+    if (e->type != PT_ENT_PERSON || (e->gender && e->gender != gender) || e->name_len < lt->byte_len) continue;
+    size_t off = e->name_off + e->name_len - lt->byte_len;
+    if ((off == e->name_off || d->text[off - 1] == ' ') &&
+        !memcmp(d->text + off, d->text + lt->byte_off, lt->byte_len))
+      return k;
+  }
+  return -1;
+}
+
 /* Links a name run [a, b) (title tokens [ta, a) before it) and records the
 ** mention.  Returns PT_OK or PT_NOMEM. */
 static int link_name(pt_entity_doc *d, link_state *ls, size_t ta, size_t a, size_t b,
@@ -736,7 +751,8 @@ static int link_name(pt_entity_doc *d, link_state *ls, size_t ta, size_t a, size
     } else {
       ent = by_sur;
       if (ent < 0) ent = map_get(d, lt->byte_off, lt->byte_len, 1);
-      if (ent >= 0 && gender && d->ent[ent].gender && d->ent[ent].gender != gender) ent = -1;
+      if (ent >= 0 && gender && d->ent[ent].gender && d->ent[ent].gender != gender)
+        ent = same_surname(d, ent, lt, gender); /* "Mr. Trump" after "Ivana Trump" */
     }
     if (ent < 0) {
       ent = new_entity(d, PT_ENT_PERSON);
