@@ -77,14 +77,13 @@ static int eq_fold(const char *key, const char *w, size_t n) {
 static const lex_entry *lex_find(const char *w, size_t n) {
   if (n == 0 || n > 40) return NULL;
   uint32_t full = lex_hash(w, n);
-  unsigned short hi = (unsigned short)(full >> 16);
+  uint32_t hi = full & 0xFFFF0000u;
   uint32_t h = full & (LEX_SLOTS - 1);
-  while (lex_slots[h] >= 0) {
-    if (lex_slot_hash[h] == hi) {
-      const lex_entry *e = &lexicon[lex_slots[h]];
+  for (uint32_t v; (v = lex_slots[h]) != 0; h = (h + 1) & (LEX_SLOTS - 1)) {
+    if ((v & 0xFFFF0000u) == hi) {
+      const lex_entry *e = &lexicon[(v & 0xFFFF) - 1];
       if (eq_fold(e->key, w, n)) return e;
     }
-    h = (h + 1) & (LEX_SLOTS - 1);
   }
   return NULL;
 }

@@ -19,7 +19,7 @@ FLAGS = {
     "place": 4096, "place_head": 8192, "geo_tail": 16384, "geo_head": 32768,
 }
 
-SLOTS = 4096  # open-addressing table size (power of two, > 2 * entries)
+SLOTS = 8192  # open-addressing table size (power of two, > 4 * entries)
 
 
 K = 0x9E3779B97F4A7C15
@@ -104,22 +104,21 @@ def main(src, out):
         f.write("};\n")
         f.write("#define LEX_N %d\n" % len(keys))
         slots = [-1] * SLOTS
+        assert len(keys) * 4 <= SLOTS and len(keys) < 65535, "grow SLOTS"
         for i, k in enumerate(keys):
             h = fnv(k) & (SLOTS - 1)
             while slots[h] >= 0:
                 h = (h + 1) & (SLOTS - 1)
             slots[h] = i
+        # One 32-bit word a slot: the high 16 bits of the key's hash, then
+        # 1 + the entry's index (0: empty).  A probe compares the hash bits
+        # before touching the entry, so most misses read only this table,
+        # which is a quarter full so that a miss seldom probes twice.
         f.write("#define LEX_SLOTS %d\n" % SLOTS)
-        f.write("static const short lex_slots[LEX_SLOTS] = {\n")
-        for i in range(0, SLOTS, 16):
-            f.write("  " + ", ".join(str(x) for x in slots[i:i + 16]) + ",\n")
-        f.write("};\n")
-        # The high 16 bits of each slot's hash: a probe compares them before
-        # touching the entry, so most misses read nothing but this table.
-        f.write("static const unsigned short lex_slot_hash[LEX_SLOTS] = {\n")
-        sh = [(fnv(keys[x]) >> 16) if x >= 0 else 0 for x in slots]
-        for i in range(0, SLOTS, 16):
-            f.write("  " + ", ".join(str(x) for x in sh[i:i + 16]) + ",\n")
+        f.write("static const uint32_t lex_slots[LEX_SLOTS] = {\n")
+        words = [((fnv(keys[x]) >> 16) << 16) | (x + 1) if x >= 0 else 0 for x in slots]
+        for i in range(0, SLOTS, 8):
+            f.write("  " + ", ".join("0x%08x" % x for x in words[i:i + 8]) + ",\n")
         f.write("};\n")
         f.write("#define LEX_MAX_LEN %d\n" % max(len(k.encode("utf-8")) for k in keys if " " not in k))
         f.write("#define LEX_MAX_WORDS %d\n" % max(len(k.split(" ")) for k in keys))
