@@ -43,17 +43,20 @@ typedef struct lex_entry {
 /* The lexicon's hash (tools/gen_lexicon.py computes the same): eight
 ** bytes at a time, each OR 0x20 -- ASCII case folding that keeps keys
 ** equal under eq_fold() equal here -- with a multiply-xorshift finish.  A
-** byte-at-a-time hash was a tenth of quotes()' time. */
-static uint32_t lex_hash(const char *w, size_t n) {
+** byte-at-a-time hash was a tenth of quotes()' time.  `avail` (>= n) is how
+** many bytes at w may be read: with eight to spare, the last partial word
+** is one load and a mask. */
+static inline uint32_t lex_hash(const char *w, size_t n, size_t avail) {
   const uint64_t K = 0x9E3779B97F4A7C15ull;
   uint64_t h = (uint64_t)n * K;
   for (size_t i = 0; i < n; i += 8) {
     size_t r = n - i < 8 ? n - i : 8;
     uint64_t x = 0;
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-    if (r == 8) {
+    if (i + 8 <= avail) {
       memcpy(&x, w + i, 8);
-      x |= 0x2020202020202020ull;
+      uint64_t mask = r == 8 ? ~0ull : ((uint64_t)1 << (8 * r)) - 1;
+      x = (x | 0x2020202020202020ull) & mask;
     } else
 #endif
       for (size_t k = 0; k < r; k++) x |= (uint64_t)((unsigned char)w[i + k] | 0x20) << (8 * k);
@@ -74,9 +77,9 @@ static int eq_fold(const char *key, const char *w, size_t n) {
   return key[n] == 0;
 }
 
-static const lex_entry *lex_find(const char *w, size_t n) {
+static const lex_entry *lex_find(const char *w, size_t n, size_t avail) {
   if (n == 0 || n > 40) return NULL;
-  uint32_t full = lex_hash(w, n);
+  uint32_t full = lex_hash(w, n, avail);
   uint32_t hi = full & 0xFFFF0000u;
   uint32_t h = full & (LEX_SLOTS - 1);
   for (uint32_t v; (v = lex_slots[h]) != 0; h = (h + 1) & (LEX_SLOTS - 1)) {
@@ -88,8 +91,17 @@ static const lex_entry *lex_find(const char *w, size_t n) {
   return NULL;
 }
 
+/* pt_lex_lookup() for a word inside a buffer with `avail` bytes readable
+** from w (the hot callers: the tokenizer and the lazy lookups). */
+static int lex_lookup_in(const char *w, size_t n, size_t avail, int *group, int *gender) {
+  const lex_entry *e = lex_find(w, n, avail);
+  if (group) *group = e ? e->group : -1;
+  if (gender) *gender = (e && e->gender != '-') ? e->gender : 0;
+  return e ? e->flags : 0;
+}
+
 int pt_lex_lookup(const char *w, size_t n, int *group, int *gender) {
-  const lex_entry *e = lex_find(w, n);
+  const lex_entry *e = lex_find(w, n, n);
   if (group) *group = e ? e->group : -1;
   if (gender) *gender = (e && e->gender != '-') ? e->gender : 0;
   return e ? e->flags : 0;
@@ -131,7 +143,7 @@ int pt_entity_lex(const pt_entity_doc *cd, size_t j) {
   if (!(t->flags & PT_TOK_LEXDONE)) {
     int g = -1, gen = 0;
     t->lex = (t->flags & PT_TOK_WORD) && t->byte_len <= LEX_MAX_LEN
-                 ? (uint16_t)pt_lex_lookup(cd->text + t->byte_off, t->byte_len, &g, &gen)
+                 ? (uint16_t)lex_lookup_in(cd->text + t->byte_off, t->byte_len, cd->len - t->byte_off, &g, &gen)
                  : 0;
     t->lex_group = (int8_t)g;
     t->gender_grp = (int8_t)gen;
@@ -348,8 +360,8 @@ static int tokenize(pt_entity_doc *d, const pt_span *skip, size_t n_skip,
         wlen++; /* "R-Ky.," "(D-Calif.)": a dot before a comma ends no sentence */
       } else if (j < n && s[j] == '.' && j < next_mark && wlen <= 6 && (upper || memchr(s + i, '.', wlen))) {
         int g, gen;
-        int f = pt_lex_lookup(s + i, wlen + 1, &g, &gen);
-        if (!f && (pt_lex_lookup(s + i, wlen, NULL, NULL) & PT_LEX_ABBREV)) f = PT_LEX_ABBREV;
+        int f = lex_lookup_in(s + i, wlen + 1, n - i, &g, &gen);
+        if (!f && (lex_lookup_in(s + i, wlen, n - i, NULL, NULL) & PT_LEX_ABBREV)) f = PT_LEX_ABBREV;
         if ((f & (PT_LEX_TITLE_ROLE | PT_LEX_TITLE_HON | PT_LEX_TITLE_HEAD | PT_LEX_ABBREV)) ||
             (letters == 1 && upper == 1 && wlen == 1) || memchr(s + i, '.', wlen))
           wlen++;
@@ -363,7 +375,7 @@ static int tokenize(pt_entity_doc *d, const pt_span *skip, size_t n_skip,
       if (letters >= 2 && lower == 0) t->flags |= PT_TOK_ALLCAPS;
       if (isup) {
         int g = -1, gen = 0;
-        t->lex = wlen <= LEX_MAX_LEN ? (uint16_t)pt_lex_lookup(s + i, wlen, &g, &gen) : 0;
+        t->lex = wlen <= LEX_MAX_LEN ? (uint16_t)lex_lookup_in(s + i, wlen, n - i, &g, &gen) : 0;
         t->lex_group = g;
         t->gender_grp = gen;
         t->flags |= PT_TOK_LEXDONE;
