@@ -407,6 +407,7 @@ static int tok_punct(const pt_entity_doc *d, size_t j, char ch) {
 
 static int tok_word(const pt_entity_doc *d, size_t j, const char *w) {
   if (j >= d->n_tok || !(d->tok[j].flags & PT_TOK_WORD)) return 0;
+  if ((d->text[d->tok[j].byte_off] | 0x20) != w[0]) return 0; /* most calls end here */
   size_t n = strlen(w);
   if (d->tok[j].byte_len != n) return 0;
   const char *s = d->text + d->tok[j].byte_off;
