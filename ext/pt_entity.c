@@ -165,17 +165,6 @@ void pt_entity_reset(pt_entity_doc *d) {
   pt_entity_init(d);
 }
 
-static int grow(void **p, size_t *cap, size_t need, size_t size) {
-  if (need <= *cap) return PT_OK;
-  size_t nc = *cap ? *cap * 2 : 64;
-  while (nc < need) nc *= 2;
-  void *q = pt_realloc(*p, nc * size);
-  if (!q) return PT_NOMEM;
-  *p = q;
-  *cap = nc;
-  return PT_OK;
-}
-
 /* Byte classes for the fast path. */
 #define C_SPACE 1
 #define C_WORD 2
@@ -253,7 +242,7 @@ static int tokenize(pt_entity_doc *d, const pt_span *skip, size_t n_skip,
       size_t e = skip[si].byte_off + skip[si].byte_len;
       if (e <= i) { si++; continue; }
       if (d->n_tok == d->cap_tok &&
-          grow((void **)&d->tok, &d->cap_tok, d->n_tok + 1, sizeof(pt_tok)))
+          pt_grow((void **)&d->tok, &d->cap_tok, d->n_tok + 1, sizeof(pt_tok)))
         return PT_NOMEM;
       pt_tok *t = &d->tok[d->n_tok++];
       t->byte_off = (uint32_t)i;
@@ -299,7 +288,7 @@ static int tokenize(pt_entity_doc *d, const pt_span *skip, size_t n_skip,
       continue;
     }
     if (d->n_tok == d->cap_tok &&
-        grow((void **)&d->tok, &d->cap_tok, d->n_tok + 1, sizeof(pt_tok)))
+        pt_grow((void **)&d->tok, &d->cap_tok, d->n_tok + 1, sizeof(pt_tok)))
       return PT_NOMEM;
     pt_tok *t = &d->tok[d->n_tok];
     t->byte_off = (uint32_t)i;
@@ -647,7 +636,7 @@ static size_t org_extend(const pt_entity_doc *d, size_t a, size_t b, int *joined
 
 static int add_mention(pt_entity_doc *d, size_t first, size_t end, size_t boff_tok,
                        int type, int ent) {
-  if (grow((void **)&d->ment, &d->cap_ment, d->n_ment + 1, sizeof(pt_mention)))
+  if (pt_grow((void **)&d->ment, &d->cap_ment, d->n_ment + 1, sizeof(pt_mention)))
     return PT_NOMEM;
   pt_mention *m = &d->ment[d->n_ment];
   m->tok_first = first;
@@ -663,7 +652,7 @@ static int add_mention(pt_entity_doc *d, size_t first, size_t end, size_t boff_t
 }
 
 static int new_entity(pt_entity_doc *d, int type) {
-  if (grow((void **)&d->ent, &d->cap_ent, d->n_ent + 1, sizeof(pt_entity))) return -1;
+  if (pt_grow((void **)&d->ent, &d->cap_ent, d->n_ent + 1, sizeof(pt_entity))) return -1;
   pt_entity *e = &d->ent[d->n_ent];
   memset(e, 0, sizeof *e);
   e->type = type;

@@ -1,6 +1,7 @@
 /*
 ** pt_mem.c: the allocator indirection described in pt_mem.h.
 */
+#include "pt_err.h"
 #include "pt_mem.h"
 
 #include <stdlib.h>
@@ -44,6 +45,20 @@ void *pt_realloc(void *p, size_t n) {
 
 void pt_free(void *p) {
   if (p) alloc.free_fn(p);
+}
+
+int pt_grow(void **p, size_t *cap, size_t need, size_t size) {
+  if (need <= *cap) return PT_OK;
+  size_t c = *cap ? *cap : 32;
+  while (c < need) {
+    if (c > ((size_t)-1 / 2) / size) return PT_NOMEM;
+    c *= 2;
+  }
+  void *g = pt_realloc(*p, c * size);
+  if (!g) return PT_NOMEM;
+  *p = g;
+  *cap = c;
+  return PT_OK;
 }
 
 char *pt_strndup(const char *s, size_t n) {

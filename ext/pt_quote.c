@@ -50,17 +50,6 @@ void pt_quote_reset(pt_quote_list *l) {
   pt_quote_init(l);
 }
 
-static int grow(void **p, size_t *cap, size_t need, size_t size) {
-  if (need <= *cap) return PT_OK;
-  size_t nc = *cap ? *cap * 2 : 32;
-  while (nc < need) nc *= 2;
-  void *q = pt_realloc(*p, nc * size);
-  if (!q) return PT_NOMEM;
-  *p = q;
-  *cap = nc;
-  return PT_OK;
-}
-
 /* ====================================================================
 ** Marks.
 */
@@ -141,7 +130,7 @@ static int closes_like(const char *s, size_t n, size_t i, size_t len) {
 static void open_quote(scan *sc, size_t i, size_t len, int mark) {
   if (sc->depth >= 2 || sc->rc) return;
   pt_quote_list *l = sc->l;
-  if (grow((void **)&l->q, &l->cap, l->n + 1, sizeof(pt_quote))) {
+  if (pt_grow((void **)&l->q, &l->cap, l->n + 1, sizeof(pt_quote))) {
     sc->rc = PT_NOMEM;
     return;
   }
@@ -1211,11 +1200,11 @@ int pt_quote_extract(pt_quote_list *l, const char *text, size_t len) {
   if (rc) return rc;
   for (size_t i = 0; i < l->n; i++) {
     pt_quote *q = &l->q[i];
-    if (grow((void **)&l->marks, &l->cap_marks, l->n_marks + 2, sizeof(pt_span))) return PT_NOMEM;
+    if (pt_grow((void **)&l->marks, &l->cap_marks, l->n_marks + 2, sizeof(pt_span))) return PT_NOMEM;
     l->marks[l->n_marks++] = (pt_span){q->open_off, q->open_len};
     if (q->close_len) l->marks[l->n_marks++] = (pt_span){q->close_off, q->close_len};
     if (q->depth == 0) {
-      if (grow((void **)&l->spans, &l->cap_spans, l->n_spans + 1, sizeof(pt_span))) return PT_NOMEM;
+      if (pt_grow((void **)&l->spans, &l->cap_spans, l->n_spans + 1, sizeof(pt_span))) return PT_NOMEM;
       l->spans[l->n_spans++] = (pt_span){q->byte_off, q->byte_len};
     }
   }

@@ -97,20 +97,6 @@ typedef struct text_ctx {
   int rc;
 } text_ctx;
 
-int pt_topic_grow(void **p, size_t *cap, size_t need, size_t size) {
-  if (need <= *cap) return PT_OK;
-  size_t c = *cap ? *cap : 64;
-  while (c < need) {
-    if (c > ((size_t)-1 / 2) / size) return PT_NOMEM;
-    c *= 2;
-  }
-  void *g = pt_realloc(*p, c * size);
-  if (!g) return PT_NOMEM;
-  *p = g;
-  *cap = c;
-  return PT_OK;
-}
-
 /* Rebuilds the type hash with n slots (a power of two). */
 static int rehash_types(pt_topic_text *t, size_t n) {
   int32_t *slots = pt_malloc(n * sizeof *slots);
@@ -141,9 +127,9 @@ static int32_t type_of(text_ctx *c, const char *tok, size_t len) {
     return -1;
   }
   if ((t->n_types == t->cap_types &&
-       pt_topic_grow((void **)&t->types, &t->cap_types, t->n_types + 1, sizeof *t->types)) ||
+       pt_grow((void **)&t->types, &t->cap_types, t->n_types + 1, sizeof *t->types)) ||
       (t->folded_len + len + 1 > t->folded_cap &&
-       pt_topic_grow((void **)&t->folded, &t->folded_cap, t->folded_len + len + 1, 1))) {
+       pt_grow((void **)&t->folded, &t->folded_cap, t->folded_len + len + 1, 1))) {
     c->rc = PT_NOMEM;
     return -1;
   }
@@ -166,7 +152,7 @@ static int text_token(void *ctx, const char *tok, size_t tok_len, size_t byte_of
   text_ctx *c = ctx;
   pt_topic_text *t = c->t;
   if (tok_len > 0xffff) tok_len = 0xffff;
-  if (t->n == t->cap && pt_topic_grow((void **)&t->toks, &t->cap, t->n + 1, sizeof *t->toks))
+  if (t->n == t->cap && pt_grow((void **)&t->toks, &t->cap, t->n + 1, sizeof *t->toks))
     return c->rc = PT_NOMEM;
   if (kind == PT_TOKEN_WORD && c->compound && byte_off < c->compound_end) {
     pt_topic_tok *ct = &t->toks[c->compound - 1];
@@ -417,7 +403,7 @@ static int32_t topic_index(pt_scheme *s, const char *topic, size_t n, const char
   str_ent *x = str_tab_get(&s->topic_ix, &s->arena, topic, n);
   if (!x) return -1;
   if (x->a < 0) {
-    if (pt_topic_grow((void **)&s->topics, &s->cap_topics, s->n_topics + 1, sizeof *s->topics))
+    if (pt_grow((void **)&s->topics, &s->cap_topics, s->n_topics + 1, sizeof *s->topics))
       return -1;
     t_topic *t = &s->topics[s->n_topics];
     t->name = pt_strndup(topic, n);
@@ -550,7 +536,7 @@ int pt_scheme_add(pt_scheme *s, const char *topic, size_t topic_len, const char 
     }
     int32_t child = edge_find(&s->edges, node, sym);
     if (!child) {
-      if (pt_topic_grow((void **)&s->nodes, &s->cap_nodes, s->n_nodes + 1, sizeof *s->nodes))
+      if (pt_grow((void **)&s->nodes, &s->cap_nodes, s->n_nodes + 1, sizeof *s->nodes))
         goto nomem;
       child = (int32_t)s->n_nodes++;
       s->nodes[child].out = -1;
@@ -562,7 +548,7 @@ int pt_scheme_add(pt_scheme *s, const char *topic, size_t topic_len, const char 
       s->nodes[node].child_mask |= (uint64_t)1 << (sym & 63);
       if (node == 0) {
         size_t old = s->cap_root;
-        if (pt_topic_grow((void **)&s->root_child, &s->cap_root, (size_t)sym + 1,
+        if (pt_grow((void **)&s->root_child, &s->cap_root, (size_t)sym + 1,
                           sizeof *s->root_child))
           goto nomem;
         memset(s->root_child + old, 0, (s->cap_root - old) * sizeof *s->root_child);
@@ -586,7 +572,7 @@ int pt_scheme_add(pt_scheme *s, const char *topic, size_t topic_len, const char 
       goto done;
     }
   }
-  if (pt_topic_grow((void **)&s->outs, &s->cap_outs, s->n_outs + 1, sizeof *s->outs)) goto nomem;
+  if (pt_grow((void **)&s->outs, &s->cap_outs, s->n_outs + 1, sizeof *s->outs)) goto nomem;
   s->outs[s->n_outs].topic = ti;
   s->outs[s->n_outs].weight = weight;
   s->outs[s->n_outs].next = nd->out;
@@ -603,7 +589,7 @@ done:
 int pt_scheme_finish(pt_scheme *s) {
   /* Every symbol gets a root_child slot, so lookups need no bounds test. */
   size_t old = s->cap_root;
-  if (pt_topic_grow((void **)&s->root_child, &s->cap_root, (size_t)s->n_syms + 1,
+  if (pt_grow((void **)&s->root_child, &s->cap_root, (size_t)s->n_syms + 1,
                     sizeof *s->root_child))
     return PT_NOMEM;
   memset(s->root_child + old, 0, (s->cap_root - old) * sizeof *s->root_child);
@@ -752,7 +738,7 @@ void pt_topic_list_reset(pt_topic_list *l) {
 }
 
 int pt_topic_list_push(pt_topic_list *l, const pt_topic_row *row, const char *evidence) {
-  if (pt_topic_grow((void **)&l->rows, &l->cap, l->n + 1, sizeof *l->rows)) return PT_NOMEM;
+  if (pt_grow((void **)&l->rows, &l->cap, l->n + 1, sizeof *l->rows)) return PT_NOMEM;
   char *e = NULL;
   if (evidence) {
     e = pt_strndup(evidence, strlen(evidence));
@@ -795,7 +781,7 @@ int pt_topic_match(const pt_scheme *s, pt_topic_text *t, unsigned flags,
   pt_buf e;
   pt_buf_init(&e);
   pt_topic_text *tm = t; /* only its scratch buffer is written */
-  if (pt_topic_grow((void **)&tm->scratch, &tm->scratch_cap,
+  if (pt_grow((void **)&tm->scratch, &tm->scratch_cap,
                     (t->n_types ? t->n_types : 1) * TYPE_SYMS, sizeof *tm->scratch))
     goto nomem;
   int32_t *syms = tm->scratch;
@@ -829,7 +815,7 @@ int pt_topic_match(const pt_scheme *s, pt_topic_text *t, unsigned flags,
       const t_out *x = &s->outs[o];
       mass[x->topic] += x->weight * tf;
       hits[x->topic] += count;
-      if (pt_topic_grow((void **)&evs, &cap_ev, n_ev + 1, sizeof *evs)) goto nomem;
+      if (pt_grow((void **)&evs, &cap_ev, n_ev + 1, sizeof *evs)) goto nomem;
       evs[n_ev].topic = x->topic;
       evs[n_ev].node = hit[i].node;
       evs[n_ev].count = count;

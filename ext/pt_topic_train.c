@@ -201,11 +201,11 @@ static int add_feature(feat_ctx *c, const char *s, size_t n) {
   int32_t id = sid_get(&t->features, s, n, 1);
   if (id < 0) return c->rc = PT_NOMEM;
   if (t->features.n > before) { /* new: remember where its string lives */
-    if (pt_topic_grow((void **)&t->feat_str, &t->cap_feat_str, t->features.n, sizeof *t->feat_str))
+    if (pt_grow((void **)&t->feat_str, &t->cap_feat_str, t->features.n, sizeof *t->feat_str))
       return c->rc = PT_NOMEM;
     t->feat_str[id] = (uint32_t)(t->features.arena.len - n - 1);
   }
-  if (pt_topic_grow((void **)&t->feats, &t->cap_feats, t->n_feats + 1, sizeof *t->feats))
+  if (pt_grow((void **)&t->feats, &t->cap_feats, t->n_feats + 1, sizeof *t->feats))
     return c->rc = PT_NOMEM;
   t->feats[t->n_feats++] = id;
   return 0;
@@ -243,12 +243,12 @@ static int cmp_i32(const void *a, const void *b) {
 
 int pt_topic_train_add(pt_topic_train *t, const char *text, size_t n, const char *label,
                        size_t label_len) {
-  if (pt_topic_grow((void **)&t->ex, &t->cap_ex, t->n_ex + 1, sizeof *t->ex)) return PT_NOMEM;
+  if (pt_grow((void **)&t->ex, &t->cap_ex, t->n_ex + 1, sizeof *t->ex)) return PT_NOMEM;
   size_t before = t->labels.n;
   int32_t lab = sid_get(&t->labels, label, label_len, 1);
   if (lab < 0) return PT_NOMEM;
   if (t->labels.n > before) {
-    if (pt_topic_grow((void **)&t->label_str, &t->cap_label_str, t->labels.n, sizeof *t->label_str))
+    if (pt_grow((void **)&t->label_str, &t->cap_label_str, t->labels.n, sizeof *t->label_str))
       return PT_NOMEM;
     t->label_str[lab] = (uint32_t)(t->labels.arena.len - label_len - 1);
   }
@@ -344,7 +344,7 @@ static int fit(pt_topic_train *t, const pt_topic_train_opts *o, int fold,
       if (w < o->min_weight) continue;
       if (w > o->max_weight) w = o->max_weight;
       if (!o->bigrams && strchr(sid_str(&t->features, (int32_t)f, t->feat_str), ' ')) continue;
-      if (pt_topic_grow((void **)&k, &cap_k, n_k + 1, sizeof *k)) {
+      if (pt_grow((void **)&k, &cap_k, n_k + 1, sizeof *k)) {
         rc = PT_NOMEM;
         break;
       }

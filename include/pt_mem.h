@@ -36,6 +36,11 @@ void *pt_calloc(size_t n, size_t size);
 void *pt_realloc(void *p, size_t n);
 /* Frees p; NULL is harmless. */
 void pt_free(void *p);
+/* Makes the array *p (of *cap elements of `size` bytes, may be NULL) hold
+** at least `need` elements, doubling its capacity; *p and *cap are updated.
+** Returns PT_OK (0), or PT_NOMEM (the array untouched) when out of memory
+** or the size would overflow.  Every growable array of the pipeline uses it. */
+int pt_grow(void **p, size_t *cap, size_t need, size_t size);
 /* Copy of the n bytes at s plus a NUL terminator; free with pt_free(). */
 char *pt_strndup(const char *s, size_t n);
 

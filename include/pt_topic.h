@@ -158,9 +158,6 @@ void pt_topic_list_sort(pt_topic_list *l, size_t from);
 
 /* Helpers shared with pt_topic_train.c. */
 
-/* Grows the array *p of *cap elements of `size` bytes (doubling, from 64)
-** to hold at least `need`.  PT_OK or PT_NOMEM (then *p is untouched). */
-int pt_topic_grow(void **p, size_t *cap, size_t need, size_t size);
 /* The 64-bit hash of s[0..n) that schemes and texts use (only compared
 ** within one process). */
 uint64_t pt_topic_hash(const char *s, size_t n);
