@@ -22,6 +22,7 @@
 
 #include "pt_mem.h"
 #include "pt_quote.h"
+#include "pt_segment.h"
 #include "pt_sql.h"
 #include "pt_utf8.h"
 
@@ -38,6 +39,7 @@ typedef struct mentions_cursor {
   size_t len;
   pt_quote_list l;       /* quotations and the entity layer */
   int32_t *sentence;     /* 1-based sentence of each mention (pt_malloc) */
+  int32_t *paragraph;    /* 1-based paragraph of each mention (pt_malloc) */
   signed char *kind;     /* K_ type of each mention, K_SKIP: no row (pt_malloc) */
   size_t i;              /* current mention */
   size_t pos_byte;       /* character-position cursor */
@@ -113,6 +115,28 @@ static int mention_kind(const pt_entity_doc *d, const pt_mention *m) {
   return K_SKIP; /* a capitalised word with no sign of what it is */
 }
 
+/* Numbers each mention with the sentence that holds it (or, between two,
+** the next one) and that sentence's paragraph. */
+typedef struct sent_walk {
+  const pt_entity_doc *d;
+  int32_t *sentence, *paragraph; /* out, one per mention */
+  size_t m;                      /* next mention */
+  int32_t n;                     /* sentences seen */
+  int32_t para;                  /* paragraph of the last one */
+} sent_walk;
+
+static int on_sentence(void *ctx, const pt_segment *seg) {
+  sent_walk *w = ctx;
+  w->n++;
+  w->para = (int32_t)seg->paragraph;
+  while (w->m < w->d->n_ment && w->d->ment[w->m].byte_off < seg->byte_off + seg->byte_len) {
+    w->sentence[w->m] = w->n;
+    w->paragraph[w->m] = w->para;
+    w->m++;
+  }
+  return w->m < w->d->n_ment ? 0 : 1; /* stop once every mention has one */
+}
+
 static int mentions_connect(sqlite3 *db, void *aux, int argc, const char *const *argv,
                           sqlite3_vtab **pp, char **err) {
   (void)aux, (void)argc, (void)argv, (void)err;
@@ -132,9 +156,11 @@ static int mentions_open(sqlite3_vtab *v, sqlite3_vtab_cursor **pp) {
 static void cursor_clear(mentions_cursor *c) {
   pt_free(c->text);
   pt_free(c->sentence);
+  pt_free(c->paragraph);
   pt_free(c->kind);
   c->text = NULL;
   c->sentence = NULL;
+  c->paragraph = NULL;
   c->kind = NULL;
   c->len = 0;
   c->l.n = 0;
@@ -181,25 +207,26 @@ static int mentions_filter(sqlite3_vtab_cursor *cur, int idx, const char *idxStr
     pt_sql_vtab_error(cur->pVtab, "mentions: %s", pt_errmsg(rc));
     return SQLITE_ERROR;
   }
-  /* Sentence numbers: one walk over the tokens, mentions in token order. */
+  /* Sentence and paragraph numbers from the sentence splitter, so they are
+  ** those of sentences(): one walk, mentions in text order. */
   const pt_entity_doc *d = &c->l.ents;
   if (d->n_ment) {
     c->sentence = pt_malloc(d->n_ment * sizeof(int32_t));
-    if (!c->sentence) return SQLITE_NOMEM;
-    int32_t sent = 0;
-    size_t m = 0;
-    for (size_t k = 0; k < d->n_tok && m < d->n_ment; k++) {
-      if (d->tok[k].flags & PT_TOK_SENT) sent++;
-      while (m < d->n_ment && d->ment[m].tok_first == k) c->sentence[m++] = sent ? sent : 1;
+    c->paragraph = pt_malloc(d->n_ment * sizeof(int32_t));
+    if (!c->sentence || !c->paragraph) return SQLITE_NOMEM;
+    sent_walk w = {d, c->sentence, c->paragraph, 0, 0, 1};
+    pt_sentences_each(c->text, c->len, on_sentence, &w);
+    for (size_t m = w.m; m < d->n_ment; m++) { /* after the last sentence */
+      c->sentence[m] = w.n ? w.n : 1;
+      c->paragraph[m] = w.para;
     }
-    while (m < d->n_ment) c->sentence[m++] = sent ? sent : 1;
     /* Row types; mentions on heading lines give none.  Mentions come in
     ** text order, so each line is scanned once. */
     c->kind = pt_malloc(d->n_ment);
     if (!c->kind) return SQLITE_NOMEM;
     size_t ls = 0, le = 0;
     int head = 0;
-    for (m = 0; m < d->n_ment; m++) {
+    for (size_t m = 0; m < d->n_ment; m++) {
       const pt_mention *mm = &d->ment[m];
       if (mm->byte_off >= le || m == 0) {
         ls = mm->byte_off;
@@ -259,7 +286,7 @@ static int mentions_column(sqlite3_vtab_cursor *cur, sqlite3_context *ctx, int c
       sqlite3_result_int64(ctx, (sqlite3_int64)pt_utf8_chars(c->text + m->byte_off, m->byte_len));
       break;
     case COL_SENTENCE: sqlite3_result_int(ctx, c->sentence ? c->sentence[c->i] : 1); break;
-    case COL_PARAGRAPH: sqlite3_result_int(ctx, d->tok[m->tok_first].para + 1); break;
+    case COL_PARAGRAPH: sqlite3_result_int(ctx, c->paragraph ? c->paragraph[c->i] : 1); break;
     case COL_TEXT:
       if (c->text) sqlite3_result_text64(ctx, c->text, c->len, SQLITE_TRANSIENT, SQLITE_UTF8);
       break;
