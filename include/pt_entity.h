@@ -42,7 +42,7 @@ enum {
   PT_LEX_ORGWORD = 256,   /* orgwords.tsv: House, Department */
   PT_LEX_TITLE_HEAD = 512,/* first word of a multi-word title */
   PT_LEX_CUE_HEAD = 1024, /* first word of a multi-word cue */
-  PT_LEX_ABBREV = 2048,   /* abbrevs.tsv: Dec., Calif., Jr. (the dot stays) */
+  PT_LEX_ABBREV = 2048,   /* abbreviations.txt: Dec., Calif., Jr. (the dot stays) */
   PT_LEX_PLACE = 4096,    /* placenames.tsv: China, New York, U.S. */
   PT_LEX_PLACE_HEAD = 8192,/* first word of a multi-word place name */
   PT_LEX_GEO_TAIL = 16384, /* geowords.tsv tail: Sea, Shoal, County */

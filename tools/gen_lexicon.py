@@ -79,8 +79,12 @@ def main(src, out):
         add(r[0], "orgword")
     for r in rows(os.path.join(src, "geowords.tsv")):
         add(r[0], "geo_tail" if r[1] == "tail" else "geo_head")
-    for r in rows(os.path.join(src, "abbrevs.tsv")):
-        add(r[0], "abbrev")
+    # The sentence splitter's list (WORD CLASS, case as written): every
+    # abbreviation but the `opener` words keeps its dot in the tokenizer.
+    for r in rows(os.path.join(src, "abbreviations.txt")):
+        w = r[0].split()
+        if len(w) == 2 and w[1] != "opener":
+            add(w[0], "abbrev")
     places = set()
     for r in rows(os.path.join(src, "placenames.tsv")):
         add(r[0], "place")
