@@ -184,24 +184,9 @@ static int mentions_filter(sqlite3_vtab_cursor *cur, int idx, const char *idxStr
   mentions_cursor *c = (mentions_cursor *)cur;
   cursor_clear(c);
   if (idx == 0 || argc < 1) return SQLITE_OK;
-  int t = sqlite3_value_type(argv[0]);
-  if (t == SQLITE_NULL) return SQLITE_OK;
-  if (t == SQLITE_BLOB) {
-    pt_sql_vtab_error(cur->pVtab,
-                      "mentions: argument 1 must be text, not a blob (CAST(x AS TEXT) reads it as UTF-8)");
-    return SQLITE_ERROR;
-  }
-  const char *s = (const char *)sqlite3_value_text(argv[0]);
-  size_t n = (size_t)sqlite3_value_bytes(argv[0]);
-  if (!s) return SQLITE_NOMEM;
-  const char *z = memchr(s, 0, n); /* SQLite's text functions end at a NUL */
-  if (z) n = (size_t)(z - s);
-  c->text = pt_malloc(n + 1);
-  if (!c->text) return SQLITE_NOMEM;
-  memcpy(c->text, s, n);
-  c->text[n] = 0;
-  c->len = n;
-  int rc = pt_quote_extract(&c->l, c->text, c->len);
+  int rc = pt_sql_tvf_text_arg(cur->pVtab, "mentions", 1, argv[0], &c->text, &c->len);
+  if (rc != SQLITE_OK || !c->text) return rc;
+  rc = pt_quote_extract(&c->l, c->text, c->len);
   if (rc == PT_NOMEM) return SQLITE_NOMEM;
   if (rc) {
     pt_sql_vtab_error(cur->pVtab, "mentions: %s", pt_errmsg(rc));

@@ -18,10 +18,8 @@
 ** 1 MiB chunk by chunk, see next_chunk); the cursor then walks the result.  The argument's bytes belong to SQLite for
 ** the duration of the statement step, so the cursor keeps its own copy.
 */
-#define _DEFAULT_SOURCE /* memccpy, madvise */
 #include <stdint.h>
 #include <string.h>
-#include <sys/mman.h>
 
 #include "pt_mem.h"
 #include "pt_quote.h"
@@ -169,47 +167,16 @@ static int next_chunk(quotes_cursor *c) {
   return rc == PT_NOMEM ? SQLITE_NOMEM : rc ? SQLITE_ERROR : SQLITE_OK;
 }
 
-/* A text of many megabytes is copied into fresh memory whose page faults,
-** one per 4 KiB, cost more than the copy itself on virtual machines; ask
-** Linux for transparent huge pages over the buffer's page-aligned middle
-** (where THP is set to "madvise").  Only a hint: failure changes nothing. */
-static void hint_huge_pages(void *p, size_t n) {
-#if defined(__linux__) && defined(MADV_HUGEPAGE)
-  if (n < ((size_t)8 << 20)) return;
-  uintptr_t a = ((uintptr_t)p + 4095) & ~(uintptr_t)4095;
-  uintptr_t e = ((uintptr_t)p + n) & ~(uintptr_t)4095;
-  if (e > a) madvise((void *)a, e - a, MADV_HUGEPAGE);
-#else
-  (void)p, (void)n;
-#endif
-}
-
 static int quotes_filter(sqlite3_vtab_cursor *cur, int idx, const char *idxStr, int argc,
                          sqlite3_value **argv) {
   (void)idxStr;
   quotes_cursor *c = (quotes_cursor *)cur;
   cursor_clear(c);
   if (idx == 0 || argc < 1) return SQLITE_OK; /* no argument: no rows */
-  int t = sqlite3_value_type(argv[0]);
-  if (t == SQLITE_NULL) return SQLITE_OK;
-  if (t == SQLITE_BLOB) {
-    pt_sql_vtab_error(cur->pVtab,
-                      "quotes: argument 1 must be text, not a blob (CAST(x AS TEXT) reads it as UTF-8)");
-    return SQLITE_ERROR;
-  }
-  const char *s = (const char *)sqlite3_value_text(argv[0]);
-  size_t n = (size_t)sqlite3_value_bytes(argv[0]);
-  if (!s) return SQLITE_NOMEM;
-  /* One pass copies the text and finds a NUL (where SQLite's text ends). */
-  c->text = pt_malloc(n + 1);
-  if (!c->text) return SQLITE_NOMEM;
-  hint_huge_pages(c->text, n + 1);
-  char *nul = memccpy(c->text, s, 0, n);
-  if (nul) n = (size_t)(nul - c->text) - 1;
-  c->text[n] = 0;
-  c->len = n;
+  int rc = pt_sql_tvf_text_arg(cur->pVtab, "quotes", 1, argv[0], &c->text, &c->len);
+  if (rc != SQLITE_OK || !c->text) return rc;
   c->have_text = 1;
-  int rc = next_chunk(c);
+  rc = next_chunk(c);
   while (rc == SQLITE_OK && c->l.n == 0 && c->next < c->len) rc = next_chunk(c);
   if (rc == SQLITE_ERROR) pt_sql_vtab_error(cur->pVtab, "quotes: %s", pt_errmsg(PT_MISUSE));
   return rc;

@@ -394,27 +394,6 @@ static int tt_close(sqlite3_vtab_cursor *cur) {
   return SQLITE_OK;
 }
 
-/* Copies text argument v (argument argi) into *out; returns 1 with a copy,
-** 0 for NULL, -1 after setting an error, SQLITE_NOMEM as -2. */
-static int arg_copy(tt_cursor *c, sqlite3_value *v, int argi, char **out, size_t *n) {
-  int t = sqlite3_value_type(v);
-  if (t == SQLITE_NULL) return 0;
-  if (t == SQLITE_BLOB) {
-    pt_sql_vtab_error(c->base.pVtab,
-                      "%s: argument %d must be text, not a blob (CAST(x AS TEXT) reads it as UTF-8)",
-                      c->fn->name, argi);
-    return -1;
-  }
-  const unsigned char *p = sqlite3_value_text(v);
-  if (!p) return -2;
-  *n = (size_t)sqlite3_value_bytes(v);
-  *out = pt_malloc(*n + 1);
-  if (!*out) return -2;
-  memcpy(*out, p, *n);
-  (*out)[*n] = 0;
-  return 1;
-}
-
 static int tt_filter(sqlite3_vtab_cursor *cur, int idx, const char *idx_str, int argc,
                      sqlite3_value **argv) {
   (void)idx_str;
@@ -425,15 +404,15 @@ static int tt_filter(sqlite3_vtab_cursor *cur, int idx, const char *idx_str, int
     if ((idx & (1 << j)) && k < argc) args[j] = argv[k++];
   c->width = KWIC_DEFAULT_WIDTH;
   if (!args[0]) return SQLITE_OK;
-  int r = arg_copy(c, args[0], 1, &c->text, &c->n);
-  if (r <= 0) return r == 0 ? SQLITE_OK : r == -1 ? SQLITE_ERROR : SQLITE_NOMEM;
+  int r = pt_sql_tvf_text_arg(cur->pVtab, c->fn->name, 1, args[0], &c->text, &c->n);
+  if (r != SQLITE_OK || !c->text) return r;
   if (c->fn->n_args > 1) { /* kwic */
-    r = args[1] ? arg_copy(c, args[1], 2, &c->term, &c->term_n) : 0;
-    if (r <= 0) {
+    r = args[1] ? pt_sql_tvf_text_arg(cur->pVtab, c->fn->name, 2, args[1], &c->term, &c->term_n) : SQLITE_OK;
+    if (r != SQLITE_OK || !c->term) {
       pt_free(c->text); /* no term: no rows */
       c->text = NULL;
       c->n = 0;
-      return r == 0 ? SQLITE_OK : r == -1 ? SQLITE_ERROR : SQLITE_NOMEM;
+      return r;
     }
     if (args[2] && sqlite3_value_type(args[2]) != SQLITE_NULL) {
       int t = sqlite3_value_numeric_type(args[2]);

@@ -51,6 +51,14 @@ int pt_sql_tvf_disconnect(sqlite3_vtab *v);
 ** 0).  rows is the estimate per argument. */
 int pt_sql_tvf_best_index(sqlite3_index_info *info, int text_col, double rows);
 
+/* The text argument v (number argi) of table-valued function `fn`, copied
+** for the cursor to keep (argument values live only during xFilter) into a
+** NUL-terminated pt_malloc() buffer *out of *n bytes, cut at the first NUL
+** as SQLite's own text functions are.  Returns SQLITE_OK with *out NULL for
+** a NULL argument, SQLITE_OK with the copy, SQLITE_ERROR after setting
+** vtab's error for a BLOB (not text: CAST it), or SQLITE_NOMEM. */
+int pt_sql_tvf_text_arg(sqlite3_vtab *vtab, const char *fn, int argi, sqlite3_value *v, char **out,
+                        size_t *n);
 /* Replaces vtab->zErrMsg with a formatted message (the old one is freed). */
 void pt_sql_vtab_error(sqlite3_vtab *vtab, const char *fmt, ...);
 
