@@ -48,6 +48,19 @@ host() {
 # host_crashed RC: true when the host died of a memory error rather than
 # printing an SQL error.
 host_crashed() { [ "$1" -ge 99 ]; }
+# A fixture checked by an SQL template: @DOC@ and @EXPECTED@ in TEMPLATE are
+# replaced by the two paths; the template prints nothing when the document
+# gives what the JSON expects, else one line per difference (HEADER names
+# their fields).
+template_case() { # label template doc expected header
+  local sqlf="$TMP/template_case.sql" got rc
+  sed -e "s|@DOC@|$3|g" -e "s|@EXPECTED@|$4|g" "$2" > "$sqlf"
+  got=$(host "$sqlf" 2>&1)
+  rc=$?
+  if host_crashed $rc; then fail "$1" "host exit $rc: $got"
+  elif [ -n "$got" ]; then fail "$1" "$5"$'\n'"$got"
+  else pass "$1"; fi
+}
 
 # Loading through real hosts (sqlite3 shell, Python) needs an uninstrumented
 # library: skip those under the sanitizers and valgrind.

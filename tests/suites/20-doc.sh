@@ -1,14 +1,6 @@
 # Document-parser spec: every tests/fixtures/doc/NAME.expected.json describes
 # NAME.txt or NAME.md; the seed in ../shared/seeds is checked the same way.
-doc_case() { # label doc expected
-  local sqlf="$TMP/doc_check.sql" got rc
-  sed -e "s|@DOC@|$2|g" -e "s|@EXPECTED@|$3|g" tests/doc_check.sql > "$sqlf"
-  got=$(host "$sqlf" 2>&1)
-  rc=$?
-  if host_crashed $rc; then fail "$1" "host exit $rc: $got"
-  elif [ -n "$got" ]; then fail "$1" "field|expected|got"$'\n'"$got"
-  else pass "$1"; fi
-}
+doc_case() { template_case "$1" tests/doc_check.sql "$2" "$3" "field|expected|got"; }
 for exp in tests/fixtures/doc/*.expected.json; do
   base=${exp%.expected.json}
   doc=

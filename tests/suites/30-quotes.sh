@@ -2,15 +2,7 @@
 # rows quotes() must give for NAME.txt (tests/quotes_check.sql compares them
 # field by field and checks that every start/length and speaker_start/length
 # points at its text).  Then the seed check of issue 4's acceptance.
-quotes_case() { # label sql-template doc expected
-  local sqlf="$TMP/quotes_check.sql" got rc
-  sed -e "s|@DOC@|$3|g" -e "s|@EXPECTED@|$4|g" "$2" > "$sqlf"
-  got=$(host "$sqlf" 2>&1)
-  rc=$?
-  if host_crashed $rc; then fail "$1" "host exit $rc: $got"
-  elif [ -n "$got" ]; then fail "$1" "row|field|expected|got"$'\n'"$got"
-  else pass "$1"; fi
-}
+quotes_case() { template_case "$1" "$2" "$3" "$4" "row|field|expected|got"; }
 for exp in tests/fixtures/quotes/*.expected.json; do
   base=${exp%.expected.json}
   if [ ! -f "$base.txt" ]; then fail "quotes/$(basename "$base")" "no $base.txt beside $exp"; continue; fi
