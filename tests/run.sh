@@ -48,6 +48,21 @@ host() {
 # host_crashed RC: true when the host died of a memory error rather than
 # printing an SQL error.
 host_crashed() { [ "$1" -ge 99 ]; }
+# Runs DIR/all.sql in the host and splits what it prints at the lines
+# "@@@ N" (from `.echo @@@ N`) into DIR/N.got, one file per example.
+# Returns 1 after failing LABEL when the host crashed.
+run_split() { # label dir
+  local got rc
+  got=$(host "$2/all.sql" 2>&1)
+  rc=$?
+  if host_crashed $rc; then
+    fail "$1" "host exit $rc: $got"
+    return 1
+  fi
+  printf '%s\n' "$got" | awk -v dir="$2" '
+    /^@@@ [0-9]+$/ { if (f) close(f); f = dir "/" $2 ".got"; printf "" > f; next }
+    f { print > f }'
+}
 # A fixture checked by an SQL template: @DOC@ and @EXPECTED@ in TEMPLATE are
 # replaced by the two paths; the template prints nothing when the document
 # gives what the JSON expects, else one line per difference (HEADER names

@@ -42,15 +42,7 @@ for spec in tests/spec/*.md; do
     arg="CAST(readfile('$sdir/$n.in') AS TEXT)"
     printf '.echo @@@ %s\n%s;\n' "$n" "${query//\?1/$arg}" >> "$sdir/all.sql"
   done < "$sdir/index"
-  got=$(host "$sdir/all.sql" 2>&1)
-  rc=$?
-  if host_crashed $rc; then
-    fail "$sname" "host exit $rc: $got"
-    continue
-  fi
-  printf '%s\n' "$got" | awk -v dir="$sdir" '
-    /^@@@ [0-9]+$/ { if (f) close(f); f = dir "/" $2 ".got"; printf "" > f; next }
-    f { print > f }'
+  run_split "$sname" "$sdir" || continue
   nbad=0
   while read -r n from to; do
     if ! d=$(diff "$sdir/$n.exp" "$sdir/$n.got" 2>&1); then

@@ -48,15 +48,7 @@ for page in README.md docs/*.md; do
     cat "$pdir/$n.sql" >> "$pdir/all.sql"
     printf '\n' >> "$pdir/all.sql"
   done < "$pdir/index"
-  got=$(host "$pdir/all.sql" 2>&1)
-  rc=$?
-  if host_crashed $rc; then
-    fail "$pname" "host exit $rc: $got"
-    continue
-  fi
-  printf '%s\n' "$got" | awk -v dir="$pdir" '
-    /^@@@ [0-9]+$/ { if (f) close(f); f = dir "/" $2 ".got"; printf "" > f; next }
-    f { print > f }'
+  run_split "$pname" "$pdir" || continue
   nbad=0
   while read -r n line; do
     if [ -f "$pdir/$n.exp" ]; then
