@@ -991,6 +991,27 @@ static int content_ends_stop(const char *s, const pt_quote *q) {
   return e > q->byte_off && (s[e - 1] == '.');
 }
 
+/* A quotation inside a sentence that ends with its attribution: "Couple
+** global exposure with a “candidate who is a lightning rod” and
+** Clevelanders get nervous, said Christine Link." -- the first comma after
+** the quotation (token j on), before the sentence ends and before any other
+** quotation, that starts an attribution running to the end. */
+static int attr_sentence_end(const pt_entity_doc *d, size_t j, int para, attr *a) {
+  for (size_t k = j; k < j + 40 && ok_tok(d, k, para); k++) {
+    const pt_tok *t = &d->tok[k];
+    if (t->flags & (PT_TOK_STOP | PT_TOK_INQ)) return 0;
+    if (tok_punct(d, k, ';') || tok_punct(d, k, ':')) return 0;
+    if (k > j && tok_punct(d, k, ',')) {
+      attr t2 = *a;
+      if (attr_after(d, k, para, 1, &t2) && t2.how == PT_ATTR_AFTER) {
+        *a = t2;
+        return 1;
+      }
+    }
+  }
+  return 0;
+}
+
 static void attribute(pt_quote_list *l) {
   const pt_entity_doc *d = &l->ents;
   const char *s = d->text;
@@ -1036,6 +1057,8 @@ static void attribute(pt_quote_list *l) {
         }
       }
     }
+    if (!found && q->close_len && a_tok < d->n_tok && d->tok[a_tok].para == para)
+      found = attr_sentence_end(d, a_tok, para, &a);
     q->gap = -1;
     if (found && a.how == PT_ATTR_BEFORE && a.cue_b > 0 && a.cue_b <= o_tok) {
       int g = 0;
