@@ -794,6 +794,9 @@ static int clause_subject(const pt_entity_doc *d, size_t lo, size_t c, int para,
     if (first < 0) first = m;
     size_t e = d->ment[m].tok_end;
     while (e < c && is_filler(d, e)) e++;
+    /* "Bradley apologized after they came out, saying": the subject of a
+    ** subordinate clause is not the sentence's */
+    if (k > lo && is_subordinator(d, k - 1)) continue;
     if (e < c && (d->tok[e].flags & PT_TOK_LOWER) && !is_function(d, e) && !is_det(d, e)) {
       /* a person (or a pronoun) outranks a place or an organisation */
       int ent = d->ment[m].ent;
