@@ -625,6 +625,26 @@ static int subject_before(const pt_entity_doc *d, size_t c, size_t lo, int para,
     a->np_b = k + 1;
     return 1;
   }
+  /* "Ryan's office said", "the senator's campaign said": a possessor and
+  ** one or two lower-case nouns speak as one body. */
+  if (p > lo && p + 2 <= k && p + 4 > k && ok_tok(d, p, para) && (tok_punct(d, p, '\'') ||
+      (d->tok[p].byte_len == 3 && !memcmp(d->text + d->tok[p].byte_off, "\xe2\x80\x99", 3))) &&
+      (tok_word(d, p + 1, "s")) && (d->tok[k].flags & PT_TOK_LOWER) && ok_tok(d, p - 1, para)) {
+    size_t f = p; /* the possessor: a name, or a determiner phrase */
+    if (d->tok[p - 1].ment_end >= 0) f = d->ment[d->tok[p - 1].ment_end].tok_first;
+    else {
+      while (f > lo && f + 4 > p && ok_tok(d, f - 1, para) && (d->tok[f - 1].flags & PT_TOK_WORD) &&
+             !is_det(d, f - 1) && !is_cue(d, f - 1))
+        f--;
+      if (f > lo && is_det(d, f - 1)) f--;
+      if (!is_det(d, f)) f = p;
+    }
+    if (f < p && (f == lo || tok_punct(d, f - 1, ',') || (d->tok[f].flags & PT_TOK_SENT))) {
+      a->np_a = f;
+      a->np_b = k + 1;
+      return 1;
+    }
+  }
   /* A bare plural: "officials said". */
   const pt_tok *t = &d->tok[k];
   if ((t->flags & PT_TOK_LOWER) && t->byte_len > 3 && d->text[t->byte_off + t->byte_len - 1] == 's' &&
