@@ -42,8 +42,7 @@ typedef struct mentions_cursor {
   int32_t *paragraph;    /* 1-based paragraph of each mention (pt_malloc) */
   signed char *kind;     /* K_ type of each mention, K_SKIP: no row (pt_malloc) */
   size_t i;              /* current mention */
-  size_t pos_byte;       /* character-position cursor */
-  sqlite3_int64 pos_char;
+  pt_charpos pos;        /* byte -> character positions in text */
 } mentions_cursor;
 
 enum { K_SKIP, K_PERSON, K_ORG, K_PLACE, K_ACRONYM };
@@ -166,8 +165,7 @@ static void cursor_clear(mentions_cursor *c) {
   c->l.n = 0;
   c->l.ents.n_ment = 0;
   c->i = 0;
-  c->pos_byte = 0;
-  c->pos_char = 0;
+  c->pos = (pt_charpos){NULL, 0, 0};
 }
 
 static int mentions_close(sqlite3_vtab_cursor *cur) {
@@ -186,6 +184,7 @@ static int mentions_filter(sqlite3_vtab_cursor *cur, int idx, const char *idxStr
   if (idx == 0 || argc < 1) return SQLITE_OK;
   int rc = pt_sql_tvf_text_arg(cur->pVtab, "mentions", 1, argv[0], &c->text, &c->len);
   if (rc != SQLITE_OK || !c->text) return rc;
+  c->pos.text = c->text;
   rc = pt_quote_extract(&c->l, c->text, c->len);
   if (rc == PT_NOMEM) return SQLITE_NOMEM;
   if (rc) {
@@ -239,13 +238,6 @@ static int mentions_eof(sqlite3_vtab_cursor *cur) {
   return c->i >= c->l.ents.n_ment;
 }
 
-static sqlite3_int64 char_pos(mentions_cursor *c, size_t b) {
-  if (b >= c->pos_byte) c->pos_char += (sqlite3_int64)pt_utf8_chars(c->text + c->pos_byte, b - c->pos_byte);
-  else c->pos_char -= (sqlite3_int64)pt_utf8_chars(c->text + b, c->pos_byte - b);
-  c->pos_byte = b;
-  return c->pos_char;
-}
-
 static int mentions_column(sqlite3_vtab_cursor *cur, sqlite3_context *ctx, int col) {
   mentions_cursor *c = (mentions_cursor *)cur;
   const pt_entity_doc *d = &c->l.ents;
@@ -266,7 +258,7 @@ static int mentions_column(sqlite3_vtab_cursor *cur, sqlite3_context *ctx, int c
       if (e && e->role_len)
         sqlite3_result_text64(ctx, c->text + e->role_off, e->role_len, SQLITE_TRANSIENT, SQLITE_UTF8);
       break;
-    case COL_START: sqlite3_result_int64(ctx, char_pos(c, m->byte_off) + 1); break;
+    case COL_START: sqlite3_result_int64(ctx, pt_charpos_at(&c->pos, m->byte_off) + 1); break;
     case COL_LENGTH:
       sqlite3_result_int64(ctx, (sqlite3_int64)pt_utf8_chars(c->text + m->byte_off, m->byte_len));
       break;

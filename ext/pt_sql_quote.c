@@ -49,8 +49,7 @@ typedef struct quotes_cursor {
   size_t next;          /* byte offset where the next chunk starts */
   int para_base;        /* paragraphs before the current chunk */
   size_t row_base;      /* rows before the current chunk */
-  size_t pos_byte;      /* char-position cursor: byte offset ... */
-  sqlite3_int64 pos_char; /* ... and its 0-based character position */
+  pt_charpos pos;       /* byte -> character positions in text */
 } quotes_cursor;
 
 /* SQLite's text functions (length, substr, instr) stop at the first NUL, so
@@ -58,14 +57,6 @@ typedef struct quotes_cursor {
 static size_t text_end(const char *s, size_t n) {
   const char *z = memchr(s, 0, n);
   return z ? (size_t)(z - s) : n;
-}
-
-/* 0-based character position of byte b, moving the cursor there. */
-static sqlite3_int64 char_pos(quotes_cursor *c, size_t b) {
-  if (b >= c->pos_byte) c->pos_char += (sqlite3_int64)pt_utf8_chars(c->text + c->pos_byte, b - c->pos_byte);
-  else c->pos_char -= (sqlite3_int64)pt_utf8_chars(c->text + b, c->pos_byte - b);
-  c->pos_byte = b;
-  return c->pos_char;
 }
 
 static int quotes_connect(sqlite3 *db, void *aux, int argc, const char *const *argv,
@@ -94,8 +85,7 @@ static void cursor_clear(quotes_cursor *c) {
   c->chunk_off = c->next = 0;
   c->para_base = 0;
   c->row_base = 0;
-  c->pos_byte = 0;
-  c->pos_char = 0;
+  c->pos = (pt_charpos){NULL, 0, 0};
 }
 
 static int quotes_close(sqlite3_vtab_cursor *cur) {
@@ -175,6 +165,7 @@ static int quotes_filter(sqlite3_vtab_cursor *cur, int idx, const char *idxStr, 
   if (idx == 0 || argc < 1) return SQLITE_OK; /* no argument: no rows */
   int rc = pt_sql_tvf_text_arg(cur->pVtab, "quotes", 1, argv[0], &c->text, &c->len);
   if (rc != SQLITE_OK || !c->text) return rc;
+  c->pos.text = c->text;
   c->have_text = 1;
   rc = next_chunk(c);
   while (rc == SQLITE_OK && c->l.n == 0 && c->next < c->len) rc = next_chunk(c);
@@ -206,13 +197,13 @@ static int quotes_column(sqlite3_vtab_cursor *cur, sqlite3_context *ctx, int col
   const char *chunk = c->text + c->chunk_off; /* offsets in q are chunk-relative */
   switch (col) {
     case COL_QUOTE: result_span(ctx, c, q->byte_off, q->byte_len, 0); break;
-    case COL_START: sqlite3_result_int64(ctx, char_pos(c, c->chunk_off + q->byte_off) + 1); break;
+    case COL_START: sqlite3_result_int64(ctx, pt_charpos_at(&c->pos, c->chunk_off + q->byte_off) + 1); break;
     case COL_LENGTH: sqlite3_result_int64(ctx, (sqlite3_int64)pt_utf8_chars(chunk + q->byte_off, q->byte_len)); break;
     case COL_SPEAKER: result_span(ctx, c, q->name_off, q->name_len, 1); break;
     case COL_ROLE: result_span(ctx, c, q->role_off, q->role_len, 1); break;
     case COL_CUE: result_span(ctx, c, q->cue_off, q->cue_len, 1); break;
     case COL_SPEAKER_START:
-      if (q->spk_len) sqlite3_result_int64(ctx, char_pos(c, c->chunk_off + q->spk_off) + 1);
+      if (q->spk_len) sqlite3_result_int64(ctx, pt_charpos_at(&c->pos, c->chunk_off + q->spk_off) + 1);
       break;
     case COL_SPEAKER_LENGTH:
       if (q->spk_len) sqlite3_result_int64(ctx, (sqlite3_int64)pt_utf8_chars(chunk + q->spk_off, q->spk_len));

@@ -72,24 +72,12 @@ struct tt_cursor {
   size_t scan;         /* sentences/paragraphs: bytes of text already split */
   sqlite3_int64 para_base; /* paragraphs in them */
   int done;            /* no batch after this one */
-  size_t pos_byte;     /* incremental byte -> character conversion */
-  sqlite3_int64 pos_char;
+  pt_charpos pos;      /* byte -> character positions in text */
 };
 
 /* ====================================================================
 ** Rows.
 */
-
-/* 0-based character position of byte `off` of c->text. */
-static sqlite3_int64 char_at(tt_cursor *c, size_t off) {
-  if (off < c->pos_byte) { /* rows out of order: start again */
-    c->pos_byte = 0;
-    c->pos_char = 0;
-  }
-  c->pos_char += (sqlite3_int64)pt_utf8_chars(c->text + c->pos_byte, off - c->pos_byte);
-  c->pos_byte = off;
-  return c->pos_char;
-}
 
 /* A new row whose span (for start/length) is text[off..off+len). */
 static tt_row *add_row(tt_cursor *c, size_t off, size_t len) {
@@ -102,7 +90,7 @@ static tt_row *add_row(tt_cursor *c, size_t off, size_t len) {
   }
   tt_row *r = &c->rows[c->n_rows++];
   memset(r, 0, sizeof *r);
-  r->start = char_at(c, off) + 1;
+  r->start = pt_charpos_at(&c->pos, off) + 1;
   r->length = (sqlite3_int64)pt_utf8_chars(c->text + off, len);
   r->off[0] = off;
   r->len[0] = len;
@@ -370,8 +358,9 @@ static void cursor_reset(tt_cursor *c) {
   pt_free(c->rows);
   c->text = c->term = NULL;
   c->rows = NULL;
-  c->n = c->term_n = c->n_rows = c->cap = c->i = c->pos_byte = c->scan = 0;
-  c->pos_char = c->row_base = c->para_base = 0;
+  c->n = c->term_n = c->n_rows = c->cap = c->i = c->scan = 0;
+  c->row_base = c->para_base = 0;
+  c->pos = (pt_charpos){NULL, 0, 0};
   c->done = 1; /* no rows until xFilter has text */
 }
 
@@ -406,6 +395,7 @@ static int tt_filter(sqlite3_vtab_cursor *cur, int idx, const char *idx_str, int
   if (!args[0]) return SQLITE_OK;
   int r = pt_sql_tvf_text_arg(cur->pVtab, c->fn->name, 1, args[0], &c->text, &c->n);
   if (r != SQLITE_OK || !c->text) return r;
+  c->pos.text = c->text;
   if (c->fn->n_args > 1) { /* kwic */
     r = args[1] ? pt_sql_tvf_text_arg(cur->pVtab, c->fn->name, 2, args[1], &c->term, &c->term_n) : SQLITE_OK;
     if (r != SQLITE_OK || !c->term) {

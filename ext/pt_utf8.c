@@ -90,6 +90,13 @@ int pt_utf8_decode_prev(const char *s, size_t off, size_t *start) {
   return cp;
 }
 
+long long pt_charpos_at(pt_charpos *p, size_t off) {
+  if (off >= p->byte) p->chars += (long long)pt_utf8_chars(p->text + p->byte, off - p->byte);
+  else p->chars -= (long long)pt_utf8_chars(p->text + off, p->byte - off);
+  p->byte = off;
+  return p->chars;
+}
+
 size_t pt_utf8_chars(const char *str, size_t n) {
   const unsigned char *s = (const unsigned char *)str;
   size_t count = 0;

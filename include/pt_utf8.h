@@ -23,6 +23,19 @@ int pt_utf8_decode_prev(const char *s, size_t off, size_t *start);
 /* Number of characters (SQLite's counting) in s[0..n). */
 size_t pt_utf8_chars(const char *s, size_t n);
 
+/* Byte offsets to character positions over one text, for results that come
+** mostly in text order (rows of a table-valued function): each call counts
+** only the characters between the last offset asked and this one, in
+** either direction.  Start it zeroed, with `text` set. */
+typedef struct pt_charpos {
+  const char *text; /* borrowed */
+  size_t byte;      /* the last offset asked ... */
+  long long chars;  /* ... and its 0-based character position */
+} pt_charpos;
+
+/* 0-based character position of byte `off` of p->text (off <= its length). */
+long long pt_charpos_at(pt_charpos *p, size_t off);
+
 /* Length of the prefix of s[0..n) made of ASCII bytes (below 0x80), and of
 ** printable ASCII (0x20..0x7F) for pt_utf8_plain_run: the fast paths of
 ** every scanner, eight bytes at a time. */
