@@ -645,10 +645,12 @@ static int subject_before(const pt_entity_doc *d, size_t c, size_t lo, int para,
       return 1;
     }
   }
-  /* A bare plural: "officials said". */
-  const pt_tok *t = &d->tok[k];
+  /* A bare plural: "officials said" (but not "tweets accusing her of":
+  ** a participle after a plural qualifies it). */
+  const pt_tok *t = &d->tok[k], *ct = &d->tok[c];
+  int participle = ct->byte_len > 4 && !memcmp(d->text + ct->byte_off + ct->byte_len - 3, "ing", 3);
   if ((t->flags & PT_TOK_LOWER) && t->byte_len > 3 && d->text[t->byte_off + t->byte_len - 1] == 's' &&
-      k + 1 == c) {
+      k + 1 == c && !participle) {
     a->np_a = k;
     a->np_b = k + 1;
     return 1;
