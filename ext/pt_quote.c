@@ -433,6 +433,14 @@ static int is_cue(const pt_entity_doc *d, size_t j) {
   if (j >= d->n_tok || !(d->tok[j].flags & PT_TOK_LOWER) || (d->tok[j].flags & PT_TOK_INQ) ||
       !(pt_entity_lex(d, j) & PT_LEX_CUE_VERB))
     return 0;
+  /* "the tweets", "his statement", "Trump's tweets": after an article or a
+  ** possessive the word is a noun */
+  if (j > 0) {
+    static const char *const art[] = {"the", "a", "an", "his", "her", "their", "its", "our", "my", "your", NULL};
+    for (int k = 0; art[k]; k++)
+      if (tok_word(d, j - 1, art[k])) return 0;
+    if (j > 1 && tok_word(d, j - 1, "s") && (d->tok[j - 2].flags & PT_TOK_PUNCT)) return 0;
+  }
   if (tok_word(d, j, "put") && !tok_word(d, j + 1, "it")) return 0; /* "as X put it" */
   if (tok_word(d, j + 1, "to")) {
     static const char *const inf[] = {"agreed",   "went",        "continued", "continues", "declined",
@@ -881,6 +889,11 @@ static int attr_before(const pt_entity_doc *d, size_t lo, size_t b, int para, at
     if (!is_cue(d, c)) continue;
     const pt_tok *ct = &d->tok[c];
     int participle = ct->byte_len > 4 && !memcmp(d->text + ct->byte_off + ct->byte_len - 3, "ing", 3);
+    /* "She says Trump's tweets accusing her … are “lies”": a participle
+    ** right after a plural noun qualifies it; the reporting verb is before. */
+    if (participle && c > lo && (d->tok[c - 1].flags & PT_TOK_LOWER) && d->tok[c - 1].byte_len > 3 &&
+        d->text[d->tok[c - 1].byte_off + d->tok[c - 1].byte_len - 1] == 's')
+      continue;
     if (c > lo && ((participle && tok_punct(d, c - 1, ',')) || tok_word(d, c - 1, "and")) &&
         clause_subject(d, lo, c, para, a)) {
       /* "Trump returned the compliment to Adelson, telling Reuters",
