@@ -799,6 +799,9 @@ static int link_name(pt_entity_doc *d, link_state *ls, size_t ta, size_t a, size
         (nw >= 3 && (LEX(d, b - 2) & PT_LEX_FIRST) && !(LEX(d, b - 2) & PT_LEX_PLACE)) ||
         (nw >= 3 && d->tok[a + 1].byte_len == 2 && d->text[d->tok[a + 1].byte_off + 1] == '.') ||
         (nx && (nx->flags & PT_TOK_LOWER) && (LEX(d, b) & PT_LEX_CUE_VERB)) ||
+        /* "…, noted NBC's Dante Chinni." */
+        (ta > 0 && (d->tok[ta - 1].flags & PT_TOK_LOWER) && (LEX(d, ta - 1) & PT_LEX_CUE_VERB) &&
+         (!nx || (nx->flags & PT_TOK_PUNCT))) ||
         (nx && b + 1 < d->n_tok && d->text[nx->byte_off] == ',' && d->tok[b + 1].byte_len == 3 &&
          !memcmp(d->text + d->tok[b + 1].byte_off, "who", 3)) ||
         /* "…, Kimberley Fritts, said" */

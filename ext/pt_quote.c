@@ -439,7 +439,9 @@ static int is_cue(const pt_entity_doc *d, size_t j) {
     static const char *const art[] = {"the", "a", "an", "his", "her", "their", "its", "our", "my", "your", NULL};
     for (int k = 0; art[k]; k++)
       if (tok_word(d, j - 1, art[k])) return 0;
-    if (j > 1 && tok_word(d, j - 1, "s") && (d->tok[j - 2].flags & PT_TOK_PUNCT)) return 0;
+    if (j > 2 && tok_word(d, j - 1, "s") && (d->tok[j - 2].flags & PT_TOK_PUNCT) &&
+        !(pt_entity_lex(d, j - 3) & PT_LEX_PRONOUN) && !tok_word(d, j - 3, "it") && !tok_word(d, j - 3, "that"))
+      return 0; /* (but "He's claiming" is he is) */
   }
   if (tok_word(d, j, "put") && !tok_word(d, j + 1, "it")) return 0; /* "as X put it" */
   if (tok_word(d, j + 1, "to")) {
@@ -519,6 +521,7 @@ static int ment_at(const pt_entity_doc *d, size_t j, int para) {
 
 /* Is mention m followed by a possessive 's? */
 static int possessive(const pt_entity_doc *d, int m) {
+  if (d->ment[m].type == PT_MENT_PRONOUN) return 0; /* "He's claiming": he is */
   size_t e = d->ment[m].tok_end;
   return e + 1 < d->n_tok && (tok_punct(d, e, '\'') || (d->tok[e].flags & PT_TOK_PUNCT && d->tok[e].byte_len == 3 &&
                                                        !memcmp(d->text + d->tok[e].byte_off, "\xE2\x80\x99", 3))) &&
