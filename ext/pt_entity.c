@@ -758,7 +758,13 @@ static int link_name(pt_entity_doc *d, link_state *ls, size_t ta, size_t a, size
       ent = new_entity(d, PT_ENT_PERSON);
       if (ent < 0) return PT_NOMEM;
     }
-    if (map_put(d, lt->byte_off, lt->byte_len, 0, ent)) return PT_NOMEM;
+    /* A bare surname means the person first introduced with it ("Cruz" is
+    ** Ted Cruz even after "his wife, Heidi Cruz"). */
+    int holder = map_get(d, lt->byte_off, lt->byte_len, 0);
+    if ((holder < 0 || holder == ent || d->ent[holder].n_words < 2 || d->ent[holder].type != PT_ENT_PERSON ||
+         !(d->ent[holder].person || d->ent[holder].gender) || d->ent[holder].place) &&
+        map_put(d, lt->byte_off, lt->byte_len, 0, ent))
+      return PT_NOMEM;
     if (nw >= 2 && map_put(d, ft->byte_off, ft->byte_len, 1, ent)) return PT_NOMEM;
     if (nw == 1 && d->ent[ent].n_words == 0 && map_put(d, ft->byte_off, ft->byte_len, 1, ent))
       return PT_NOMEM;
@@ -883,6 +889,26 @@ static int is_pronoun_shape(const pt_entity_doc *d, const pt_tok *t) {
   }
 }
 
+/* A headline in title case ("Chris Christie Calls Hillary Clinton ‘A
+** Disgrace’ Over Police Shooting Comments."): a short paragraph of at least
+** five words in which every word but short function words is capitalised.
+** Its capitalised words run together into false names ("Chris Christie
+** Calls Hillary Clinton"), so it gives no mentions.  Returns the end of the
+** paragraph starting at token p when it is one, else p. */
+static size_t headline_end(pt_entity_doc *d, size_t p) {
+  size_t k = p;
+  int words = 0, caps = 0;
+  for (; k < d->n_tok && k < p + 40 && d->tok[k].para == d->tok[p].para; k++) {
+    const pt_tok *t = &d->tok[k];
+    if (!(t->flags & PT_TOK_WORD)) continue;
+    words++;
+    if (t->flags & PT_TOK_CAP) caps++;
+    else if (t->byte_len > 3 || !(t->flags & PT_TOK_LOWER)) return p; /* "said", a number */
+  }
+  if (k == p + 40 || words < 5 || caps < 5 || caps * 4 < words * 3) return p;
+  return k;
+}
+
 static int find_mentions(pt_entity_doc *d) {
   link_state ls;
   ls.last_m = ls.last_f = ls.last_u = ls.last_org = -1;
@@ -894,6 +920,14 @@ static int find_mentions(pt_entity_doc *d) {
   size_t i = 0;
   while (i < d->n_tok) {
     pt_tok *t = &d->tok[i];
+    if (i == 0) { /* the text's first paragraph may be its headline */
+      size_t e = headline_end(d, i);
+      if (e > i) {
+        ls.cur_sent++;
+        i = e;
+        continue;
+      }
+    }
     if (t->flags & PT_TOK_SENT) ls.cur_sent++;
     if ((t->flags & PT_TOK_INQ) || !(t->flags & PT_TOK_WORD)) { i++; continue; }
     if (!(t->flags & PT_TOK_LEXDONE) && t->byte_len >= 2 && t->byte_len <= 4 && is_pronoun_shape(d, t))
@@ -1060,7 +1094,11 @@ static int find_mentions(pt_entity_doc *d) {
       ** is already known or a reporting verb follows. */
       int known = map_get(d, d->tok[a].byte_off, d->tok[a].byte_len, 0) >= 0 ||
                   map_get(d, d->tok[a].byte_off, d->tok[a].byte_len, 1) >= 0;
-      int cue = b < d->n_tok && (d->tok[b].flags & PT_TOK_LOWER) && (LEX(d, b) & PT_LEX_CUE_VERB);
+      /* (not a capitalised plural, "Delegates questioned", "Critics said") */
+      const pt_tok *w0 = &d->tok[a];
+      int plural = w0->byte_len > 3 && d->text[w0->byte_off + w0->byte_len - 1] == 's' &&
+                   !(w0->flags & PT_TOK_ALLCAPS);
+      int cue = !plural && b < d->n_tok && (d->tok[b].flags & PT_TOK_LOWER) && (LEX(d, b) & PT_LEX_CUE_VERB);
       int place = (LEX(d, a) & PT_LEX_PLACE) != 0; /* "Washington and Beijing agreed" */
       if (!known && !cue && !place) { i = b; continue; }
     }
