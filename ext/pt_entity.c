@@ -706,6 +706,30 @@ static int same_surname(const pt_entity_doc *d, int from, const pt_tok *lt, char
   return -1;
 }
 
+/* Is token j a lower-case noun that can describe the person named after
+** it ("developer", "strategist", "billionaire")?  Not a function word, a
+** verb form (-ed, -ing, -s) or an adverb. */
+static int descriptor(pt_entity_doc *d, size_t j) {
+  static const char *const no[] = {"about", "above", "across", "after", "against", "along", "among", "around",
+                                   "before", "behind", "below", "beside", "between", "beyond", "despite",
+                                   "during", "except", "from", "inside", "into", "near", "onto", "outside",
+                                   "over", "since", "than", "that", "then", "this", "through", "toward",
+                                   "under", "until", "upon", "when", "where", "while", "with", "within",
+                                   "without", "whom", "whose", "which", "there", "here", "also", "even",
+                                   "both", "either", "neither", "like", "unlike", "versus", "what", NULL};
+  const pt_tok *t = &d->tok[j];
+  if (!(t->flags & PT_TOK_LOWER) || (t->flags & PT_TOK_INQ) || t->byte_len < 4) return 0;
+  const char *w = d->text + t->byte_off;
+  size_t n = t->byte_len;
+  if (w[n - 1] == 's' || (w[n - 2] == 'e' && w[n - 1] == 'd') || (w[n - 2] == 'l' && w[n - 1] == 'y') ||
+      (n > 4 && !memcmp(w + n - 3, "ing", 3)))
+    return 0;
+  if (LEX(d, j) & (PT_LEX_CUE_VERB | PT_LEX_PRONOUN)) return 0;
+  for (int k = 0; no[k]; k++)
+    if (strlen(no[k]) == n && !memcmp(no[k], w, n)) return 0;
+  return 1;
+}
+
 /* Links a name run [a, b) (title tokens [ta, a) before it) and records the
 ** mention.  Returns PT_OK or PT_NOMEM. */
 static int link_name(pt_entity_doc *d, link_state *ls, size_t ta, size_t a, size_t b,
@@ -805,7 +829,9 @@ static int link_name(pt_entity_doc *d, link_state *ls, size_t ta, size_t a, size
         (nw >= 3 && (LEX(d, b - 2) & PT_LEX_FIRST) && !(LEX(d, b - 2) & PT_LEX_PLACE)) ||
         (nw >= 3 && d->tok[a + 1].byte_len == 2 && d->text[d->tok[a + 1].byte_off + 1] == '.') ||
         (nx && (nx->flags & PT_TOK_LOWER) && (LEX(d, b) & PT_LEX_CUE_VERB)) ||
-        /* "…, noted NBC's Dante Chinni." */
+        /* "Florida developer Mel Sembler": a descriptor noun before a full name */
+        (nw >= 2 && ta == a && ta > 0 && descriptor(d, ta - 1)) ||
+        /* "…, noted Kwabena Okoro." */
         (ta > 0 && (d->tok[ta - 1].flags & PT_TOK_LOWER) && (LEX(d, ta - 1) & PT_LEX_CUE_VERB) &&
          (!nx || (nx->flags & PT_TOK_PUNCT))) ||
         (nx && b + 1 < d->n_tok && d->text[nx->byte_off] == ',' && d->tok[b + 1].byte_len == 3 &&

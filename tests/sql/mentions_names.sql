@@ -26,3 +26,6 @@ Close');
 SELECT count(*) FROM mentions('They said it. He agreed, and she left.') WHERE name IS NULL OR name = '';
 -- Acronyms with an ampersand are one mention.
 SELECT name, type, mention FROM mentions('The S&ED ended, and AT&T said it had no view.');
+-- A descriptor noun before a full name makes it a person; a place is a place
+-- even with an appositive after it.
+SELECT name, type FROM mentions('Florida developer Mel Sembler expressed dismay. Ships sail the South China Sea, a busy waterway.');
