@@ -101,24 +101,3 @@ if native_so && command -v sqlite3 >/dev/null; then
   got=$(sqlite3 :memory: ".load ./$SO" "SELECT topic FROM topics('Inflation and interest rates', 'cap') WHERE rank = 1;" 2>&1)
   if [ "$got" = "Macroeconomics" ]; then pass "topics/sqlite3 shell"; else fail "topics/sqlite3 shell" "$got"; fi
 fi
-
-# docs/topics.md: every ```sql block followed by an ```output block is run,
-# in order and in one session, and must print exactly that output.
-if [ -f docs/topics.md ]; then
-  docsql="$TMP/topics_docs.sql"
-  awk -v sql="$docsql" -v want="$TMP/topics_docs.expected" '
-    /^```sql$/ { insql = 1; n++; print ".echo @@" n > sql; next }
-    /^```output$/ { inout = 1; print "@@" n > want; next }
-    /^```$/ { insql = 0; inout = 0; next }
-    insql { print > sql }
-    inout { print > want }' docs/topics.md
-  got=$(host "$docsql" 2>&1)
-  rc=$?
-  if host_crashed $rc; then
-    fail "topics/docs examples" "host exit $rc: $got"
-  elif ! d=$(diff "$TMP/topics_docs.expected" <(printf '%s\n' "$got")); then
-    fail "topics/docs examples" "$d"
-  else
-    pass "topics/docs examples"
-  fi
-fi
