@@ -1099,6 +1099,12 @@ static int find_mentions(pt_entity_doc *d) {
       size_t k = a;
       while (k < b && (d->tok[k].flags & PT_TOK_ALLCAPS)) k++;
       if (k == b) { i = b; continue; }
+    } else if ((d->tok[a].flags & (PT_TOK_ALLCAPS | PT_TOK_PARA)) == (PT_TOK_ALLCAPS | PT_TOK_PARA) &&
+               b < d->n_tok && ((d->tok[b].flags & PT_TOK_DASH) || d->text[d->tok[b].byte_off] == '-' ||
+                                d->text[d->tok[b].byte_off] == '(' || d->text[d->tok[b].byte_off] == ',')) {
+      /* "WASHINGTON -- President Obama said": a dateline */
+      i = b;
+      continue;
     }
     int org = 0;
     for (size_t k = a; k < b; k++)
