@@ -660,8 +660,22 @@ static int subject_before(const pt_entity_doc *d, size_t c, size_t lo, int para,
   ** a participle after a plural qualifies it). */
   const pt_tok *t = &d->tok[k], *ct = &d->tok[c];
   int participle = ct->byte_len > 4 && !memcmp(d->text + ct->byte_off + ct->byte_len - 3, "ing", 3);
+  /* (nor "marching through the streets chanted": an object, not a subject) */
+  int object = k > lo && (is_det(d, k - 1) || is_function(d, k - 1));
   if ((t->flags & PT_TOK_LOWER) && t->byte_len > 3 && d->text[t->byte_off + t->byte_len - 1] == 's' &&
-      k + 1 == c && !participle) {
+      k + 1 == c && !participle && object) {
+    /* then the subject may be the plural opening the sentence: "Protesters
+    ** marching through the streets chanted" */
+    const pt_tok *f = &d->tok[lo];
+    if ((f->flags & PT_TOK_CAP) && f->ment < 0 && f->byte_len > 3 && d->text[f->byte_off + f->byte_len - 1] == 's' &&
+        lo + 1 < k && (d->tok[lo + 1].flags & PT_TOK_LOWER) && !is_function(d, lo + 1)) {
+      a->np_a = lo;
+      a->np_b = lo + 1;
+      return 1;
+    }
+  }
+  if ((t->flags & PT_TOK_LOWER) && t->byte_len > 3 && d->text[t->byte_off + t->byte_len - 1] == 's' &&
+      k + 1 == c && !participle && !object) {
     a->np_a = k;
     a->np_b = k + 1;
     return 1;
