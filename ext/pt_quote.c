@@ -1085,7 +1085,11 @@ static void attribute(pt_quote_list *l) {
     ** a later paragraph when the quote is empty; use the token before. */
     if (o_tok > 0 && (o_tok == d->n_tok || d->tok[o_tok].byte_off >= q->byte_off + q->byte_len + 1))
       para = d->tok[o_tok - 1].para;
-    if (q->close_len && a_tok < d->n_tok) {
+    /* "what Mr. Hedge called ''the prior economy model,'' the club …": a
+    ** reporting verb right before the opening mark speaks first. */
+    if (o_tok > 0 && ok_tok(d, o_tok - 1, para) && is_cue(d, o_tok - 1))
+      found = attr_before(d, sentence_start(d, o_tok - 1, para), o_tok - 1, para, &a);
+    if (!found && q->close_len && a_tok < d->n_tok) {
       found = attr_after(d, a_tok, d->tok[a_tok].para == para ? para : -1, content_ends_stop(s, q), &a);
     }
     /* After "…,” Kerry said. the next quotation continues Kerry rather than
