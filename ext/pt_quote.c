@@ -844,6 +844,8 @@ static int clause_subject(const pt_entity_doc *d, size_t lo, size_t c, int para,
     /* "Bradley apologized after they came out, saying": the subject of a
     ** subordinate clause is not the sentence's */
     if (k > lo && is_subordinator(d, k - 1)) continue;
+    /* nor the object of a preposition ("refugees coming from Syria") */
+    if (k > lo && is_function(d, k - 1) && !tok_word(d, k - 1, "and") && !tok_word(d, k - 1, "or")) continue;
     if (e < c && (d->tok[e].flags & PT_TOK_LOWER) && !is_function(d, e) && !is_det(d, e)) {
       /* a person (or a pronoun) outranks a place or an organisation */
       int ent = d->ment[m].ent;
