@@ -1099,6 +1099,12 @@ static int find_mentions(pt_entity_doc *d) {
       size_t k = a;
       while (k < b && (d->tok[k].flags & PT_TOK_ALLCAPS)) k++;
       if (k == b) { i = b; continue; }
+    } else if (!tn && d->tok[a].byte_len > 1 && d->text[d->tok[a].byte_off + d->tok[a].byte_len - 1] == '.' &&
+               !(LEX(d, a) & (PT_LEX_PLACE | PT_LEX_FIRST | PT_LEX_TITLE_ROLE | PT_LEX_TITLE_HON)) &&
+               (pt_lex_lookup(d->text + d->tok[a].byte_off, d->tok[a].byte_len - 1, NULL, NULL) & PT_LEX_ABBREV)) {
+      /* "Dec.", "Inc.", "No.": an abbreviation alone names no one */
+      i = b;
+      continue;
     } else if ((d->tok[a].flags & (PT_TOK_ALLCAPS | PT_TOK_PARA)) == (PT_TOK_ALLCAPS | PT_TOK_PARA) &&
                b < d->n_tok && ((d->tok[b].flags & PT_TOK_DASH) || d->text[d->tok[b].byte_off] == '-' ||
                                 d->text[d->tok[b].byte_off] == '(' || d->text[d->tok[b].byte_off] == ',')) {

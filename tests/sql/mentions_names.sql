@@ -29,3 +29,5 @@ SELECT name, type, mention FROM mentions('The S&ED ended, and AT&T said it had n
 -- A descriptor noun before a full name makes it a person; a place is a place
 -- even with an appositive after it.
 SELECT name, type FROM mentions('Florida developer Mel Sembler expressed dismay. Ships sail the South China Sea, a busy waterway.');
+-- An abbreviation alone ("Dec.") names no one.
+SELECT count(*) FROM mentions('On Dec. 7 the aide spoke. Acme Inc. said nothing.') WHERE name IN ('Dec.', 'Inc.');
