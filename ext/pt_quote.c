@@ -428,6 +428,14 @@ static int tok_word(const pt_entity_doc *d, size_t j, const char *w) {
 
 static int tok_word(const pt_entity_doc *d, size_t j, const char *w);
 
+/* Are tokens k, k+1 a possessive 's (straight or curly apostrophe)? */
+static int possessive_s(const pt_entity_doc *d, size_t k) {
+  return k + 1 < d->n_tok &&
+         (tok_punct(d, k, '\'') || ((d->tok[k].flags & PT_TOK_PUNCT) && d->tok[k].byte_len == 3 &&
+                                    !memcmp(d->text + d->tok[k].byte_off, "\xE2\x80\x99", 3))) &&
+         tok_word(d, k + 1, "s");
+}
+
 /* A reporting verb, but not "agreed to", "vowed to" (an infinitive follows). */
 static int is_cue(const pt_entity_doc *d, size_t j) {
   if (j >= d->n_tok || !(d->tok[j].flags & PT_TOK_LOWER) || (d->tok[j].flags & PT_TOK_INQ) ||
@@ -439,7 +447,7 @@ static int is_cue(const pt_entity_doc *d, size_t j) {
     static const char *const art[] = {"the", "a", "an", "his", "her", "their", "its", "our", "my", "your", NULL};
     for (int k = 0; art[k]; k++)
       if (tok_word(d, j - 1, art[k])) return 0;
-    if (j > 2 && tok_word(d, j - 1, "s") && (d->tok[j - 2].flags & PT_TOK_PUNCT) &&
+    if (j > 2 && possessive_s(d, j - 2) &&
         !(pt_entity_lex(d, j - 3) & PT_LEX_PRONOUN) && !tok_word(d, j - 3, "it") && !tok_word(d, j - 3, "that"))
       return 0; /* (but "He's claiming" is he is) */
   }
@@ -522,10 +530,7 @@ static int ment_at(const pt_entity_doc *d, size_t j, int para) {
 /* Is mention m followed by a possessive 's? */
 static int possessive(const pt_entity_doc *d, int m) {
   if (d->ment[m].type == PT_MENT_PRONOUN) return 0; /* "He's claiming": he is */
-  size_t e = d->ment[m].tok_end;
-  return e + 1 < d->n_tok && (tok_punct(d, e, '\'') || (d->tok[e].flags & PT_TOK_PUNCT && d->tok[e].byte_len == 3 &&
-                                                       !memcmp(d->text + d->tok[e].byte_off, "\xE2\x80\x99", 3))) &&
-         tok_word(d, e + 1, "s");
+  return possessive_s(d, d->ment[m].tok_end);
 }
 
 /* A noun-phrase speaker starting at j: "a spokesman for the campaign",
@@ -638,9 +643,8 @@ static int subject_before(const pt_entity_doc *d, size_t c, size_t lo, int para,
   }
   /* "Ryan's office said", "the senator's campaign said": a possessor and
   ** one or two lower-case nouns speak as one body. */
-  if (p > lo && p + 2 <= k && p + 4 > k && ok_tok(d, p, para) && (tok_punct(d, p, '\'') ||
-      (d->tok[p].byte_len == 3 && !memcmp(d->text + d->tok[p].byte_off, "\xe2\x80\x99", 3))) &&
-      (tok_word(d, p + 1, "s")) && (d->tok[k].flags & PT_TOK_LOWER) && ok_tok(d, p - 1, para)) {
+  if (p > lo && p + 2 <= k && p + 4 > k && ok_tok(d, p, para) && possessive_s(d, p) &&
+      (d->tok[k].flags & PT_TOK_LOWER) && ok_tok(d, p - 1, para)) {
     size_t f = p; /* the possessor: a name, or a determiner phrase */
     if (d->tok[p - 1].ment_end >= 0) f = d->ment[d->tok[p - 1].ment_end].tok_first;
     else {
