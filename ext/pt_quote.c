@@ -836,18 +836,43 @@ static int attr_after(const pt_entity_doc *d, size_t j, int para, int stop, attr
 /* The subject of the sentence [lo, c): the last name followed by a
 ** lower-case word that is not a function word (a verb, most likely), else
 ** the first name.  Possessives ("Trump's") are never subjects. */
-static int clause_subject(const pt_entity_doc *d, size_t lo, size_t c, int para, attr *a) {
+/* Past a fronted phrase: "In a 2014 interview with POLITICO Magazine, Gore
+** insisted", "Speaking to supporters in South Carolina, Cruz said" -- the
+** subject follows the phrase's comma.  Returns lo when there is none. */
+static size_t past_fronted(const pt_entity_doc *d, size_t lo, size_t c, int para) {
+  if (!ok_tok(d, lo, para) || !(d->tok[lo].flags & PT_TOK_WORD)) return lo;
+  const pt_tok *t = &d->tok[lo];
+  int ing = t->byte_len > 4 && !memcmp(d->text + t->byte_off + t->byte_len - 3, "ing", 3);
+  if (tok_word(d, lo, "as")) return lo; /* "As The Post's Ruth Marcus puts it," */
+  if (!ing && !is_subordinator(d, lo) && !(is_function(d, lo) && !(pt_entity_lex(d, lo) & PT_LEX_PRONOUN) &&
+                                           !tok_word(d, lo, "it")))
+    return lo;
+  for (size_t k = lo + 1; k < c && k < lo + 24; k++) {
+    if (tok_punct(d, k, ',')) return k + 1 < c ? k + 1 : lo;
+    if (!ok_tok(d, k, para) && !(d->tok[k].flags & PT_TOK_INQ)) break;
+    /* "On “Face the Nation,” Sen. Bernie Sanders": the comma inside the marks */
+    if ((d->tok[k].flags & PT_TOK_INQ) && d->tok[k].byte_len && d->text[d->tok[k].byte_off + d->tok[k].byte_len - 1] == ',')
+      return k + 1 < c ? k + 1 : lo;
+  }
+  return lo;
+}
+
+static int clause_subject_from(const pt_entity_doc *d, size_t lo, size_t c, int para, attr *a) {
   int first = -1, last = -1;
+  int sub = 0; /* inside a subordinate clause (to the next comma) */
   for (size_t k = lo; k < c; k++) {
+    if (tok_punct(d, k, ',')) sub = 0;
+    else if (ok_tok(d, k, para) && is_subordinator(d, k)) sub = 1;
     if (!ok_tok(d, k, para) || d->tok[k].ment < 0) continue;
     int m = d->tok[k].ment;
     if (possessive(d, m)) continue;
     if (first < 0) first = m;
     size_t e = d->ment[m].tok_end;
     while (e < c && is_filler(d, e)) e++;
-    /* "Bradley apologized after they came out, saying": the subject of a
-    ** subordinate clause is not the sentence's */
-    if (k > lo && is_subordinator(d, k - 1)) continue;
+    /* "Bradley apologized after they came out, saying", "the raid that
+    ** killed Osama bin Laden and said": the subject of a subordinate
+    ** clause is not the sentence's */
+    if (sub) continue;
     /* nor the object of a preposition ("refugees coming from Syria") */
     if (k > lo && is_function(d, k - 1) && !tok_word(d, k - 1, "and") && !tok_word(d, k - 1, "or")) continue;
     if (e < c && (d->tok[e].flags & PT_TOK_LOWER) && !is_function(d, e) && !is_det(d, e)) {
@@ -864,6 +889,13 @@ static int clause_subject(const pt_entity_doc *d, size_t lo, size_t c, int para,
   if (m < 0) return 0;
   a->ment = m;
   return 1;
+}
+
+/* The subject of the clause [lo, c): past a fronted phrase when one is
+** there and names someone after it. */
+static int clause_subject(const pt_entity_doc *d, size_t lo, size_t c, int para, attr *a) {
+  size_t f = past_fronted(d, lo, c, para);
+  return (f > lo && clause_subject_from(d, f, c, para, a)) || clause_subject_from(d, lo, c, para, a);
 }
 
 /* A sentence that opens with a noun phrase: "A senior engineer at one
@@ -887,6 +919,9 @@ static int np_subject(const pt_entity_doc *d, size_t lo, size_t c, int para, att
       break;
     }
     if (!(d->tok[k].flags & PT_TOK_WORD) || is_cue(d, k) || is_subordinator(d, k)) break;
+    /* "The Republican nominee also outlined his plan and vowed": the
+    ** phrase ends before an adverb or another determiner */
+    if (k > lo + 1 && (is_filler(d, k) || (is_det(d, k) && !is_function(d, k - 1)))) break;
     k++;
   }
   if (k > c || k < lo + 2 || k >= lo + 12) return 0;
@@ -899,6 +934,8 @@ static int np_subject(const pt_entity_doc *d, size_t lo, size_t c, int para, att
 static int attr_before(const pt_entity_doc *d, size_t lo, size_t b, int para, attr *a) {
   if (b >= d->n_tok || b < lo) return 0;
   for (size_t c = b + 1; c-- > lo;) {
+    /* a reporting verb before another quotation is that one's */
+    if (d->tok[c].flags & PT_TOK_INQ) break;
     if (tok_word(d, c, "according") && tok_word(d, c + 1, "to")) {
       int m = ment_at(d, c + 2, para);
       size_t e;
@@ -938,7 +975,7 @@ static int attr_before(const pt_entity_doc *d, size_t lo, size_t b, int para, at
     }
     /* The sentence's subject: "Weaver didn't seem impressed, telling
     ** reporters", "Bush thought for a moment and said". */
-    for (size_t k = lo; k < c; k++) {
+    for (size_t k = past_fronted(d, lo, c, para); k < c; k++) {
       if (!ok_tok(d, k, para)) continue;
       int m = d->tok[k].ment;
       if (m >= 0 && !possessive(d, m)) {
@@ -987,7 +1024,13 @@ static size_t sentence_start(const pt_entity_doc *d, size_t b, int para) {
   while (lo > 0 && b - lo < 60) {
     const pt_tok *t = &d->tok[lo];
     if (t->flags & (PT_TOK_SENT | PT_TOK_PARA)) break;
-    if (!ok_tok(d, lo - 1, para)) break;
+    if (!ok_tok(d, lo - 1, para)) {
+      /* a quoted title or phrase inside the sentence does not end it */
+      if (lo < 2 || d->tok[lo - 1].para != para || !(d->tok[lo - 1].flags & PT_TOK_INQ) ||
+          (d->tok[lo - 1].flags & (PT_TOK_SENT | PT_TOK_PARA)) || !ok_tok(d, lo - 2, para) ||
+          (d->tok[lo - 2].flags & PT_TOK_STOP))
+        break;
+    }
     lo--;
   }
   return lo;
