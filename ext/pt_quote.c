@@ -538,7 +538,25 @@ static int possessive(const pt_entity_doc *d, int m) {
 static size_t np_after(const pt_entity_doc *d, size_t j, int para) {
   if (!ok_tok(d, j, para) || !is_det(d, j)) return 0;
   size_t k = j + 1;
-  while (k < j + 7 && ok_tok(d, k, para) && (d->tok[k].flags & PT_TOK_WORD) && !is_cue(d, k)) k++;
+  while (k < j + 9 && ok_tok(d, k, para) && (d->tok[k].flags & PT_TOK_WORD) && !is_cue(d, k)) {
+    int m = d->tok[k].ment;
+    if (m >= 0 && d->ment[m].type != PT_MENT_PRONOUN) {
+      /* "a court document filed by state attorney Dave Aronberg": the
+      ** phrase takes in a name it reaches */
+      k = d->ment[m].tok_end;
+      break;
+    }
+    if (k == j + 6) { /* beyond seven words only to reach a name */
+      size_t n = k + 1;
+      while (n < j + 9 && ok_tok(d, n, para) && (d->tok[n].flags & PT_TOK_WORD) && d->tok[n].ment < 0) n++;
+      if (n >= j + 9 || !ok_tok(d, n, para) || d->tok[n].ment < 0 ||
+          d->ment[d->tok[n].ment].type == PT_MENT_PRONOUN) {
+        k++;
+        break;
+      }
+    }
+    k++;
+  }
   return k > j + 1 ? k : 0;
 }
 
@@ -718,6 +736,15 @@ static int speaker_after_cue(const pt_entity_doc *d, size_t c, int para, attr *a
   }
   if (m >= 0 && d->ment[m].type == PT_MENT_PRONOUN && j > c + 1) return 0;
   size_t e = np_after(d, j, para);
+  if (e && tok_punct(d, e, ',') && (m = ment_at(d, e + 1, para)) >= 0 && d->ment[m].type == PT_MENT_NAME) {
+    /* "said his best friend at Lehigh, Bruce Turry, who …": the name in
+    ** apposition is the speaker */
+    size_t f = d->ment[m].tok_end;
+    if (f >= d->n_tok || !ok_tok(d, f, para) || tok_punct(d, f, ',') || tok_punct(d, f, '.')) {
+      a->ment = m;
+      return 1;
+    }
+  }
   if (e) {
     a->np_a = j;
     a->np_b = e;
