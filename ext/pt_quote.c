@@ -278,8 +278,23 @@ static int reopens(const char *s, size_t n, size_t i, int mark) {
   }
 }
 
-/* Bytes that can start a mark or end a paragraph. */
-static const unsigned char interesting[256] = {['\n'] = 1, ['"'] = 1, ['\''] = 1, [0xE2] = 1, [0xC2] = 1};
+/* Bytes that can start a mark or a markup tag, or end a paragraph. */
+static const unsigned char interesting[256] = {['\n'] = 1, ['"'] = 1, ['\''] = 1, ['<'] = 1, [0xE2] = 1, [0xC2] = 1};
+
+/* End (one past '>') of a markup tag opening at s[i] == '<' ("<a href=\"…\">",
+** "<tweet id=\"…\" author=\"@x\">", "</a>"), or 0: the quotation marks of
+** attribute values are not quotations.  A tag starts with a letter or '/'
+** and ends on the same line. */
+static size_t tag_end(const char *s, size_t n, size_t i) {
+  if (i + 2 >= n) return 0;
+  unsigned char c = (unsigned char)s[i + 1];
+  if (!((c | 0x20) >= 'a' && (c | 0x20) <= 'z') && c != '/') return 0;
+  for (size_t j = i + 2; j < n && j < i + 2000; j++) {
+    if (s[j] == '>') return j + 1;
+    if (s[j] == '\n' || s[j] == '<') return 0;
+  }
+  return 0;
+}
 
 /* SWAR test: could any of the 8 bytes at p be '\n', '"', '\'', 0xC2 or
 ** 0xE2?  (haszero(v ^ pattern) for each; false positives only cost a
@@ -290,7 +305,7 @@ static int may_be_interesting(const char *p) {
   const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
 #define HASZERO(x) (((x) - ones) & ~(x) & highs)
   uint64_t r = HASZERO(v ^ (ones * '\n')) | HASZERO(v ^ (ones * '"')) | HASZERO(v ^ (ones * '\'')) |
-               HASZERO(v ^ (ones * 0xC2u)) | HASZERO(v ^ (ones * 0xE2u));
+               HASZERO(v ^ (ones * '<')) | HASZERO(v ^ (ones * 0xC2u)) | HASZERO(v ^ (ones * 0xE2u));
 #undef HASZERO
   return r != 0;
 }
@@ -315,7 +330,8 @@ static int scan_marks(pt_quote_list *l, const char *s, size_t n) {
           _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\n')), _mm_cmpeq_epi8(v, _mm_set1_epi8('"'))),
           _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\'')),
                                     _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xC2))),
-                       _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xE2))));
+                       _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xE2)),
+                                    _mm_cmpeq_epi8(v, _mm_set1_epi8('<')))));
       unsigned m = (unsigned)_mm_movemask_epi8(hit);
       if (m) {
         i += (size_t)__builtin_ctz(m);
@@ -369,6 +385,11 @@ static int scan_marks(pt_quote_list *l, const char *s, size_t n) {
       continue;
     }
     if (!interesting[c]) { i++; continue; }
+    if (c == '<') {
+      size_t e = tag_end(s, n, i);
+      i = e ? e : i + 1;
+      continue;
+    }
     size_t len;
     int m = mark_at(s, n, i, &len);
     if (m == M_NONE) { i++; continue; }
@@ -542,9 +563,14 @@ static size_t np_after(const pt_entity_doc *d, size_t j, int para) {
     int m = d->tok[k].ment;
     if (m >= 0 && d->ment[m].type != PT_MENT_PRONOUN) {
       /* "a court document filed by state attorney Dave Aronberg": the
-      ** phrase takes in a name it reaches */
+      ** phrase takes in a name it reaches, and ends with it when it names a
+      ** person ("a New Hampshire Republican", "a Trump supporter" go on) */
+      int e = d->ment[m].ent;
       k = d->ment[m].tok_end;
-      break;
+      if (e >= 0 && !d->ent[e].place && (d->ent[e].person || d->ent[e].gender) &&
+          !(k < d->n_tok && (d->tok[k].flags & PT_TOK_LOWER)))
+        break;
+      continue;
     }
     if (k == j + 6) { /* beyond seven words only to reach a name */
       size_t n = k + 1;
@@ -1319,7 +1345,12 @@ static void classify(pt_quote_list *l) {
         k += a2;
         len++;
       }
-      if (len > 3 || up) {
+      /* title case leaves short prepositions lower case ("Flip the Script
+      ** with Liz Plank") */
+      int minor = !up && len == 4 && (!memcmp(s + j, "with", 4) || !memcmp(s + j, "from", 4) ||
+                                      !memcmp(s + j, "into", 4) || !memcmp(s + j, "over", 4) ||
+                                      !memcmp(s + j, "upon", 4) || !memcmp(s + j, "onto", 4));
+      if ((len > 3 && !minor) || up) {
         longw++;
         if (up) caps++;
       }
@@ -1334,7 +1365,7 @@ static void classify(pt_quote_list *l) {
     size_t b = q->open_off;
     while (b > 0 && (s[b - 1] == ' ' || s[b - 1] == '\t')) b--;
     char before = b > 0 ? s[b - 1] : '\n';
-    int at_start = before == '\n' || before == ':' || before == '.' || before == ',' || before == '?' ||
+    int at_start = before == '\n' || before == ':' || before == '.' || before == ',' || before == '?' || before == '>' ||
                    before == '!' || (unsigned char)before >= 0x80 /* dashes, marks */;
     if (q->block) q->kind = PT_QUOTE_BLOCK;
     else if ((!q->spk_len || q->how == PT_ATTR_CONTINUED || q->how == PT_ATTR_SUBJECT || q->depth > 0) &&
@@ -1354,8 +1385,9 @@ static void classify(pt_quote_list *l) {
     else if (first_upper > 0 && at_start) q->kind = PT_QUOTE_FULL;
     else q->kind = PT_QUOTE_PARTIAL;
     if (q->kind == PT_QUOTE_SCARE || q->kind == PT_QUOTE_TITLE) {
-      /* A scare quote or a title has no speaker of its own. */
-      if (q->how == PT_ATTR_CONTINUED) {
+      /* A scare quote or a title has no speaker of its own (a scare quote
+      ** keeps the one whose words frame it: "Trump called it “rigged”"). */
+      if (q->how == PT_ATTR_CONTINUED || q->kind == PT_QUOTE_TITLE) {
         q->how = PT_ATTR_NONE;
         q->ent = -1;
         q->spk_len = q->name_len = q->role_len = q->cue_len = 0;
