@@ -1318,6 +1318,31 @@ static int ends_sentence(const char *s, size_t n, const pt_quote *q) {
   return k < n && (s[k] == '.' || s[k] == '!' || s[k] == '?');
 }
 
+/* Is the quotation a title by what stands right before it (a comma between
+** allowed): "an article titled “…”", or, when it is in title case, a word
+** naming a work ("his 2002 book, ''Make Your Kid a Millionaire,''", "the
+** anthem “A Change Is Gonna Come”") or a possessive ("on CNN's “State of
+** the Union”")? */
+static int names_work(const pt_entity_doc *d, const pt_quote *q, int title_case) {
+  /* (pieces of writing often have sentence-case titles) */
+  static const char *const named[] = {"titled", "entitled", "headlined", "dubbed", "hashtag", "column",
+                                      "op-ed", "editorial", "essay", "commentary", "headline", NULL};
+  static const char *const work[] = {"book", "memoir", "novel", "film", "movie", "documentary", "song",
+                                     "anthem", "album", "show", "series", "program", "programme",
+                                     "podcast", "musical", NULL};
+  size_t o = pt_entity_tok_at(d, q->open_off);
+  if (o == 0 || o > d->n_tok) return 0;
+  size_t j = o - 1;
+  if (tok_punct(d, j, ',') && j > 0) j--;
+  if (!ok_tok(d, j, d->tok[j].para)) return 0;
+  for (int k = 0; named[k]; k++)
+    if (tok_word(d, j, named[k])) return 1;
+  if (!title_case) return 0; /* "said of the show, ''I don't like it''" */
+  for (int k = 0; work[k]; k++)
+    if (tok_word(d, j, work[k])) return 1;
+  return j > 0 && tok_word(d, j, "s") && possessive_s(d, j - 1);
+}
+
 static void classify(pt_quote_list *l) {
   const char *s = l->ents.text;
   size_t n = l->ents.len;
@@ -1368,6 +1393,8 @@ static void classify(pt_quote_list *l) {
     int at_start = before == '\n' || before == ':' || before == '.' || before == ',' || before == '?' || before == '>' ||
                    before == '!' || (unsigned char)before >= 0x80 /* dashes, marks */;
     if (q->block) q->kind = PT_QUOTE_BLOCK;
+    else if (q->depth == 0 && words <= 12 && first_upper > 0 && names_work(&l->ents, q, longw > 0 && caps == longw))
+      q->kind = PT_QUOTE_TITLE;
     else if ((!q->spk_len || q->how == PT_ATTR_CONTINUED || q->how == PT_ATTR_SUBJECT || q->depth > 0) &&
              words >= 2 && words <= 12 &&
              longw > 0 && caps == longw && last != '?' && last != '!' && (!ends_punct || words < 8))
