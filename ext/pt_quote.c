@@ -1321,15 +1321,17 @@ static int ends_sentence(const char *s, size_t n, const pt_quote *q) {
 /* Is the quotation a title by what stands right before it (a comma between
 ** allowed): "an article titled “…”", or, when it is in title case, a word
 ** naming a work ("his 2002 book, ''Make Your Kid a Millionaire,''", "the
-** anthem “A Change Is Gonna Come”") or a possessive ("on CNN's “State of
-** the Union”")? */
+** anthem “A Change Is Gonna Come”", "a website called “…”", "a shirt that
+** read “…”"), "on" or "in" ("said on “The View”"; not "of": "a goal of
+** “Peace Through Strength”" is a slogan he gave) or a possessive ("on
+** CNN's “State of the Union”")? */
 static int names_work(const pt_entity_doc *d, const pt_quote *q, int title_case) {
   /* (pieces of writing often have sentence-case titles) */
   static const char *const named[] = {"titled", "entitled", "headlined", "dubbed", "hashtag", "column",
                                       "op-ed", "editorial", "essay", "commentary", "headline", NULL};
   static const char *const work[] = {"book", "memoir", "novel", "film", "movie", "documentary", "song",
                                      "anthem", "album", "show", "series", "program", "programme",
-                                     "podcast", "musical", NULL};
+                                     "podcast", "musical", "called", "read", "on", "in", NULL};
   size_t o = pt_entity_tok_at(d, q->open_off);
   if (o == 0 || o > d->n_tok) return 0;
   size_t j = o - 1;
