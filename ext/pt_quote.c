@@ -840,8 +840,18 @@ static int attr_after(const pt_entity_doc *d, size_t j, int para, int stop, attr
   ** Cruz (R-Texas), who had criticized them, said", "he added"). */
   size_t k = j;
   while (k < j + 24 && ok_tok(d, k, para) && !(d->tok[k].flags & PT_TOK_STOP) && !is_cue(d, k) &&
-         !tok_punct(d, k, ';') && !tok_punct(d, k, ':'))
+         !tok_punct(d, k, ';') && !tok_punct(d, k, ':')) {
+    if (k > j && tok_punct(d, k - 1, ',') && (tok_word(d, k, "who") || tok_word(d, k, "which"))) {
+      /* ", who has proposed repealing the mandate, said": not that verb */
+      size_t e = k + 1;
+      while (e < j + 24 && ok_tok(d, e, para) && !tok_punct(d, e, ',') && !(d->tok[e].flags & PT_TOK_STOP)) e++;
+      if (tok_punct(d, e, ',')) {
+        k = e + 1;
+        continue;
+      }
+    }
     k++;
+  }
   size_t mj = j;
   while (mj < j + 3 && ok_tok(d, mj, para) && d->tok[mj].ment < 0 && (d->tok[mj].flags & PT_TOK_LOWER) &&
          !is_subordinator(d, mj) && !is_cue(d, mj))
@@ -910,35 +920,42 @@ static size_t past_fronted(const pt_entity_doc *d, size_t lo, size_t c, int para
   return lo;
 }
 
-static int clause_subject_from(const pt_entity_doc *d, size_t lo, size_t c, int para, attr *a) {
-  int first = -1, last = -1;
+/* Is mention m a person (or a pronoun), who outranks a place or a body? */
+static int personish(const pt_entity_doc *d, int m) {
+  if (m < 0) return 0;
+  int e = d->ment[m].ent;
+  return d->ment[m].type == PT_MENT_PRONOUN || (e >= 0 && (d->ent[e].person || d->ent[e].gender));
+}
+
+/* The subject of the clause [lo, c): the last mention followed by a verb-like
+** word that is neither in a subordinate clause nor a preposition's object,
+** else the first mention.  With inner_ok, a quotation inside a subordinate
+** clause takes that clause's subject ("though the group America's Renewable
+** Future is “confident …”"). */
+static int clause_subject_from(const pt_entity_doc *d, size_t lo, size_t c, int para, int inner_ok,
+                               attr *a) {
+  int first = -1, last = -1, inner = -1;
   int sub = 0; /* inside a subordinate clause (to the next comma) */
   for (size_t k = lo; k < c; k++) {
-    if (tok_punct(d, k, ',')) sub = 0;
-    else if (ok_tok(d, k, para) && is_subordinator(d, k)) sub = 1;
+    if (tok_punct(d, k, ',')) sub = 0, inner = -1;
+    else if (ok_tok(d, k, para) && is_subordinator(d, k)) sub = 1, inner = -1;
     if (!ok_tok(d, k, para) || d->tok[k].ment < 0) continue;
     int m = d->tok[k].ment;
     if (possessive(d, m)) continue;
     if (first < 0) first = m;
     size_t e = d->ment[m].tok_end;
     while (e < c && is_filler(d, e)) e++;
-    /* "Bradley apologized after they came out, saying", "the raid that
-    ** killed Osama bin Laden and said": the subject of a subordinate
-    ** clause is not the sentence's */
-    if (sub) continue;
-    /* nor the object of a preposition ("refugees coming from Syria") */
+    /* not the object of a preposition ("refugees coming from Syria") */
     if (k > lo && is_function(d, k - 1) && !tok_word(d, k - 1, "and") && !tok_word(d, k - 1, "or")) continue;
     if (e < c && (d->tok[e].flags & PT_TOK_LOWER) && !is_function(d, e) && !is_det(d, e)) {
-      /* a person (or a pronoun) outranks a place or an organisation */
-      int ent = d->ment[m].ent;
-      int person = d->ment[m].type == PT_MENT_PRONOUN || (ent >= 0 && (d->ent[ent].person || d->ent[ent].gender));
-      int lperson = last >= 0 && (d->ment[last].type == PT_MENT_PRONOUN ||
-                                  (d->ment[last].ent >= 0 && (d->ent[d->ment[last].ent].person ||
-                                                               d->ent[d->ment[last].ent].gender)));
-      if (person || !lperson) last = m;
+      /* "Bradley apologized after they came out, saying", "the raid that
+      ** killed Osama bin Laden and said": the subject of a subordinate
+      ** clause is not the sentence's */
+      int *slot = sub ? &inner : &last;
+      if (personish(d, m) || !personish(d, *slot)) *slot = m;
     }
   }
-  int m = last >= 0 ? last : first;
+  int m = inner_ok && sub && inner >= 0 ? inner : last >= 0 ? last : first;
   if (m < 0) return 0;
   a->ment = m;
   return 1;
@@ -946,9 +963,10 @@ static int clause_subject_from(const pt_entity_doc *d, size_t lo, size_t c, int 
 
 /* The subject of the clause [lo, c): past a fronted phrase when one is
 ** there and names someone after it. */
-static int clause_subject(const pt_entity_doc *d, size_t lo, size_t c, int para, attr *a) {
+static int clause_subject(const pt_entity_doc *d, size_t lo, size_t c, int para, int inner_ok, attr *a) {
   size_t f = past_fronted(d, lo, c, para);
-  return (f > lo && clause_subject_from(d, f, c, para, a)) || clause_subject_from(d, lo, c, para, a);
+  return (f > lo && clause_subject_from(d, f, c, para, inner_ok, a)) ||
+         clause_subject_from(d, lo, c, para, inner_ok, a);
 }
 
 /* A sentence that opens with a noun phrase: "A senior engineer at one
@@ -1008,7 +1026,7 @@ static int attr_before(const pt_entity_doc *d, size_t lo, size_t b, int para, at
         d->text[d->tok[c - 1].byte_off + d->tok[c - 1].byte_len - 1] == 's')
       continue;
     if (c > lo && ((participle && tok_punct(d, c - 1, ',')) || tok_word(d, c - 1, "and")) &&
-        clause_subject(d, lo, c, para, a)) {
+        clause_subject(d, lo, c, para, 0, a)) {
       /* "Trump returned the compliment to Adelson, telling Reuters",
       ** "Bush thought for a moment and said": the verb's subject is the
       ** clause's, not the nearest name. */
@@ -1031,6 +1049,11 @@ static int attr_before(const pt_entity_doc *d, size_t lo, size_t b, int para, at
     for (size_t k = past_fronted(d, lo, c, para); k < c; k++) {
       if (!ok_tok(d, k, para)) continue;
       int m = d->tok[k].ment;
+      /* (a name right before another only modifies it: "Former Arkansas
+      ** Gov. Mike Huckabee") */
+      if (m >= 0 && ok_tok(d, d->ment[m].tok_end, para) && d->tok[d->ment[m].tok_end].ment >= 0 &&
+          d->ment[d->tok[d->ment[m].tok_end].ment].type != PT_MENT_PRONOUN)
+        continue;
       if (m >= 0 && !possessive(d, m)) {
         a->ment = m;
         set_cue(d, a, c);
@@ -1245,7 +1268,7 @@ static void attribute(pt_quote_list *l) {
         ** about a person and names no one else speaking. */
         size_t b = o_tok - 2, lo = sentence_start(d, b, para);
         attr t = {-1, 0, 0, 0, 0, 0};
-        if (attr_before(d, lo, b, para, &t) || clause_subject(d, lo, b + 1, para, &t)) {
+        if (attr_before(d, lo, b, para, &t) || clause_subject(d, lo, b + 1, para, 0, &t)) {
           int e = t.ment >= 0 ? d->ment[t.ment].ent : -1;
           if (t.how || (e >= 0 && (d->ent[e].person || d->ent[e].gender))) {
             if (!t.how) t.how = PT_ATTR_SUBJECT;
@@ -1260,7 +1283,7 @@ static void attribute(pt_quote_list *l) {
         ** blamed the court's “…”".  Its subject, when a person or a body. */
         size_t b = o_tok - 1, lo = sentence_start(d, b, para);
         attr t = {-1, 0, 0, 0, 0, 0};
-        if (clause_subject(d, lo, b + 1, para, &t) && t.ment >= 0) {
+        if (clause_subject(d, lo, b + 1, para, 0, &t) && t.ment >= 0) {
           int e = d->ment[t.ment].ent;
           if (e >= 0 && (d->ent[e].person || d->ent[e].gender || d->ent[e].type == PT_ENT_ORG)) {
             t.how = PT_ATTR_SUBJECT;
@@ -1281,7 +1304,7 @@ static void attribute(pt_quote_list *l) {
           /* "Howard was not impressed. ¶ “…”": a paragraph that is only a
           ** quotation after one about a person (with no quotation of its own). */
           attr t = {-1, 0, 0, 0, 0, 0};
-          if (clause_subject(d, lo, b + 1, pp, &t) && t.ment >= 0) {
+          if (clause_subject(d, lo, b + 1, pp, 0, &t) && t.ment >= 0) {
             int e = d->ment[t.ment].ent;
             if (e >= 0 && (d->ent[e].person || d->ent[e].gender)) {
               t.how = PT_ATTR_SUBJECT;
