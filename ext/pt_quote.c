@@ -1034,6 +1034,19 @@ static int attr_before(const pt_entity_doc *d, size_t lo, size_t b, int para, at
       a->how = PT_ATTR_BEFORE;
       return 1;
     }
+    if (c > lo && tok_punct(d, c - 1, ',')) {
+      /* "The paradox of Nancy, says Carl Anthony, historian …, is that": a
+      ** reporting verb and a name set off by commas inside the clause (not
+      ** "X, who …, told POLITICO, “…”") */
+      int m = ment_at(d, c + 1, para);
+      if (m >= 0 && d->ment[m].type == PT_MENT_NAME && tok_punct(d, d->ment[m].tok_end, ',') &&
+          d->ment[m].tok_end < b) {
+        a->ment = m;
+        set_cue(d, a, c);
+        a->how = PT_ATTR_BEFORE;
+        return 1;
+      }
+    }
     if (subject_before(d, c, lo, para, a)) {
       set_cue(d, a, c);
       a->how = PT_ATTR_BEFORE;
