@@ -548,6 +548,13 @@ static int ment_at(const pt_entity_doc *d, size_t j, int para) {
   return d->tok[j].ment;
 }
 
+/* Is mention m a person (or a pronoun), who outranks a place or a body? */
+static int personish(const pt_entity_doc *d, int m) {
+  if (m < 0) return 0;
+  int e = d->ment[m].ent;
+  return d->ment[m].type == PT_MENT_PRONOUN || (e >= 0 && (d->ent[e].person || d->ent[e].gender));
+}
+
 /* Is mention m followed by a possessive 's? */
 static int possessive(const pt_entity_doc *d, int m) {
   if (d->ment[m].type == PT_MENT_PRONOUN) return 0; /* "He's claiming": he is */
@@ -746,6 +753,17 @@ static int speaker_after_cue(const pt_entity_doc *d, size_t c, int para, attr *a
         break;
       }
   }
+  if (m >= 0 && d->ment[m].type == PT_MENT_NAME && !personish(d, m)) {
+    /* "said Ohio State University professor Paul Beck": a body or a place
+    ** and a role word before a person's name only describe the person */
+    size_t k = d->ment[m].tok_end;
+    while (k < d->ment[m].tok_end + 3 && ok_tok(d, k, para) && (d->tok[k].flags & PT_TOK_LOWER) &&
+           !is_cue(d, k) && !is_function(d, k) && !is_subordinator(d, k))
+      k++;
+    if (k > d->ment[m].tok_end && ok_tok(d, k, para) && d->tok[k].ment >= 0 &&
+        d->ment[d->tok[k].ment].type == PT_MENT_NAME && personish(d, d->tok[k].ment))
+      m = d->tok[k].ment;
+  }
   if (m >= 0 && possessive(d, m)) {
     /* "exhorted Clinton's introducer, actress Jamie Lee Curtis" */
     int m2 = -1;
@@ -920,13 +938,6 @@ static size_t past_fronted(const pt_entity_doc *d, size_t lo, size_t c, int para
   return lo;
 }
 
-/* Is mention m a person (or a pronoun), who outranks a place or a body? */
-static int personish(const pt_entity_doc *d, int m) {
-  if (m < 0) return 0;
-  int e = d->ment[m].ent;
-  return d->ment[m].type == PT_MENT_PRONOUN || (e >= 0 && (d->ent[e].person || d->ent[e].gender));
-}
-
 /* The subject of the clause [lo, c): the last mention followed by a verb-like
 ** word that is neither in a subordinate clause nor a preposition's object,
 ** else the first mention.  With inner_ok, a quotation inside a subordinate
@@ -1094,6 +1105,25 @@ static int attr_before(const pt_entity_doc *d, size_t lo, size_t b, int para, at
     if (np_subject(d, lo, b, para, a)) {
       a->how = PT_ATTR_COLON;
       return 1;
+    }
+    /* "Senate Majority Leader Mitch McConnell, R-Ky., delivered a blunt
+    ** message to Trump:": the clause's subject, when a verb follows it,
+    ** rather than the last name before the colon */
+    attr t = *a;
+    if (clause_subject(d, lo, b, para, 0, &t) && t.ment >= 0 && d->ment[t.ment].type != PT_MENT_PRONOUN &&
+        personish(d, t.ment) && d->ment[t.ment].tok_first == past_fronted(d, lo, b, para)) {
+      size_t v = d->ment[t.ment].tok_end;
+      if (tok_punct(d, v, ',')) { /* an appositive: ", R-Ky.," ", a doctor," */
+        size_t e = v + 1;
+        while (e < v + 12 && ok_tok(d, e, para) && !tok_punct(d, e, ',')) e++;
+        v = tok_punct(d, e, ',') ? e + 1 : v;
+      }
+      while (v < b && is_filler(d, v)) v++;
+      if (v < b && (d->tok[v].flags & PT_TOK_LOWER) && !is_function(d, v) && !is_det(d, v)) {
+        *a = t;
+        a->how = PT_ATTR_COLON;
+        return 1;
+      }
     }
     for (size_t k = b; k-- > lo;) {
       if (!ok_tok(d, k, para)) break;
