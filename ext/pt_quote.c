@@ -1110,8 +1110,14 @@ static int attr_before(const pt_entity_doc *d, size_t lo, size_t b, int para, at
     ** message to Trump:": the clause's subject, when a verb follows it,
     ** rather than the last name before the colon */
     attr t = *a;
-    if (clause_subject(d, lo, b, para, 0, &t) && t.ment >= 0 && d->ment[t.ment].type != PT_MENT_PRONOUN &&
-        personish(d, t.ment) && d->ment[t.ment].tok_first == past_fronted(d, lo, b, para)) {
+    size_t f = past_fronted(d, lo, b, para);
+    int ok = clause_subject(d, lo, b, para, 0, &t) && t.ment >= 0 &&
+             d->ment[t.ment].type != PT_MENT_PRONOUN && personish(d, t.ment) &&
+             d->ment[t.ment].tok_first >= f && d->ment[t.ment].tok_first <= f + 3;
+    /* (only modifiers before it: "Board chairwoman Greta Solvang") */
+    for (size_t k = f; ok && k < d->ment[t.ment].tok_first; k++)
+      if (!(d->tok[k].flags & PT_TOK_WORD) || is_function(d, k) || is_det(d, k)) ok = 0;
+    if (ok) {
       size_t v = d->ment[t.ment].tok_end;
       if (tok_punct(d, v, ',')) { /* an appositive: ", R-Ky.," ", a doctor," */
         size_t e = v + 1;
