@@ -1417,6 +1417,15 @@ static int names_work(const pt_entity_doc *d, const pt_quote *q, int title_case)
   return j > 0 && tok_word(d, j, "s") && possessive_s(d, j - 1);
 }
 
+/* Does the sentence go on right after the closing mark ("“Top secret” is
+** the highest level", "“Refoulement” (forcible return)")? */
+static int word_follows(const char *s, size_t n, const pt_quote *q) {
+  if (!q->close_len) return 0;
+  size_t k = q->close_off + q->close_len;
+  while (k < n && (s[k] == ' ' || s[k] == '\t')) k++;
+  return k < n && ((s[k] >= 'a' && s[k] <= 'z') || s[k] == '(');
+}
+
 static void classify(pt_quote_list *l) {
   const char *s = l->ents.text;
   size_t n = l->ents.len;
@@ -1475,6 +1484,8 @@ static void classify(pt_quote_list *l) {
       q->kind = PT_QUOTE_TITLE;
     else if (q->depth > 0)
       q->kind = PT_QUOTE_SCARE; /* the speaker quoting someone: not a quotation of its own */
+    else if (words < 4 && q->how == PT_ATTR_CONTINUED && word_follows(s, n, q))
+      q->kind = PT_QUOTE_SCARE; /* “Refoulement” (forcible return) is forbidden: a word, not speech */
     else if (q->mark == PT_MARK_SINGLE && !q->cue_len)
       q->kind = PT_QUOTE_SCARE; /* ‘…’ outside double marks: a headline's or a voice, not reported speech */
     else if (words < 4 && (!q->spk_len || q->how == PT_ATTR_SUBJECT || !(first_upper > 0 && at_start)) &&
