@@ -811,6 +811,14 @@ static int ends_clause(const pt_entity_doc *d, size_t j, int para) {
 
 /* After the closing mark: tokens a.. of paragraph para.  `stop` is 1 when
 ** the quotation ended its sentence (then only "X said." alone counts). */
+/* Is there a line break between token j and the text before it (the
+** closing mark)?  Some sources end paragraphs with a single newline. */
+static int newline_before(const pt_entity_doc *d, size_t j) {
+  size_t k = d->tok[j].byte_off;
+  while (k > 0 && (d->text[k - 1] == ' ' || d->text[k - 1] == '\t' || d->text[k - 1] == '\r')) k--;
+  return k > 0 && d->text[k - 1] == '\n';
+}
+
 static int attr_after(const pt_entity_doc *d, size_t j, int para, int stop, attr *a) {
   if (!ok_tok(d, j, para)) return 0;
   while (tok_punct(d, j, '\'') || tok_punct(d, j, '"')) j++;
@@ -828,6 +836,7 @@ static int attr_after(const pt_entity_doc *d, size_t j, int para, int stop, attr
   if (stop && (d->tok[j].flags & PT_TOK_SENT) && !(pt_entity_lex(d, j) & PT_LEX_PRONOUN) &&
       d->tok[j].ment < 0)
     return 0;
+  if (stop && newline_before(d, j)) return 0; /* a new line after a finished sentence */
   /* "according to X" */
   if (tok_word(d, j, "according") && tok_word(d, j + 1, "to")) {
     int m = ment_at(d, j + 2, para);
@@ -906,8 +915,12 @@ static int attr_after(const pt_entity_doc *d, size_t j, int para, int stop, attr
       if (is_subordinator(d, p)) return 0;
   }
   /* After a quotation that ended its sentence, "He added: …" starts a new
-  ** one: only a bare "X said." belongs to the quotation before. */
+  ** one: only a bare "X said." belongs to the quotation before, and "X
+  ** added, “…”" belongs to the quotation after. */
   if (stop && !ends_clause(d, k + 1, para)) return 0;
+  if (stop && (tok_punct(d, k + 1, ',') || tok_punct(d, k + 1, ':')) && k + 2 < d->n_tok &&
+      (d->tok[k + 2].flags & PT_TOK_INQ))
+    return 0;
   *a = t;
   set_cue(d, a, k);
   a->how = PT_ATTR_AFTER;
