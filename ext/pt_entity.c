@@ -26,13 +26,6 @@
 #include "pt_mem.h"
 #include "pt_utf8.h"
 
-typedef struct lex_entry {
-  const char *key; /* lower case, multi-word entries space separated */
-  int flags;       /* PT_LEX_ bits */
-  char gender;     /* 'm', 'f', 'p' or '-' */
-  int group;       /* title group, -1 */
-} lex_entry;
-
 #include "pt_lexicon_quotes.inc"
 
 #define LEX(d, j) pt_entity_lex((d), (j))
@@ -40,71 +33,82 @@ typedef struct lex_entry {
 /* ====================================================================
 ** Lexicon.
 */
-/* The lexicon's hash (tools/gen_lexicon.py computes the same): eight
-** bytes at a time, each OR 0x20 -- ASCII case folding that keeps keys
-** equal under eq_fold() equal here -- with a multiply-xorshift finish.  A
-** byte-at-a-time hash was a tenth of quotes()' time.  `avail` (>= n) is how
-** many bytes at w may be read: with eight to spare, the last partial word
-** is one load and a mask. */
-static inline uint32_t lex_hash(const char *w, size_t n, size_t avail) {
-  const uint64_t K = 0x9E3779B97F4A7C15ull;
-  uint64_t h = (uint64_t)n * K;
-  for (size_t i = 0; i < n; i += 8) {
-    size_t r = n - i < 8 ? n - i : 8;
-    uint64_t x = 0;
+/* Fields of a lexicon slot (tools/gen_lexicon.py writes them). */
+#define LS_FLAGS(v) ((int)((v) & 0xFFFF))
+#define LS_GROUP(v) ((int)(((v) >> 16) & 0xFF) - 1)
+#define LS_GENDER(v) ("\0mfp"[((v) >> 24) & 3])
+#define LS_PREFIX(v) ((int)(((v) >> 26) & 1))
+#define LS_LEN(v) ((size_t)(((v) >> 27) & 63))
+#define LS_OFF(v) ((size_t)(((v) >> 33) & 0x7FFF))
+#define LS_TAG(v) ((v) >> 48)
+
+/* Bytes w[i..i+r) (1 <= r <= 8) as a little-endian word, zero above.
+** `avail` (>= i + r) is how many bytes at w may be read: with eight to
+** spare, one load and a mask. */
+static inline uint64_t lex_chunk(const char *w, size_t i, size_t r, size_t avail) {
+  uint64_t x = 0;
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-    if (i + 8 <= avail) {
-      memcpy(&x, w + i, 8);
-      uint64_t mask = r == 8 ? ~0ull : ((uint64_t)1 << (8 * r)) - 1;
-      x = (x | 0x2020202020202020ull) & mask;
-    } else
+  if (i + 8 <= avail) {
+    memcpy(&x, w + i, 8);
+    return r == 8 ? x : x & (((uint64_t)1 << (8 * r)) - 1);
+  }
 #endif
-      for (size_t k = 0; k < r; k++) x |= (uint64_t)((unsigned char)w[i + k] | 0x20) << (8 * k);
-    h = (h ^ x) * K;
-  }
-  h ^= h >> 32;
-  h *= K;
-  h ^= h >> 29;
-  return (uint32_t)h;
+  for (size_t k = 0; k < r; k++) x |= (uint64_t)(unsigned char)w[i + k] << (8 * k);
+  return x;
 }
 
-static int eq_fold(const char *key, const char *w, size_t n) {
-  for (size_t i = 0; i < n; i++) {
-    unsigned char c = (unsigned char)w[i];
-    if (c >= 'A' && c <= 'Z') c = (unsigned char)(c + 32);
-    if ((unsigned char)key[i] != c) return 0;
-  }
-  return key[n] == 0;
+/* ASCII lower case of eight bytes at once ('A'..'Z' only, as eq_fold()
+** did): a byte gets 0x20 when its low seven bits are in 'A'..'Z' and its
+** top bit is clear. */
+static inline uint64_t lex_fold8(uint64_t x) {
+  const uint64_t H = 0x8080808080808080ull;
+  uint64_t lo = x & ~H;
+  uint64_t up = (lo + 0x3F3F3F3F3F3F3F3Full) & ~(lo + 0x2525252525252525ull) & ~x & H;
+  return x | (up >> 2);
 }
 
-static const lex_entry *lex_find(const char *w, size_t n, size_t avail) {
-  if (n == 0 || n > 40) return NULL;
-  uint32_t full = lex_hash(w, n, avail);
-  uint32_t hi = full & 0xFFFF0000u;
-  uint32_t h = full & (LEX_SLOTS - 1);
-  for (uint32_t v; (v = lex_slots[h]) != 0; h = (h + 1) & (LEX_SLOTS - 1)) {
-    if ((v & 0xFFFF0000u) == hi) {
-      const lex_entry *e = &lexicon[(v & 0xFFFF) - 1];
-      if (eq_fold(e->key, w, n)) return e;
+/* The lexicon's lookup (tools/gen_lexicon.py builds the table with the
+** same hash): eight bytes at a time, each OR 0x20 -- ASCII case folding
+** that keeps keys equal under lex_fold8() equal here -- one multiply each;
+** the slot is the top bits, the tag bits 32..47.  Returns the slot word,
+** 0 when w[0..n) is not listed. */
+static uint64_t lex_find(const char *w, size_t n, size_t avail) {
+  if (n == 0 || n > 40) return 0;
+  const uint64_t K = 0x9E3779B97F4A7C15ull;
+  uint64_t x[5], h = (uint64_t)n * K;
+  size_t nc = (n + 7) / 8;
+  for (size_t c = 0; c < nc; c++) {
+    size_t r = n - 8 * c < 8 ? n - 8 * c : 8;
+    x[c] = lex_chunk(w, 8 * c, r, avail);
+    uint64_t pad = r == 8 ? 0x2020202020202020ull : 0x2020202020202020ull & (((uint64_t)1 << (8 * r)) - 1);
+    h = (h ^ (x[c] | pad)) * K;
+  }
+  uint64_t tag = (h >> 32) & 0xFFFF;
+  for (size_t i = (size_t)(h >> (64 - LEX_SLOT_BITS));; i = (i + 1) & (LEX_SLOTS - 1)) {
+    uint64_t v = lex_slots[i];
+    if (!v) return 0;
+    if (LS_TAG(v) != tag || LS_LEN(v) != n) continue;
+    const char *k = lex_keys + LS_OFF(v);
+    size_t c = 0;
+    for (; c < nc; c++) {
+      size_t r = n - 8 * c < 8 ? n - 8 * c : 8;
+      if (lex_fold8(x[c]) != lex_chunk(k, 8 * c, r, sizeof lex_keys - LS_OFF(v))) break;
     }
+    if (c == nc) return v;
   }
-  return NULL;
 }
 
 /* pt_lex_lookup() for a word inside a buffer with `avail` bytes readable
 ** from w (the hot callers: the tokenizer and the lazy lookups). */
-static int lex_lookup_in(const char *w, size_t n, size_t avail, int *group, int *gender) {
-  const lex_entry *e = lex_find(w, n, avail);
-  if (group) *group = e ? e->group : -1;
-  if (gender) *gender = (e && e->gender != '-') ? e->gender : 0;
-  return e ? e->flags : 0;
+static inline int lex_lookup_in(const char *w, size_t n, size_t avail, int *group, int *gender) {
+  uint64_t v = lex_find(w, n, avail);
+  if (group) *group = v ? LS_GROUP(v) : -1;
+  if (gender) *gender = LS_GENDER(v);
+  return LS_FLAGS(v);
 }
 
 int pt_lex_lookup(const char *w, size_t n, int *group, int *gender) {
-  const lex_entry *e = lex_find(w, n, n);
-  if (group) *group = e ? e->group : -1;
-  if (gender) *gender = (e && e->gender != '-') ? e->gender : 0;
-  return e ? e->flags : 0;
+  return lex_lookup_in(w, n, n, group, gender);
 }
 
 size_t pt_lex_phrase(const pt_entity_doc *d, size_t i, int want, int *flags,
@@ -119,14 +123,20 @@ size_t pt_lex_phrase(const pt_entity_doc *d, size_t i, int want, int *flags,
     if (k) key[klen++] = ' ';
     memcpy(key + klen, d->text + t->byte_off, t->byte_len);
     klen += t->byte_len;
-    int g, gen;
-    int f = k ? pt_lex_lookup(key, klen, &g, &gen) : LEX(d, i);
-    if (!k) g = t->lex_group, gen = t->gender_grp;
-    if (f & want) best = k + 1, bf = f, bg = g, bgen = gen;
-    if (k && !f) {
-      /* A prefix that is no entry can still lead to one ("secretary of"). */
-      continue;
+    int f, g, gen, more;
+    if (!k) {
+      f = LEX(d, i), g = t->lex_group, gen = t->gender_grp;
+      /* every first word of a longer entry has a head flag */
+      more = (f & (PT_LEX_TITLE_HEAD | PT_LEX_CUE_HEAD | PT_LEX_PLACE_HEAD)) != 0;
+    } else {
+      uint64_t v = lex_find(key, klen, klen);
+      f = LS_FLAGS(v), g = LS_GROUP(v), gen = LS_GENDER(v);
+      /* A prefix that is no entry can still lead to one ("secretary of");
+      ** the table lists every such prefix, so anything else ends here. */
+      more = LS_PREFIX(v);
     }
+    if (f & want) best = k + 1, bf = f, bg = g, bgen = gen;
+    if (!more) break;
   }
   if (flags) *flags = bf;
   if (group) *group = bg;
