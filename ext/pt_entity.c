@@ -234,6 +234,26 @@ static inline size_t ascii_word_end(const char *s, size_t j, size_t lim) {
   return j;
 }
 
+/* Could the word w[0..n) be a pronoun (he, she, we, they)?  A cheap test
+** that spares a lexicon lookup for most short words. */
+static inline int is_pronoun_shape(const char *w, size_t n) {
+  switch (n) {
+    case 2: return (w[0] == 'h' || w[0] == 'w' || w[0] == 'H' || w[0] == 'W') && (w[1] == 'e' || w[1] == 'E');
+    case 3: return (w[0] | 0x20) == 's' && (w[1] | 0x20) == 'h';
+    case 4: return (w[0] | 0x20) == 't' && (w[1] | 0x20) == 'h' && (w[2] | 0x20) == 'e' && (w[3] | 0x20) == 'y';
+    default: return 0;
+  }
+}
+
+/* Bits set in x < 65536 (no POPCNT in baseline x86-64; libgcc's is a
+** call). */
+static inline int popcount16(unsigned x) {
+  x = x - ((x >> 1) & 0x5555u);
+  x = (x & 0x3333u) + ((x >> 2) & 0x3333u);
+  x = (x + (x >> 4)) & 0x0F0Fu;
+  return (int)((x + (x >> 8)) & 0x1Fu);
+}
+
 static int is_inner(int cp) { return cp == '\'' || cp == 0x2019 || cp == '-' || cp == '.' || cp == 0x2010; }
 
 static int tokenize(pt_entity_doc *d, const pt_span *skip, size_t n_skip,
@@ -242,42 +262,57 @@ static int tokenize(pt_entity_doc *d, const pt_span *skip, size_t n_skip,
   size_t n = d->len, i = 0, si = 0, mi = 0;
   int32_t para = 0;
   int para_start = 1, sent_start = 1;
+  /* Where the next skipped span and the next mark start: until i reaches
+  ** one of them, neither needs looking at. */
+  size_t next_skip = n_skip ? skip[0].byte_off : SIZE_MAX;
+  size_t next_mark = n_marks ? marks[0].byte_off : n;
   while (i < n) {
     if (s[i] == ' ') { i++; continue; }
-    while (si < n_skip && skip[si].byte_off + skip[si].byte_len <= i && skip[si].byte_off < i) si++;
-    if (si < n_skip && skip[si].byte_off <= i) {
-      /* A quotation becomes one placeholder token (PT_TOK_INQ): its words
-      ** give no mentions, and windows stop at it.  Only its last character
-      ** matters, as the end of a sentence. */
-      size_t e = skip[si].byte_off + skip[si].byte_len;
-      if (e <= i) { si++; continue; }
-      if (d->n_tok == d->cap_tok &&
-          pt_grow((void **)&d->tok, &d->cap_tok, d->n_tok + 1, sizeof(pt_tok)))
-        return PT_NOMEM;
-      pt_tok *t = &d->tok[d->n_tok++];
-      t->byte_off = (uint32_t)i;
-      t->byte_len = (uint32_t)(e - i);
-      t->flags = PT_TOK_INQ | PT_TOK_LEXDONE;
-      if (para_start) t->flags |= PT_TOK_PARA | PT_TOK_SENT;
-      else if (sent_start) t->flags |= PT_TOK_SENT;
-      t->lex = 0;
-      t->gender_grp = 0;
-      t->para = para;
-      t->ment = t->ment_end = -1;
-      t->lex_group = -1;
-      size_t k = e;
-      while (k > i && (s[k - 1] == ' ' || s[k - 1] == '\n')) k--;
-      if (k > i && (s[k - 1] == '.' || s[k - 1] == '?' || s[k - 1] == '!')) sent_start = 1;
-      else if (k > i) sent_start = 0;
-      para_start = 0;
-      i = e;
-      si++;
-      continue;
+    if (i >= next_skip) {
+      while (si < n_skip && skip[si].byte_off + skip[si].byte_len <= i && skip[si].byte_off < i) si++;
+      next_skip = si < n_skip ? skip[si].byte_off : SIZE_MAX;
+      if (si < n_skip && skip[si].byte_off <= i) {
+        /* A quotation becomes one placeholder token (PT_TOK_INQ): its words
+        ** give no mentions, and windows stop at it.  Only its last character
+        ** matters, as the end of a sentence. */
+        size_t e = skip[si].byte_off + skip[si].byte_len;
+        if (e <= i) {
+          si++;
+          next_skip = si < n_skip ? skip[si].byte_off : SIZE_MAX;
+          continue;
+        }
+        if (d->n_tok == d->cap_tok &&
+            pt_grow((void **)&d->tok, &d->cap_tok, d->n_tok + 1, sizeof(pt_tok)))
+          return PT_NOMEM;
+        pt_tok *t = &d->tok[d->n_tok++];
+        t->byte_off = (uint32_t)i;
+        t->byte_len = (uint32_t)(e - i);
+        t->flags = PT_TOK_INQ | PT_TOK_LEXDONE;
+        if (para_start) t->flags |= PT_TOK_PARA | PT_TOK_SENT;
+        else if (sent_start) t->flags |= PT_TOK_SENT;
+        t->lex = 0;
+        t->gender_grp = 0;
+        t->para = para;
+        t->ment = t->ment_end = -1;
+        t->lex_group = -1;
+        size_t k = e;
+        while (k > i && (s[k - 1] == ' ' || s[k - 1] == '\n')) k--;
+        if (k > i && (s[k - 1] == '.' || s[k - 1] == '?' || s[k - 1] == '!')) sent_start = 1;
+        else if (k > i) sent_start = 0;
+        para_start = 0;
+        i = e;
+        si++;
+        next_skip = si < n_skip ? skip[si].byte_off : SIZE_MAX;
+        continue;
+      }
     }
-    while (mi < n_marks && marks[mi].byte_off + marks[mi].byte_len <= i) mi++;
-    if (mi < n_marks && marks[mi].byte_off == i) {
-      i += marks[mi].byte_len ? marks[mi].byte_len : 1;
-      continue;
+    if (i >= next_mark && mi < n_marks) {
+      while (mi < n_marks && marks[mi].byte_off + marks[mi].byte_len <= i) mi++;
+      next_mark = mi < n_marks ? marks[mi].byte_off : n;
+      if (mi < n_marks && marks[mi].byte_off == i) {
+        i += marks[mi].byte_len ? marks[mi].byte_len : 1;
+        continue;
+      }
     }
     int cp;
     size_t adv;
@@ -307,7 +342,6 @@ static int tokenize(pt_entity_doc *d, const pt_span *skip, size_t n_skip,
     t->para = para;
     t->ment = t->ment_end = -1;
     t->lex_group = -1;
-    size_t next_mark = mi < n_marks ? marks[mi].byte_off : n;
     if (k == C_WORD) {
       int first = cp, upper = 0, lower = 0, letters = 0;
       size_t j = i;
@@ -319,6 +353,10 @@ static int tokenize(pt_entity_doc *d, const pt_span *skip, size_t n_skip,
         ** capitalised words (ALLCAPS, initials). */
         j = ascii_word_end(s, j, lim);
         if (j >= lim) break;
+        /* most words end at an ASCII space or punctuation that is no
+        ** inner character: done without decoding */
+        unsigned char e = (unsigned char)s[j];
+        if (e < 0x80 && e != '\'' && e != '-' && e != '.') break;
         int k2 = char_at(s, n, j, &c2, &a2);
         if (k2 == C_WORD) {
           j += a2;
@@ -340,8 +378,26 @@ static int tokenize(pt_entity_doc *d, const pt_span *skip, size_t n_skip,
         break;
       }
       size_t wlen = j - i;
-      int isup0 = first < 0x80 ? (first >= 'A' && first <= 'Z') : pt_cp_is_upper(first);
-      if (isup0) {
+      int isup0 = first < 0x80 ? (first >= 'A' && first <= 'Z') : pt_cp_is_upper(first), counted = 0;
+#ifdef __SSE2__
+      if (isup0 && wlen <= 16 && i + 16 <= n) {
+        /* An ASCII word of up to sixteen bytes: its letters counted from
+        ** three byte masks. */
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+        unsigned in = (unsigned)(((uint32_t)1 << wlen) - 1);
+        if (!((unsigned)_mm_movemask_epi8(v) & in)) {
+          unsigned up = (unsigned)_mm_movemask_epi8(_mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('A' - 1)),
+                                                                  _mm_cmplt_epi8(v, _mm_set1_epi8('Z' + 1)))) & in;
+          unsigned lo = (unsigned)_mm_movemask_epi8(_mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('a' - 1)),
+                                                                  _mm_cmplt_epi8(v, _mm_set1_epi8('z' + 1)))) & in;
+          upper = popcount16(up);
+          lower = popcount16(lo);
+          letters = upper + lower;
+          counted = 1;
+        }
+      }
+#endif
+      if (isup0 && !counted) {
         for (size_t q = i; q < j;) {
           size_t aq = 1;
           int cq = (unsigned char)s[q];
@@ -384,7 +440,7 @@ static int tokenize(pt_entity_doc *d, const pt_span *skip, size_t n_skip,
       t->byte_len = (uint32_t)adv;
       t->flags = PT_TOK_PUNCT;
       if (cp == '.' || cp == '?' || cp == '!') t->flags |= PT_TOK_STOP;
-      if (pt_cp_is_dash(cp) && cp != '-') t->flags |= PT_TOK_DASH;
+      if (cp >= 0x80 && pt_cp_is_dash(cp)) t->flags |= PT_TOK_DASH; /* (ASCII: only '-') */
       if (cp == '-' && i + 1 < n && s[i + 1] == '-') {
         t->flags |= PT_TOK_DASH;
         t->byte_len = 2;
@@ -913,18 +969,6 @@ static int weak_position(pt_entity_doc *d, size_t b) {
   return 0;
 }
 
-/* Could the lower-case word be a pronoun (he, she, we, they)?  A cheap
-** test that spares a lexicon lookup for most short words. */
-static int is_pronoun_shape(const pt_entity_doc *d, const pt_tok *t) {
-  const char *w = d->text + t->byte_off;
-  switch (t->byte_len) {
-    case 2: return (w[0] == 'h' || w[0] == 'w' || w[0] == 'H' || w[0] == 'W') && (w[1] == 'e' || w[1] == 'E');
-    case 3: return (w[0] | 0x20) == 's' && (w[1] | 0x20) == 'h';
-    case 4: return (w[0] | 0x20) == 't' && (w[1] | 0x20) == 'h' && (w[2] | 0x20) == 'e' && (w[3] | 0x20) == 'y';
-    default: return 0;
-  }
-}
-
 /* A headline in title case ("Chris Christie Calls Hillary Clinton ‘A
 ** Disgrace’ Over Police Shooting Comments."): a short paragraph of at least
 ** five words in which every word but short function words is capitalised.
@@ -966,7 +1010,7 @@ static int find_mentions(pt_entity_doc *d) {
     }
     if (t->flags & PT_TOK_SENT) ls.cur_sent++;
     if ((t->flags & PT_TOK_INQ) || !(t->flags & PT_TOK_WORD)) { i++; continue; }
-    if (!(t->flags & PT_TOK_LEXDONE) && t->byte_len >= 2 && t->byte_len <= 4 && is_pronoun_shape(d, t))
+    if (!(t->flags & PT_TOK_LEXDONE) && t->byte_len >= 2 && t->byte_len <= 4 && is_pronoun_shape(d->text + t->byte_off, t->byte_len))
       LEX(d, i);
     if (!(t->flags & PT_TOK_LEXDONE)) {
       /* A long lower-case word matters only as a title: after "the" or
