@@ -473,29 +473,36 @@ size_t pt_entity_tok_at(const pt_entity_doc *d, size_t byte_off) {
 ** Name map: word text -> last entity with that surname / first name.
 */
 typedef struct map_slot {
-  uint32_t h;       /* hash | 1 (0 = empty) */
-  int kind;         /* 0 surname, 1 first name, 2 whole org name */
-  int ent;
-  size_t off, len;  /* the key text */
+  uint32_t h;       /* hash bits, 4, kind (bits 0-1); 0 = empty */
+  int32_t ent;
+  uint32_t off, len;/* the key text (texts are < 4 GiB) */
 } map_slot;
 
-static int map_eq(const pt_entity_doc *d, const map_slot *m, size_t off, size_t len) {
-  return m->len == len && memcmp(d->text + m->off, d->text + off, len) == 0;
+/* Are text[a..a+n) and text[b..b+n) equal?  Eight bytes at a time: keys
+** are words and names, a call to memcmp() costs more than they do. */
+static inline int text_eq(const pt_entity_doc *d, size_t a, size_t b, size_t n) {
+  for (size_t i = 0; i < n; i += 8) {
+    size_t r = n - i < 8 ? n - i : 8;
+    if (lex_chunk(d->text, a + i, r, d->len) != lex_chunk(d->text, b + i, r, d->len)) return 0;
+  }
+  return 1;
 }
 
-static uint32_t map_hash(const char *s, size_t n, int kind) {
-  uint32_t h = 2166136261u ^ (uint32_t)kind;
-  for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)s[i]) * 16777619u;
-  return h | 1;
+/* Hash of kind and key, 0 never: eight bytes a multiply, as lex_hash(). */
+static inline uint32_t map_hash(const pt_entity_doc *d, size_t off, size_t n, int kind) {
+  const uint64_t K = 0x9E3779B97F4A7C15ull;
+  uint64_t h = ((uint64_t)n * K) ^ (uint64_t)kind;
+  for (size_t i = 0; i < n; i += 8) h = (h ^ lex_chunk(d->text, off + i, n - i < 8 ? n - i : 8, d->len)) * K;
+  return ((uint32_t)(h >> 32) & ~7u) | 4u | (uint32_t)kind;
 }
 
 static int map_get(const pt_entity_doc *d, size_t off, size_t len, int kind) {
   if (!d->map_cap) return -1;
-  map_slot *m = d->map;
-  uint32_t h = map_hash(d->text + off, len, kind);
-  for (size_t i = h & (d->map_cap - 1);; i = (i + 1) & (d->map_cap - 1)) {
+  const map_slot *m = d->map;
+  uint32_t h = map_hash(d, off, len, kind);
+  for (size_t i = (h >> 3) & (d->map_cap - 1);; i = (i + 1) & (d->map_cap - 1)) {
     if (!m[i].h) return -1;
-    if (m[i].h == h && m[i].kind == kind && map_eq(d, &m[i], off, len)) return m[i].ent;
+    if (m[i].h == h && m[i].len == len && text_eq(d, m[i].off, off, len)) return m[i].ent;
   }
 }
 
@@ -507,7 +514,7 @@ static int map_put(pt_entity_doc *d, size_t off, size_t len, int kind, int ent) 
     map_slot *om = d->map;
     for (size_t i = 0; i < d->map_cap; i++) {
       if (!om[i].h) continue;
-      size_t j = om[i].h & (nc - 1);
+      size_t j = (om[i].h >> 3) & (nc - 1);
       while (nm[j].h) j = (j + 1) & (nc - 1);
       nm[j] = om[i];
     }
@@ -516,20 +523,19 @@ static int map_put(pt_entity_doc *d, size_t off, size_t len, int kind, int ent) 
     d->map_cap = nc;
   }
   map_slot *m = d->map;
-  uint32_t h = map_hash(d->text + off, len, kind);
-  size_t i = h & (d->map_cap - 1);
+  uint32_t h = map_hash(d, off, len, kind);
+  size_t i = (h >> 3) & (d->map_cap - 1);
   for (;; i = (i + 1) & (d->map_cap - 1)) {
     if (!m[i].h) break;
-    if (m[i].h == h && m[i].kind == kind && map_eq(d, &m[i], off, len)) {
+    if (m[i].h == h && m[i].len == len && text_eq(d, m[i].off, off, len)) {
       m[i].ent = ent;
       return PT_OK;
     }
   }
   m[i].h = h;
-  m[i].kind = kind;
   m[i].ent = ent;
-  m[i].off = off;
-  m[i].len = len;
+  m[i].off = (uint32_t)off;
+  m[i].len = (uint32_t)len;
   d->map_n++;
   return PT_OK;
 }
