@@ -28,7 +28,14 @@
 
 #include "pt_lexicon_quotes.inc"
 
-#define LEX(d, j) pt_entity_lex((d), (j))
+/* pt_entity_lex() with the cached case inline: most calls here are for
+** capitalised words, looked up by the tokenizer already. */
+#define LEX(d, j) lex_of((d), (j))
+static inline int lex_of(const pt_entity_doc *d, size_t j) {
+  const pt_tok *t = &d->tok[j];
+  return (t->flags & PT_TOK_LEXDONE) ? t->lex : pt_entity_lex(d, j);
+}
+
 
 /* ====================================================================
 ** Lexicon.
@@ -460,13 +467,17 @@ static int tokenize(pt_entity_doc *d, const pt_span *skip, size_t n_skip,
 }
 
 size_t pt_entity_tok_at(const pt_entity_doc *d, size_t byte_off) {
-  size_t lo = 0, hi = d->n_tok;
-  while (lo < hi) {
-    size_t mid = lo + (hi - lo) / 2;
-    if (d->tok[mid].byte_off < byte_off) lo = mid + 1;
-    else hi = mid;
+  /* Branchless lower bound: the halving is a conditional move, not a
+  ** branch mispredicted half the time. */
+  const pt_tok *base = d->tok;
+  size_t len = d->n_tok;
+  if (!len) return 0;
+  while (len > 1) {
+    size_t half = len / 2;
+    base = base[half].byte_off < byte_off ? base + half : base;
+    len -= half;
   }
-  return lo;
+  return (size_t)(base - d->tok) + (base->byte_off < byte_off);
 }
 
 /* ====================================================================
