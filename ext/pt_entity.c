@@ -499,25 +499,33 @@ static inline int text_eq(const pt_entity_doc *d, size_t a, size_t b, size_t n) 
   return 1;
 }
 
-/* Hash of kind and key, 0 never: eight bytes a multiply, as lex_hash(). */
-static inline uint32_t map_hash(const pt_entity_doc *d, size_t off, size_t n, int kind) {
+/* Hash of a key, with bit 2 set and bits 0-1 clear for the kind, so one
+** hash serves every kind of the same word (link_name() asks for up to
+** four): eight bytes a multiply, as lex_hash(). */
+static inline uint32_t map_hash(const pt_entity_doc *d, size_t off, size_t n) {
   const uint64_t K = 0x9E3779B97F4A7C15ull;
-  uint64_t h = ((uint64_t)n * K) ^ (uint64_t)kind;
+  uint64_t h = (uint64_t)n * K;
   for (size_t i = 0; i < n; i += 8) h = (h ^ lex_chunk(d->text, off + i, n - i < 8 ? n - i : 8, d->len)) * K;
-  return ((uint32_t)(h >> 32) & ~7u) | 4u | (uint32_t)kind;
+  return ((uint32_t)(h >> 32) & ~7u) | 4u;
 }
 
-static int map_get(const pt_entity_doc *d, size_t off, size_t len, int kind) {
+/* The entity of key text[off..off+len) of `kind`, or -1; hw is its
+** map_hash(). */
+static int map_get_h(const pt_entity_doc *d, uint32_t hw, size_t off, size_t len, int kind) {
   if (!d->map_cap) return -1;
   const map_slot *m = d->map;
-  uint32_t h = map_hash(d, off, len, kind);
+  uint32_t h = hw | (uint32_t)kind;
   for (size_t i = (h >> 3) & (d->map_cap - 1);; i = (i + 1) & (d->map_cap - 1)) {
     if (!m[i].h) return -1;
     if (m[i].h == h && m[i].len == len && text_eq(d, m[i].off, off, len)) return m[i].ent;
   }
 }
 
-static int map_put(pt_entity_doc *d, size_t off, size_t len, int kind, int ent) {
+static int map_get(const pt_entity_doc *d, size_t off, size_t len, int kind) {
+  return d->map_cap ? map_get_h(d, map_hash(d, off, len), off, len, kind) : -1;
+}
+
+static int map_put_h(pt_entity_doc *d, uint32_t hw, size_t off, size_t len, int kind, int ent) {
   if ((d->map_n + 1) * 2 > d->map_cap) {
     size_t nc = d->map_cap ? d->map_cap * 2 : 256;
     map_slot *nm = pt_calloc(nc, sizeof *nm);
@@ -534,7 +542,7 @@ static int map_put(pt_entity_doc *d, size_t off, size_t len, int kind, int ent) 
     d->map_cap = nc;
   }
   map_slot *m = d->map;
-  uint32_t h = map_hash(d, off, len, kind);
+  uint32_t h = hw | (uint32_t)kind;
   size_t i = (h >> 3) & (d->map_cap - 1);
   for (;; i = (i + 1) & (d->map_cap - 1)) {
     if (!m[i].h) break;
@@ -549,6 +557,10 @@ static int map_put(pt_entity_doc *d, size_t off, size_t len, int kind, int ent) 
   m[i].len = (uint32_t)len;
   d->map_n++;
   return PT_OK;
+}
+
+static int map_put(pt_entity_doc *d, size_t off, size_t len, int kind, int ent) {
+  return map_put_h(d, map_hash(d, off, len), off, len, kind, ent);
 }
 
 /* ====================================================================
@@ -830,7 +842,11 @@ static int link_name(pt_entity_doc *d, link_state *ls, size_t ta, size_t a, size
       if (ent < 0 || map_put(d, off, len, 2, ent)) return PT_NOMEM;
     }
   } else {
-    int by_sur = map_get(d, lt->byte_off, lt->byte_len, 0);
+    /* One hash per word for all its lookups; the map does not change
+    ** before the puts at the end, so the surname's holder is by_sur as
+    ** first found. */
+    uint32_t hl = map_hash(d, lt->byte_off, lt->byte_len), hf = ft == lt ? hl : map_hash(d, ft->byte_off, ft->byte_len);
+    int by_sur = map_get_h(d, hl, lt->byte_off, lt->byte_len, 0), holder = by_sur;
     if (nw >= 2) {
       if (by_sur >= 0) {
         /* Same surname: the same person unless the given names differ. */
@@ -840,7 +856,7 @@ static int link_name(pt_entity_doc *d, link_state *ls, size_t ta, size_t a, size
           by_sur = -1;
       }
       if (by_sur < 0) {
-        int by_first = map_get(d, lt->byte_off, lt->byte_len, 1);
+        int by_first = map_get_h(d, hl, lt->byte_off, lt->byte_len, 1);
         /* "Hillary" first, then "Hillary Clinton". */
         if (by_first >= 0 && d->ent[by_first].n_words == 1 && d->ent[by_first].type == PT_ENT_PERSON &&
             d->ent[by_first].name_len == ft->byte_len &&
@@ -849,7 +865,7 @@ static int link_name(pt_entity_doc *d, link_state *ls, size_t ta, size_t a, size
       }
       ent = by_sur;
       if (ent < 0) {
-        int by_first = map_get(d, ft->byte_off, ft->byte_len, 1);
+        int by_first = map_get_h(d, hf, ft->byte_off, ft->byte_len, 1);
         if (by_first >= 0 && d->ent[by_first].n_words == 1 &&
             d->ent[by_first].name_len == ft->byte_len &&
             !memcmp(d->text + d->ent[by_first].name_off, d->text + ft->byte_off, ft->byte_len))
@@ -857,7 +873,7 @@ static int link_name(pt_entity_doc *d, link_state *ls, size_t ta, size_t a, size
       }
     } else {
       ent = by_sur;
-      if (ent < 0) ent = map_get(d, lt->byte_off, lt->byte_len, 1);
+      if (ent < 0) ent = map_get_h(d, hl, lt->byte_off, lt->byte_len, 1);
       if (ent >= 0 && gender && d->ent[ent].gender && d->ent[ent].gender != gender)
         ent = same_surname(d, ent, lt, gender); /* "Mr. Trump" after "Ivana Trump" */
     }
@@ -867,13 +883,12 @@ static int link_name(pt_entity_doc *d, link_state *ls, size_t ta, size_t a, size
     }
     /* A bare surname means the person first introduced with it ("Cruz" is
     ** Ted Cruz even after "his wife, Heidi Cruz"). */
-    int holder = map_get(d, lt->byte_off, lt->byte_len, 0);
     if ((holder < 0 || holder == ent || d->ent[holder].n_words < 2 || d->ent[holder].type != PT_ENT_PERSON ||
          !(d->ent[holder].person || d->ent[holder].gender) || d->ent[holder].place) &&
-        map_put(d, lt->byte_off, lt->byte_len, 0, ent))
+        map_put_h(d, hl, lt->byte_off, lt->byte_len, 0, ent))
       return PT_NOMEM;
-    if (nw >= 2 && map_put(d, ft->byte_off, ft->byte_len, 1, ent)) return PT_NOMEM;
-    if (nw == 1 && d->ent[ent].n_words == 0 && map_put(d, ft->byte_off, ft->byte_len, 1, ent))
+    if (nw >= 2 && map_put_h(d, hf, ft->byte_off, ft->byte_len, 1, ent)) return PT_NOMEM;
+    if (nw == 1 && d->ent[ent].n_words == 0 && map_put_h(d, hf, ft->byte_off, ft->byte_len, 1, ent))
       return PT_NOMEM;
   }
   pt_entity *e = &d->ent[ent];
