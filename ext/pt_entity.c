@@ -355,10 +355,34 @@ static int tokenize(pt_entity_doc *d, const pt_span *skip, size_t n_skip,
       int c2;
       size_t a2;
       size_t lim = next_mark < n ? next_mark : n;
+      /* The first run of ASCII letters and digits; with SSE2 its upper-
+      ** and lower-case letters come from the same sixteen bytes, so a
+      ** short ASCII word is counted without another pass or a branch. */
+      size_t run = SIZE_MAX;
+      unsigned upm = 0, lom = 0;
+#ifdef __SSE2__
+      if (i + 16 <= n && i < lim) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+        __m128i lo = _mm_or_si128(v, _mm_set1_epi8(0x20));
+        __m128i alpha = _mm_and_si128(_mm_cmpgt_epi8(lo, _mm_set1_epi8('a' - 1)),
+                                      _mm_cmplt_epi8(lo, _mm_set1_epi8('z' + 1)));
+        __m128i digit = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('0' - 1)),
+                                      _mm_cmplt_epi8(v, _mm_set1_epi8('9' + 1)));
+        unsigned m = (unsigned)_mm_movemask_epi8(_mm_or_si128(alpha, digit));
+        upm = (unsigned)_mm_movemask_epi8(_mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('A' - 1)),
+                                                        _mm_cmplt_epi8(v, _mm_set1_epi8('Z' + 1))));
+        lom = (unsigned)_mm_movemask_epi8(_mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('a' - 1)),
+                                                        _mm_cmplt_epi8(v, _mm_set1_epi8('z' + 1))));
+        j = m != 0xFFFFu ? i + (size_t)__builtin_ctz(~m) : i + 16;
+        if (j > lim) j = lim;
+        else if (j == i + 16) j = ascii_word_end(s, j, lim);
+        run = j;
+      } else
+#endif
+        j = ascii_word_end(s, j, lim);
       for (;;) {
         /* ASCII fast path: letters are counted afterwards, and only for
         ** capitalised words (ALLCAPS, initials). */
-        j = ascii_word_end(s, j, lim);
         if (j >= lim) break;
         /* most words end at an ASCII space or punctuation that is no
         ** inner character: done without decoding */
@@ -366,7 +390,7 @@ static int tokenize(pt_entity_doc *d, const pt_span *skip, size_t n_skip,
         if (e < 0x80 && e != '\'' && e != '-' && e != '.') break;
         int k2 = char_at(s, n, j, &c2, &a2);
         if (k2 == C_WORD) {
-          j += a2;
+          j = ascii_word_end(s, j + a2, lim);
           continue;
         }
         if (k2 == C_PUNCT && is_inner(c2) && j + a2 < lim) {
@@ -378,7 +402,7 @@ static int tokenize(pt_entity_doc *d, const pt_span *skip, size_t n_skip,
             break;
           if (char_at(s, n, j + a2, &c3, &a3) == C_WORD) {
             /* "U.S.", "don't", "cyber-enabled" stay one word. */
-            j += a2;
+            j = ascii_word_end(s, j + a2, lim);
             continue;
           }
         }
@@ -386,8 +410,18 @@ static int tokenize(pt_entity_doc *d, const pt_span *skip, size_t n_skip,
       }
       size_t wlen = j - i;
       int isup0 = first < 0x80 ? (first >= 'A' && first <= 'Z') : pt_cp_is_upper(first), counted = 0;
+      if (j == run && wlen <= 16) {
+        /* one ASCII run: counted from the masks (only capitalised words
+        ** are counted at all) */
+        unsigned in = (unsigned)(((uint32_t)1 << wlen) - 1);
+        int u = popcount16(upm & in), l = popcount16(lom & in);
+        upper = isup0 ? u : 0;
+        lower = isup0 ? l : 0;
+        letters = upper + lower;
+        counted = 1;
+      }
 #ifdef __SSE2__
-      if (isup0 && wlen <= 16 && i + 16 <= n) {
+      if (isup0 && !counted && wlen <= 16 && i + 16 <= n) {
         /* An ASCII word of up to sixteen bytes: its letters counted from
         ** three byte masks. */
         __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
