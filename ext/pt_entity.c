@@ -26,85 +26,96 @@
 #include "pt_mem.h"
 #include "pt_utf8.h"
 
-typedef struct lex_entry {
-  const char *key; /* lower case, multi-word entries space separated */
-  int flags;       /* PT_LEX_ bits */
-  char gender;     /* 'm', 'f', 'p' or '-' */
-  int group;       /* title group, -1 */
-} lex_entry;
-
 #include "pt_lexicon_quotes.inc"
 
-#define LEX(d, j) pt_entity_lex((d), (j))
+/* pt_entity_lex() with the cached case inline: most calls here are for
+** capitalised words, looked up by the tokenizer already. */
+#define LEX(d, j) lex_of((d), (j))
+static inline int lex_of(const pt_entity_doc *d, size_t j) {
+  const pt_tok *t = &d->tok[j];
+  return (t->flags & PT_TOK_LEXDONE) ? t->lex : pt_entity_lex(d, j);
+}
+
 
 /* ====================================================================
 ** Lexicon.
 */
-/* The lexicon's hash (tools/gen_lexicon.py computes the same): eight
-** bytes at a time, each OR 0x20 -- ASCII case folding that keeps keys
-** equal under eq_fold() equal here -- with a multiply-xorshift finish.  A
-** byte-at-a-time hash was a tenth of quotes()' time.  `avail` (>= n) is how
-** many bytes at w may be read: with eight to spare, the last partial word
-** is one load and a mask. */
-static inline uint32_t lex_hash(const char *w, size_t n, size_t avail) {
-  const uint64_t K = 0x9E3779B97F4A7C15ull;
-  uint64_t h = (uint64_t)n * K;
-  for (size_t i = 0; i < n; i += 8) {
-    size_t r = n - i < 8 ? n - i : 8;
-    uint64_t x = 0;
+/* Fields of a lexicon slot (tools/gen_lexicon.py writes them). */
+#define LS_FLAGS(v) ((int)((v) & 0xFFFF))
+#define LS_GROUP(v) ((int)(((v) >> 16) & 0xFF) - 1)
+#define LS_GENDER(v) ("\0mfp"[((v) >> 24) & 3])
+#define LS_PREFIX(v) ((int)(((v) >> 26) & 1))
+#define LS_LEN(v) ((size_t)(((v) >> 27) & 63))
+#define LS_OFF(v) ((size_t)(((v) >> 33) & 0x7FFF))
+#define LS_TAG(v) ((v) >> 48)
+
+/* Bytes w[i..i+r) (1 <= r <= 8) as a little-endian word, zero above.
+** `avail` (>= i + r) is how many bytes at w may be read: with eight to
+** spare, one load and a mask. */
+static inline uint64_t lex_chunk(const char *w, size_t i, size_t r, size_t avail) {
+  uint64_t x = 0;
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-    if (i + 8 <= avail) {
-      memcpy(&x, w + i, 8);
-      uint64_t mask = r == 8 ? ~0ull : ((uint64_t)1 << (8 * r)) - 1;
-      x = (x | 0x2020202020202020ull) & mask;
-    } else
+  if (i + 8 <= avail) {
+    memcpy(&x, w + i, 8);
+    return r == 8 ? x : x & (((uint64_t)1 << (8 * r)) - 1);
+  }
 #endif
-      for (size_t k = 0; k < r; k++) x |= (uint64_t)((unsigned char)w[i + k] | 0x20) << (8 * k);
-    h = (h ^ x) * K;
-  }
-  h ^= h >> 32;
-  h *= K;
-  h ^= h >> 29;
-  return (uint32_t)h;
+  for (size_t k = 0; k < r; k++) x |= (uint64_t)(unsigned char)w[i + k] << (8 * k);
+  return x;
 }
 
-static int eq_fold(const char *key, const char *w, size_t n) {
-  for (size_t i = 0; i < n; i++) {
-    unsigned char c = (unsigned char)w[i];
-    if (c >= 'A' && c <= 'Z') c = (unsigned char)(c + 32);
-    if ((unsigned char)key[i] != c) return 0;
-  }
-  return key[n] == 0;
+/* ASCII lower case of eight bytes at once ('A'..'Z' only, as eq_fold()
+** did): a byte gets 0x20 when its low seven bits are in 'A'..'Z' and its
+** top bit is clear. */
+static inline uint64_t lex_fold8(uint64_t x) {
+  const uint64_t H = 0x8080808080808080ull;
+  uint64_t lo = x & ~H;
+  uint64_t up = (lo + 0x3F3F3F3F3F3F3F3Full) & ~(lo + 0x2525252525252525ull) & ~x & H;
+  return x | (up >> 2);
 }
 
-static const lex_entry *lex_find(const char *w, size_t n, size_t avail) {
-  if (n == 0 || n > 40) return NULL;
-  uint32_t full = lex_hash(w, n, avail);
-  uint32_t hi = full & 0xFFFF0000u;
-  uint32_t h = full & (LEX_SLOTS - 1);
-  for (uint32_t v; (v = lex_slots[h]) != 0; h = (h + 1) & (LEX_SLOTS - 1)) {
-    if ((v & 0xFFFF0000u) == hi) {
-      const lex_entry *e = &lexicon[(v & 0xFFFF) - 1];
-      if (eq_fold(e->key, w, n)) return e;
+/* The lexicon's lookup (tools/gen_lexicon.py builds the table with the
+** same hash): eight bytes at a time, each OR 0x20 -- ASCII case folding
+** that keeps keys equal under lex_fold8() equal here -- one multiply each;
+** the slot is the top bits, the tag bits 32..47.  Returns the slot word,
+** 0 when w[0..n) is not listed. */
+static uint64_t lex_find(const char *w, size_t n, size_t avail) {
+  if (n == 0 || n > 40) return 0;
+  const uint64_t K = 0x9E3779B97F4A7C15ull;
+  uint64_t x[5], h = (uint64_t)n * K;
+  size_t nc = (n + 7) / 8;
+  for (size_t c = 0; c < nc; c++) {
+    size_t r = n - 8 * c < 8 ? n - 8 * c : 8;
+    x[c] = lex_chunk(w, 8 * c, r, avail);
+    uint64_t pad = r == 8 ? 0x2020202020202020ull : 0x2020202020202020ull & (((uint64_t)1 << (8 * r)) - 1);
+    h = (h ^ (x[c] | pad)) * K;
+  }
+  uint64_t tag = (h >> 32) & 0xFFFF;
+  for (size_t i = (size_t)(h >> (64 - LEX_SLOT_BITS));; i = (i + 1) & (LEX_SLOTS - 1)) {
+    uint64_t v = lex_slots[i];
+    if (!v) return 0;
+    if (LS_TAG(v) != tag || LS_LEN(v) != n) continue;
+    const char *k = lex_keys + LS_OFF(v);
+    size_t c = 0;
+    for (; c < nc; c++) {
+      size_t r = n - 8 * c < 8 ? n - 8 * c : 8;
+      if (lex_fold8(x[c]) != lex_chunk(k, 8 * c, r, sizeof lex_keys - LS_OFF(v))) break;
     }
+    if (c == nc) return v;
   }
-  return NULL;
 }
 
 /* pt_lex_lookup() for a word inside a buffer with `avail` bytes readable
 ** from w (the hot callers: the tokenizer and the lazy lookups). */
-static int lex_lookup_in(const char *w, size_t n, size_t avail, int *group, int *gender) {
-  const lex_entry *e = lex_find(w, n, avail);
-  if (group) *group = e ? e->group : -1;
-  if (gender) *gender = (e && e->gender != '-') ? e->gender : 0;
-  return e ? e->flags : 0;
+static inline int lex_lookup_in(const char *w, size_t n, size_t avail, int *group, int *gender) {
+  uint64_t v = lex_find(w, n, avail);
+  if (group) *group = v ? LS_GROUP(v) : -1;
+  if (gender) *gender = LS_GENDER(v);
+  return LS_FLAGS(v);
 }
 
 int pt_lex_lookup(const char *w, size_t n, int *group, int *gender) {
-  const lex_entry *e = lex_find(w, n, n);
-  if (group) *group = e ? e->group : -1;
-  if (gender) *gender = (e && e->gender != '-') ? e->gender : 0;
-  return e ? e->flags : 0;
+  return lex_lookup_in(w, n, n, group, gender);
 }
 
 size_t pt_lex_phrase(const pt_entity_doc *d, size_t i, int want, int *flags,
@@ -119,14 +130,20 @@ size_t pt_lex_phrase(const pt_entity_doc *d, size_t i, int want, int *flags,
     if (k) key[klen++] = ' ';
     memcpy(key + klen, d->text + t->byte_off, t->byte_len);
     klen += t->byte_len;
-    int g, gen;
-    int f = k ? pt_lex_lookup(key, klen, &g, &gen) : LEX(d, i);
-    if (!k) g = t->lex_group, gen = t->gender_grp;
-    if (f & want) best = k + 1, bf = f, bg = g, bgen = gen;
-    if (k && !f) {
-      /* A prefix that is no entry can still lead to one ("secretary of"). */
-      continue;
+    int f, g, gen, more;
+    if (!k) {
+      f = LEX(d, i), g = t->lex_group, gen = t->gender_grp;
+      /* every first word of a longer entry has a head flag */
+      more = (f & (PT_LEX_TITLE_HEAD | PT_LEX_CUE_HEAD | PT_LEX_PLACE_HEAD)) != 0;
+    } else {
+      uint64_t v = lex_find(key, klen, klen);
+      f = LS_FLAGS(v), g = LS_GROUP(v), gen = LS_GENDER(v);
+      /* A prefix that is no entry can still lead to one ("secretary of");
+      ** the table lists every such prefix, so anything else ends here. */
+      more = LS_PREFIX(v);
     }
+    if (f & want) best = k + 1, bf = f, bg = g, bgen = gen;
+    if (!more) break;
   }
   if (flags) *flags = bf;
   if (group) *group = bg;
@@ -224,6 +241,26 @@ static inline size_t ascii_word_end(const char *s, size_t j, size_t lim) {
   return j;
 }
 
+/* Could the word w[0..n) be a pronoun (he, she, we, they)?  A cheap test
+** that spares a lexicon lookup for most short words. */
+static inline int is_pronoun_shape(const char *w, size_t n) {
+  switch (n) {
+    case 2: return (w[0] == 'h' || w[0] == 'w' || w[0] == 'H' || w[0] == 'W') && (w[1] == 'e' || w[1] == 'E');
+    case 3: return (w[0] | 0x20) == 's' && (w[1] | 0x20) == 'h';
+    case 4: return (w[0] | 0x20) == 't' && (w[1] | 0x20) == 'h' && (w[2] | 0x20) == 'e' && (w[3] | 0x20) == 'y';
+    default: return 0;
+  }
+}
+
+/* Bits set in x < 65536 (no POPCNT in baseline x86-64; libgcc's is a
+** call). */
+static inline int popcount16(unsigned x) {
+  x = x - ((x >> 1) & 0x5555u);
+  x = (x & 0x3333u) + ((x >> 2) & 0x3333u);
+  x = (x + (x >> 4)) & 0x0F0Fu;
+  return (int)((x + (x >> 8)) & 0x1Fu);
+}
+
 static int is_inner(int cp) { return cp == '\'' || cp == 0x2019 || cp == '-' || cp == '.' || cp == 0x2010; }
 
 static int tokenize(pt_entity_doc *d, const pt_span *skip, size_t n_skip,
@@ -232,42 +269,57 @@ static int tokenize(pt_entity_doc *d, const pt_span *skip, size_t n_skip,
   size_t n = d->len, i = 0, si = 0, mi = 0;
   int32_t para = 0;
   int para_start = 1, sent_start = 1;
+  /* Where the next skipped span and the next mark start: until i reaches
+  ** one of them, neither needs looking at. */
+  size_t next_skip = n_skip ? skip[0].byte_off : SIZE_MAX;
+  size_t next_mark = n_marks ? marks[0].byte_off : n;
   while (i < n) {
     if (s[i] == ' ') { i++; continue; }
-    while (si < n_skip && skip[si].byte_off + skip[si].byte_len <= i && skip[si].byte_off < i) si++;
-    if (si < n_skip && skip[si].byte_off <= i) {
-      /* A quotation becomes one placeholder token (PT_TOK_INQ): its words
-      ** give no mentions, and windows stop at it.  Only its last character
-      ** matters, as the end of a sentence. */
-      size_t e = skip[si].byte_off + skip[si].byte_len;
-      if (e <= i) { si++; continue; }
-      if (d->n_tok == d->cap_tok &&
-          pt_grow((void **)&d->tok, &d->cap_tok, d->n_tok + 1, sizeof(pt_tok)))
-        return PT_NOMEM;
-      pt_tok *t = &d->tok[d->n_tok++];
-      t->byte_off = (uint32_t)i;
-      t->byte_len = (uint32_t)(e - i);
-      t->flags = PT_TOK_INQ | PT_TOK_LEXDONE;
-      if (para_start) t->flags |= PT_TOK_PARA | PT_TOK_SENT;
-      else if (sent_start) t->flags |= PT_TOK_SENT;
-      t->lex = 0;
-      t->gender_grp = 0;
-      t->para = para;
-      t->ment = t->ment_end = -1;
-      t->lex_group = -1;
-      size_t k = e;
-      while (k > i && (s[k - 1] == ' ' || s[k - 1] == '\n')) k--;
-      if (k > i && (s[k - 1] == '.' || s[k - 1] == '?' || s[k - 1] == '!')) sent_start = 1;
-      else if (k > i) sent_start = 0;
-      para_start = 0;
-      i = e;
-      si++;
-      continue;
+    if (i >= next_skip) {
+      while (si < n_skip && skip[si].byte_off + skip[si].byte_len <= i && skip[si].byte_off < i) si++;
+      next_skip = si < n_skip ? skip[si].byte_off : SIZE_MAX;
+      if (si < n_skip && skip[si].byte_off <= i) {
+        /* A quotation becomes one placeholder token (PT_TOK_INQ): its words
+        ** give no mentions, and windows stop at it.  Only its last character
+        ** matters, as the end of a sentence. */
+        size_t e = skip[si].byte_off + skip[si].byte_len;
+        if (e <= i) {
+          si++;
+          next_skip = si < n_skip ? skip[si].byte_off : SIZE_MAX;
+          continue;
+        }
+        if (d->n_tok == d->cap_tok &&
+            pt_grow((void **)&d->tok, &d->cap_tok, d->n_tok + 1, sizeof(pt_tok)))
+          return PT_NOMEM;
+        pt_tok *t = &d->tok[d->n_tok++];
+        t->byte_off = (uint32_t)i;
+        t->byte_len = (uint32_t)(e - i);
+        t->flags = PT_TOK_INQ | PT_TOK_LEXDONE;
+        if (para_start) t->flags |= PT_TOK_PARA | PT_TOK_SENT;
+        else if (sent_start) t->flags |= PT_TOK_SENT;
+        t->lex = 0;
+        t->gender_grp = 0;
+        t->para = para;
+        t->ment = t->ment_end = -1;
+        t->lex_group = -1;
+        size_t k = e;
+        while (k > i && (s[k - 1] == ' ' || s[k - 1] == '\n')) k--;
+        if (k > i && (s[k - 1] == '.' || s[k - 1] == '?' || s[k - 1] == '!')) sent_start = 1;
+        else if (k > i) sent_start = 0;
+        para_start = 0;
+        i = e;
+        si++;
+        next_skip = si < n_skip ? skip[si].byte_off : SIZE_MAX;
+        continue;
+      }
     }
-    while (mi < n_marks && marks[mi].byte_off + marks[mi].byte_len <= i) mi++;
-    if (mi < n_marks && marks[mi].byte_off == i) {
-      i += marks[mi].byte_len ? marks[mi].byte_len : 1;
-      continue;
+    if (i >= next_mark && mi < n_marks) {
+      while (mi < n_marks && marks[mi].byte_off + marks[mi].byte_len <= i) mi++;
+      next_mark = mi < n_marks ? marks[mi].byte_off : n;
+      if (mi < n_marks && marks[mi].byte_off == i) {
+        i += marks[mi].byte_len ? marks[mi].byte_len : 1;
+        continue;
+      }
     }
     int cp;
     size_t adv;
@@ -297,21 +349,48 @@ static int tokenize(pt_entity_doc *d, const pt_span *skip, size_t n_skip,
     t->para = para;
     t->ment = t->ment_end = -1;
     t->lex_group = -1;
-    size_t next_mark = mi < n_marks ? marks[mi].byte_off : n;
     if (k == C_WORD) {
       int first = cp, upper = 0, lower = 0, letters = 0;
       size_t j = i;
       int c2;
       size_t a2;
       size_t lim = next_mark < n ? next_mark : n;
+      /* The first run of ASCII letters and digits; with SSE2 its upper-
+      ** and lower-case letters come from the same sixteen bytes, so a
+      ** short ASCII word is counted without another pass or a branch. */
+      size_t run = SIZE_MAX;
+      unsigned upm = 0, lom = 0;
+#ifdef __SSE2__
+      if (i + 16 <= n && i < lim) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+        __m128i lo = _mm_or_si128(v, _mm_set1_epi8(0x20));
+        __m128i alpha = _mm_and_si128(_mm_cmpgt_epi8(lo, _mm_set1_epi8('a' - 1)),
+                                      _mm_cmplt_epi8(lo, _mm_set1_epi8('z' + 1)));
+        __m128i digit = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('0' - 1)),
+                                      _mm_cmplt_epi8(v, _mm_set1_epi8('9' + 1)));
+        unsigned m = (unsigned)_mm_movemask_epi8(_mm_or_si128(alpha, digit));
+        upm = (unsigned)_mm_movemask_epi8(_mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('A' - 1)),
+                                                        _mm_cmplt_epi8(v, _mm_set1_epi8('Z' + 1))));
+        lom = (unsigned)_mm_movemask_epi8(_mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('a' - 1)),
+                                                        _mm_cmplt_epi8(v, _mm_set1_epi8('z' + 1))));
+        j = m != 0xFFFFu ? i + (size_t)__builtin_ctz(~m) : i + 16;
+        if (j > lim) j = lim;
+        else if (j == i + 16) j = ascii_word_end(s, j, lim);
+        run = j;
+      } else
+#endif
+        j = ascii_word_end(s, j, lim);
       for (;;) {
         /* ASCII fast path: letters are counted afterwards, and only for
         ** capitalised words (ALLCAPS, initials). */
-        j = ascii_word_end(s, j, lim);
         if (j >= lim) break;
+        /* most words end at an ASCII space or punctuation that is no
+        ** inner character: done without decoding */
+        unsigned char e = (unsigned char)s[j];
+        if (e < 0x80 && e != '\'' && e != '-' && e != '.') break;
         int k2 = char_at(s, n, j, &c2, &a2);
         if (k2 == C_WORD) {
-          j += a2;
+          j = ascii_word_end(s, j + a2, lim);
           continue;
         }
         if (k2 == C_PUNCT && is_inner(c2) && j + a2 < lim) {
@@ -323,15 +402,43 @@ static int tokenize(pt_entity_doc *d, const pt_span *skip, size_t n_skip,
             break;
           if (char_at(s, n, j + a2, &c3, &a3) == C_WORD) {
             /* "U.S.", "don't", "cyber-enabled" stay one word. */
-            j += a2;
+            j = ascii_word_end(s, j + a2, lim);
             continue;
           }
         }
         break;
       }
       size_t wlen = j - i;
-      int isup0 = first < 0x80 ? (first >= 'A' && first <= 'Z') : pt_cp_is_upper(first);
-      if (isup0) {
+      int isup0 = first < 0x80 ? (first >= 'A' && first <= 'Z') : pt_cp_is_upper(first), counted = 0;
+      if (j == run && wlen <= 16) {
+        /* one ASCII run: counted from the masks (only capitalised words
+        ** are counted at all) */
+        unsigned in = (unsigned)(((uint32_t)1 << wlen) - 1);
+        int u = popcount16(upm & in), l = popcount16(lom & in);
+        upper = isup0 ? u : 0;
+        lower = isup0 ? l : 0;
+        letters = upper + lower;
+        counted = 1;
+      }
+#ifdef __SSE2__
+      if (isup0 && !counted && wlen <= 16 && i + 16 <= n) {
+        /* An ASCII word of up to sixteen bytes: its letters counted from
+        ** three byte masks. */
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+        unsigned in = (unsigned)(((uint32_t)1 << wlen) - 1);
+        if (!((unsigned)_mm_movemask_epi8(v) & in)) {
+          unsigned up = (unsigned)_mm_movemask_epi8(_mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('A' - 1)),
+                                                                  _mm_cmplt_epi8(v, _mm_set1_epi8('Z' + 1)))) & in;
+          unsigned lo = (unsigned)_mm_movemask_epi8(_mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('a' - 1)),
+                                                                  _mm_cmplt_epi8(v, _mm_set1_epi8('z' + 1)))) & in;
+          upper = popcount16(up);
+          lower = popcount16(lo);
+          letters = upper + lower;
+          counted = 1;
+        }
+      }
+#endif
+      if (isup0 && !counted) {
         for (size_t q = i; q < j;) {
           size_t aq = 1;
           int cq = (unsigned char)s[q];
@@ -374,7 +481,7 @@ static int tokenize(pt_entity_doc *d, const pt_span *skip, size_t n_skip,
       t->byte_len = (uint32_t)adv;
       t->flags = PT_TOK_PUNCT;
       if (cp == '.' || cp == '?' || cp == '!') t->flags |= PT_TOK_STOP;
-      if (pt_cp_is_dash(cp) && cp != '-') t->flags |= PT_TOK_DASH;
+      if (cp >= 0x80 && pt_cp_is_dash(cp)) t->flags |= PT_TOK_DASH; /* (ASCII: only '-') */
       if (cp == '-' && i + 1 < n && s[i + 1] == '-') {
         t->flags |= PT_TOK_DASH;
         t->byte_len = 2;
@@ -394,46 +501,65 @@ static int tokenize(pt_entity_doc *d, const pt_span *skip, size_t n_skip,
 }
 
 size_t pt_entity_tok_at(const pt_entity_doc *d, size_t byte_off) {
-  size_t lo = 0, hi = d->n_tok;
-  while (lo < hi) {
-    size_t mid = lo + (hi - lo) / 2;
-    if (d->tok[mid].byte_off < byte_off) lo = mid + 1;
-    else hi = mid;
+  /* Branchless lower bound: the halving is a conditional move, not a
+  ** branch mispredicted half the time. */
+  const pt_tok *base = d->tok;
+  size_t len = d->n_tok;
+  if (!len) return 0;
+  while (len > 1) {
+    size_t half = len / 2;
+    base = base[half].byte_off < byte_off ? base + half : base;
+    len -= half;
   }
-  return lo;
+  return (size_t)(base - d->tok) + (base->byte_off < byte_off);
 }
 
 /* ====================================================================
 ** Name map: word text -> last entity with that surname / first name.
 */
 typedef struct map_slot {
-  uint32_t h;       /* hash | 1 (0 = empty) */
-  int kind;         /* 0 surname, 1 first name, 2 whole org name */
-  int ent;
-  size_t off, len;  /* the key text */
+  uint32_t h;       /* hash bits, 4, kind (bits 0-1); 0 = empty */
+  int32_t ent;
+  uint32_t off, len;/* the key text (texts are < 4 GiB) */
 } map_slot;
 
-static int map_eq(const pt_entity_doc *d, const map_slot *m, size_t off, size_t len) {
-  return m->len == len && memcmp(d->text + m->off, d->text + off, len) == 0;
+/* Are text[a..a+n) and text[b..b+n) equal?  Eight bytes at a time: keys
+** are words and names, a call to memcmp() costs more than they do. */
+static inline int text_eq(const pt_entity_doc *d, size_t a, size_t b, size_t n) {
+  for (size_t i = 0; i < n; i += 8) {
+    size_t r = n - i < 8 ? n - i : 8;
+    if (lex_chunk(d->text, a + i, r, d->len) != lex_chunk(d->text, b + i, r, d->len)) return 0;
+  }
+  return 1;
 }
 
-static uint32_t map_hash(const char *s, size_t n, int kind) {
-  uint32_t h = 2166136261u ^ (uint32_t)kind;
-  for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)s[i]) * 16777619u;
-  return h | 1;
+/* Hash of a key, with bit 2 set and bits 0-1 clear for the kind, so one
+** hash serves every kind of the same word (link_name() asks for up to
+** four): eight bytes a multiply, as lex_hash(). */
+static inline uint32_t map_hash(const pt_entity_doc *d, size_t off, size_t n) {
+  const uint64_t K = 0x9E3779B97F4A7C15ull;
+  uint64_t h = (uint64_t)n * K;
+  for (size_t i = 0; i < n; i += 8) h = (h ^ lex_chunk(d->text, off + i, n - i < 8 ? n - i : 8, d->len)) * K;
+  return ((uint32_t)(h >> 32) & ~7u) | 4u;
 }
 
-static int map_get(const pt_entity_doc *d, size_t off, size_t len, int kind) {
+/* The entity of key text[off..off+len) of `kind`, or -1; hw is its
+** map_hash(). */
+static int map_get_h(const pt_entity_doc *d, uint32_t hw, size_t off, size_t len, int kind) {
   if (!d->map_cap) return -1;
-  map_slot *m = d->map;
-  uint32_t h = map_hash(d->text + off, len, kind);
-  for (size_t i = h & (d->map_cap - 1);; i = (i + 1) & (d->map_cap - 1)) {
+  const map_slot *m = d->map;
+  uint32_t h = hw | (uint32_t)kind;
+  for (size_t i = (h >> 3) & (d->map_cap - 1);; i = (i + 1) & (d->map_cap - 1)) {
     if (!m[i].h) return -1;
-    if (m[i].h == h && m[i].kind == kind && map_eq(d, &m[i], off, len)) return m[i].ent;
+    if (m[i].h == h && m[i].len == len && text_eq(d, m[i].off, off, len)) return m[i].ent;
   }
 }
 
-static int map_put(pt_entity_doc *d, size_t off, size_t len, int kind, int ent) {
+static int map_get(const pt_entity_doc *d, size_t off, size_t len, int kind) {
+  return d->map_cap ? map_get_h(d, map_hash(d, off, len), off, len, kind) : -1;
+}
+
+static int map_put_h(pt_entity_doc *d, uint32_t hw, size_t off, size_t len, int kind, int ent) {
   if ((d->map_n + 1) * 2 > d->map_cap) {
     size_t nc = d->map_cap ? d->map_cap * 2 : 256;
     map_slot *nm = pt_calloc(nc, sizeof *nm);
@@ -441,7 +567,7 @@ static int map_put(pt_entity_doc *d, size_t off, size_t len, int kind, int ent) 
     map_slot *om = d->map;
     for (size_t i = 0; i < d->map_cap; i++) {
       if (!om[i].h) continue;
-      size_t j = om[i].h & (nc - 1);
+      size_t j = (om[i].h >> 3) & (nc - 1);
       while (nm[j].h) j = (j + 1) & (nc - 1);
       nm[j] = om[i];
     }
@@ -450,22 +576,25 @@ static int map_put(pt_entity_doc *d, size_t off, size_t len, int kind, int ent) 
     d->map_cap = nc;
   }
   map_slot *m = d->map;
-  uint32_t h = map_hash(d->text + off, len, kind);
-  size_t i = h & (d->map_cap - 1);
+  uint32_t h = hw | (uint32_t)kind;
+  size_t i = (h >> 3) & (d->map_cap - 1);
   for (;; i = (i + 1) & (d->map_cap - 1)) {
     if (!m[i].h) break;
-    if (m[i].h == h && m[i].kind == kind && map_eq(d, &m[i], off, len)) {
+    if (m[i].h == h && m[i].len == len && text_eq(d, m[i].off, off, len)) {
       m[i].ent = ent;
       return PT_OK;
     }
   }
   m[i].h = h;
-  m[i].kind = kind;
   m[i].ent = ent;
-  m[i].off = off;
-  m[i].len = len;
+  m[i].off = (uint32_t)off;
+  m[i].len = (uint32_t)len;
   d->map_n++;
   return PT_OK;
+}
+
+static int map_put(pt_entity_doc *d, size_t off, size_t len, int kind, int ent) {
+  return map_put_h(d, map_hash(d, off, len), off, len, kind, ent);
 }
 
 /* ====================================================================
@@ -747,7 +876,11 @@ static int link_name(pt_entity_doc *d, link_state *ls, size_t ta, size_t a, size
       if (ent < 0 || map_put(d, off, len, 2, ent)) return PT_NOMEM;
     }
   } else {
-    int by_sur = map_get(d, lt->byte_off, lt->byte_len, 0);
+    /* One hash per word for all its lookups; the map does not change
+    ** before the puts at the end, so the surname's holder is by_sur as
+    ** first found. */
+    uint32_t hl = map_hash(d, lt->byte_off, lt->byte_len), hf = ft == lt ? hl : map_hash(d, ft->byte_off, ft->byte_len);
+    int by_sur = map_get_h(d, hl, lt->byte_off, lt->byte_len, 0), holder = by_sur;
     if (nw >= 2) {
       if (by_sur >= 0) {
         /* Same surname: the same person unless the given names differ. */
@@ -757,7 +890,7 @@ static int link_name(pt_entity_doc *d, link_state *ls, size_t ta, size_t a, size
           by_sur = -1;
       }
       if (by_sur < 0) {
-        int by_first = map_get(d, lt->byte_off, lt->byte_len, 1);
+        int by_first = map_get_h(d, hl, lt->byte_off, lt->byte_len, 1);
         /* "Hillary" first, then "Hillary Clinton". */
         if (by_first >= 0 && d->ent[by_first].n_words == 1 && d->ent[by_first].type == PT_ENT_PERSON &&
             d->ent[by_first].name_len == ft->byte_len &&
@@ -766,7 +899,7 @@ static int link_name(pt_entity_doc *d, link_state *ls, size_t ta, size_t a, size
       }
       ent = by_sur;
       if (ent < 0) {
-        int by_first = map_get(d, ft->byte_off, ft->byte_len, 1);
+        int by_first = map_get_h(d, hf, ft->byte_off, ft->byte_len, 1);
         if (by_first >= 0 && d->ent[by_first].n_words == 1 &&
             d->ent[by_first].name_len == ft->byte_len &&
             !memcmp(d->text + d->ent[by_first].name_off, d->text + ft->byte_off, ft->byte_len))
@@ -774,7 +907,7 @@ static int link_name(pt_entity_doc *d, link_state *ls, size_t ta, size_t a, size
       }
     } else {
       ent = by_sur;
-      if (ent < 0) ent = map_get(d, lt->byte_off, lt->byte_len, 1);
+      if (ent < 0) ent = map_get_h(d, hl, lt->byte_off, lt->byte_len, 1);
       if (ent >= 0 && gender && d->ent[ent].gender && d->ent[ent].gender != gender)
         ent = same_surname(d, ent, lt, gender); /* "Mr. Trump" after "Ivana Trump" */
     }
@@ -784,13 +917,12 @@ static int link_name(pt_entity_doc *d, link_state *ls, size_t ta, size_t a, size
     }
     /* A bare surname means the person first introduced with it ("Cruz" is
     ** Ted Cruz even after "his wife, Heidi Cruz"). */
-    int holder = map_get(d, lt->byte_off, lt->byte_len, 0);
     if ((holder < 0 || holder == ent || d->ent[holder].n_words < 2 || d->ent[holder].type != PT_ENT_PERSON ||
          !(d->ent[holder].person || d->ent[holder].gender) || d->ent[holder].place) &&
-        map_put(d, lt->byte_off, lt->byte_len, 0, ent))
+        map_put_h(d, hl, lt->byte_off, lt->byte_len, 0, ent))
       return PT_NOMEM;
-    if (nw >= 2 && map_put(d, ft->byte_off, ft->byte_len, 1, ent)) return PT_NOMEM;
-    if (nw == 1 && d->ent[ent].n_words == 0 && map_put(d, ft->byte_off, ft->byte_len, 1, ent))
+    if (nw >= 2 && map_put_h(d, hf, ft->byte_off, ft->byte_len, 1, ent)) return PT_NOMEM;
+    if (nw == 1 && d->ent[ent].n_words == 0 && map_put_h(d, hf, ft->byte_off, ft->byte_len, 1, ent))
       return PT_NOMEM;
   }
   pt_entity *e = &d->ent[ent];
@@ -903,18 +1035,6 @@ static int weak_position(pt_entity_doc *d, size_t b) {
   return 0;
 }
 
-/* Could the lower-case word be a pronoun (he, she, we, they)?  A cheap
-** test that spares a lexicon lookup for most short words. */
-static int is_pronoun_shape(const pt_entity_doc *d, const pt_tok *t) {
-  const char *w = d->text + t->byte_off;
-  switch (t->byte_len) {
-    case 2: return (w[0] == 'h' || w[0] == 'w' || w[0] == 'H' || w[0] == 'W') && (w[1] == 'e' || w[1] == 'E');
-    case 3: return (w[0] | 0x20) == 's' && (w[1] | 0x20) == 'h';
-    case 4: return (w[0] | 0x20) == 't' && (w[1] | 0x20) == 'h' && (w[2] | 0x20) == 'e' && (w[3] | 0x20) == 'y';
-    default: return 0;
-  }
-}
-
 /* A headline in title case ("Chris Christie Calls Hillary Clinton ‘A
 ** Disgrace’ Over Police Shooting Comments."): a short paragraph of at least
 ** five words in which every word but short function words is capitalised.
@@ -956,7 +1076,7 @@ static int find_mentions(pt_entity_doc *d) {
     }
     if (t->flags & PT_TOK_SENT) ls.cur_sent++;
     if ((t->flags & PT_TOK_INQ) || !(t->flags & PT_TOK_WORD)) { i++; continue; }
-    if (!(t->flags & PT_TOK_LEXDONE) && t->byte_len >= 2 && t->byte_len <= 4 && is_pronoun_shape(d, t))
+    if (!(t->flags & PT_TOK_LEXDONE) && t->byte_len >= 2 && t->byte_len <= 4 && is_pronoun_shape(d->text + t->byte_off, t->byte_len))
       LEX(d, i);
     if (!(t->flags & PT_TOK_LEXDONE)) {
       /* A long lower-case word matters only as a title: after "the" or
