@@ -861,6 +861,21 @@ static int descriptor(pt_entity_doc *d, size_t j) {
 
 /* Links a name run [a, b) (title tokens [ta, a) before it) and records the
 ** mention.  Returns PT_OK or PT_NOMEM. */
+/* Do tokens before j read "<organisation or place>'s" (straight or curly
+** apostrophe)? */
+static int possessed_by_body(const pt_entity_doc *d, size_t j) {
+  if (j < 3 || !word_is(d, j - 1, "s")) return 0;
+  const pt_tok *ap = &d->tok[j - 2];
+  if (!(ap->flags & PT_TOK_PUNCT) ||
+      !((ap->byte_len == 1 && d->text[ap->byte_off] == '\'') ||
+        (ap->byte_len == 3 && !memcmp(d->text + ap->byte_off, "\xE2\x80\x99", 3))))
+    return 0;
+  int m = d->tok[j - 3].ment_end;
+  if (m < 0 || d->ment[m].ent < 0) return 0;
+  const pt_entity *e = &d->ent[d->ment[m].ent];
+  return e->type == PT_ENT_ORG || e->place;
+}
+
 static int link_name(pt_entity_doc *d, link_state *ls, size_t ta, size_t a, size_t b,
                      int role_group, char gender, int is_org, size_t role_a, size_t role_b) {
   size_t last = b - 1;
@@ -963,6 +978,11 @@ static int link_name(pt_entity_doc *d, link_state *ls, size_t ta, size_t a, size
         (nx && (nx->flags & PT_TOK_LOWER) && (LEX(d, b) & PT_LEX_CUE_VERB)) ||
         /* "Florida developer Mel Sembler": a descriptor noun before a full name */
         (nw >= 2 && ta == a && ta > 0 && descriptor(d, ta - 1)) ||
+        /* "…, noted NBC's Dante Chinni.", "the Post's Ruth Marcus said": a
+        ** body's or a place's possessive before a full name that ends the
+        ** clause or speaks (not "POLITICO's Off Message podcast") */
+        (nw >= 2 && ta == a && possessed_by_body(d, ta) &&
+         (!nx || (nx->flags & PT_TOK_PUNCT) || ((nx->flags & PT_TOK_LOWER) && (LEX(d, b) & PT_LEX_CUE_VERB)))) ||
         /* "…, noted Kwabena Okoro." */
         (ta > 0 && (d->tok[ta - 1].flags & PT_TOK_LOWER) && (LEX(d, ta - 1) & PT_LEX_CUE_VERB) &&
          (!nx || (nx->flags & PT_TOK_PUNCT))) ||
