@@ -624,11 +624,27 @@ static int is_name_word(const pt_tok *t) {
   return (t->flags & PT_TOK_WORD) && (t->flags & PT_TOK_CAP) && !(t->flags & PT_TOK_INQ);
 }
 
+/* Is token j a quoted nickname inside a name: Rep. Robert C. "Bobby" Scott,
+** Marcia "Cia" Price?  One capitalised word in marks, between name words. */
+static int nickname(const pt_entity_doc *d, size_t j) {
+  const pt_tok *t = &d->tok[j];
+  if (j == 0 || j + 1 >= d->n_tok || t->byte_len < 2 || t->byte_len > 16) return 0;
+  const char *w = d->text + t->byte_off;
+  if (!(w[0] >= 'A' && w[0] <= 'Z')) return 0;
+  for (size_t k = 1; k < t->byte_len; k++)
+    if (!((w[k] >= 'a' && w[k] <= 'z') || w[k] == '.' || w[k] == '-')) return 0;
+  const pt_tok *p = &d->tok[j - 1], *n = &d->tok[j + 1];
+  return is_name_word(p) && is_name_word(n) && n->para == t->para && p->para == t->para &&
+         !(LEX(d, j + 1) & (PT_LEX_STOPCAP | PT_LEX_PRONOUN)) &&
+         n->byte_off - (t->byte_off + t->byte_len) <= 5 && t->byte_off - (p->byte_off + p->byte_len) <= 5;
+}
+
 /* A word that can continue a name run: capitalised, not a stop word, not a
-** cue; or a lower-case particle before a capitalised word. */
+** cue; a quoted nickname between two; or a lower-case particle before a
+** capitalised word. */
 static int name_cont(const pt_entity_doc *d, size_t j) {
   const pt_tok *t = &d->tok[j];
-  if (t->flags & PT_TOK_INQ) return 0;
+  if (t->flags & PT_TOK_INQ) return nickname(d, j);
   if (is_name_word(t)) {
     if (LEX(d, j) & (PT_LEX_STOPCAP | PT_LEX_PRONOUN)) return 0;
     return 1;
@@ -954,7 +970,13 @@ static int link_name(pt_entity_doc *d, link_state *ls, size_t ta, size_t a, size
   if (!is_org && !e->gender) {
     if (gender) e->gender = gender;
     else if (ft->gender_grp == 'm' || ft->gender_grp == 'f') {
+      /* (the first given name: "Christine Todd Whitman" is a woman) */
       if ((ft->lex & PT_LEX_FIRST) && (nw >= 2 || e->n_words == 1)) e->gender = (char)ft->gender_grp;
+    } else if (nw >= 3 && !(ft->lex & PT_LEX_FIRST) && (LEX(d, a + 1) & PT_LEX_FIRST) &&
+               (d->tok[a + 1].gender_grp == 'm' || d->tok[a + 1].gender_grp == 'f')) {
+      /* "Army veteran John Tiegen" style runs: a word before the given name
+      ** describes the person */
+      e->gender = (char)d->tok[a + 1].gender_grp;
     }
   }
   if (role_b > role_a) {

@@ -638,9 +638,18 @@ static int is_time_word(const pt_entity_doc *d, size_t j) { return (word_class(d
 
 static int is_det(const pt_entity_doc *d, size_t j) { return (word_class(d, j) & W_DET) != 0; }
 
-/* A usable token inside the window: same paragraph, not inside a quotation. */
+/* Is token j inside a name mention (a quoted nickname: Robert C. “Bobby”
+** Scott)? */
+static int inside_name(const pt_entity_doc *d, size_t j) {
+  for (size_t k = j; k-- > 0 && k + 4 > j;)
+    if (d->tok[k].ment >= 0) return d->ment[d->tok[k].ment].tok_end > j;
+  return 0;
+}
+
+/* A usable token inside the window: same paragraph, not inside a quotation
+** (but a nickname inside a name is part of it). */
 static int ok_tok(const pt_entity_doc *d, size_t j, int para) {
-  return j < d->n_tok && d->tok[j].para == para && !(d->tok[j].flags & PT_TOK_INQ);
+  return j < d->n_tok && d->tok[j].para == para && (!(d->tok[j].flags & PT_TOK_INQ) || inside_name(d, j));
 }
 
 /* Mention starting at token j (skipping "Sen." style titles is built in). */
@@ -776,6 +785,19 @@ static int subject_before(const pt_entity_doc *d, size_t c, size_t lo, int para,
         if (tok_punct(d, p, ',')) break;
       }
       if (!tok_punct(d, p, ',') || p == 0) return 0;
+      /* "Scott's niece, state Del. Marcia “Cia” Price (D-Newport News),
+      ** shouted": a person's name set off by the commas is the speaker */
+      for (size_t f = p + 1; f < p + 4 && f < k; f++) {
+        int m = d->tok[f].ment;
+        if (m >= 0) {
+          if (d->ment[m].type == PT_MENT_NAME && personish(d, m) && !possessive(d, m)) {
+            a->ment = m;
+            return 1;
+          }
+          break;
+        }
+        if (!(d->tok[f].flags & PT_TOK_LOWER) || is_function(d, f)) break;
+      }
       k = p - 1;
       continue;
     }
@@ -1365,6 +1387,8 @@ static void attribute(pt_quote_list *l) {
     int para = 0;
     size_t a_tok = pt_entity_tok_at(d, q->close_len ? q->close_off + q->close_len : q->byte_off + q->byte_len);
     size_t o_tok = pt_entity_tok_at(d, q->open_off);
+    /* A nickname inside a name (Walter J. “Buddy” Harlan) is nobody's words. */
+    if (o_tok < d->n_tok && (d->tok[o_tok].flags & PT_TOK_INQ) && inside_name(d, o_tok)) continue;
     attr a = {-1, 0, 0, 0, 0, 0};
     int found = 0;
     if (o_tok < d->n_tok) para = d->tok[o_tok].para;
