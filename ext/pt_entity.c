@@ -1066,6 +1066,22 @@ static size_t appositive(const pt_entity_doc *d, size_t b, size_t *ra) {
 ** follow ("Trump senior communications adviser Jason Miller")?  (A
 ** possessor, "Trump's misinformation", stays a candidate: readers and
 ** coreference systems do take it.) */
+/* Does the name ending before token b own a noun that a name stands in
+** apposition to: "Bloomberg's pollster, Douglas Schoen, says"?  Then the
+** sentence is about the second person, not the possessor. */
+static int possessor_of_apposition(pt_entity_doc *d, size_t b) {
+  if (b + 4 >= d->n_tok || !word_is(d, b + 1, "s")) return 0;
+  const pt_tok *ap = &d->tok[b];
+  if (!(ap->flags & PT_TOK_PUNCT) ||
+      !((ap->byte_len == 1 && d->text[ap->byte_off] == '\'') ||
+        (ap->byte_len == 3 && !memcmp(d->text + ap->byte_off, "\xE2\x80\x99", 3))))
+    return 0;
+  size_t k = b + 2;
+  while (k < b + 5 && k < d->n_tok && (d->tok[k].flags & PT_TOK_LOWER)) k++;
+  return k > b + 2 && k + 2 < d->n_tok && d->text[d->tok[k].byte_off] == ',' && d->tok[k].byte_len == 1 &&
+         (d->tok[k + 1].flags & PT_TOK_CAP) && (d->tok[k + 2].flags & PT_TOK_CAP);
+}
+
 static int weak_position(pt_entity_doc *d, size_t b) {
   int role = 0;
   for (size_t k = b; k < b + 4 && k < d->n_tok; k++) {
@@ -1328,7 +1344,7 @@ static int find_mentions(pt_entity_doc *d) {
                    (d->tok[ta - 1].flags & PT_TOK_WORD) &&
                    ((d->tok[ta - 1].byte_len == 3 && !memcmp(d->text + d->tok[ta - 1].byte_off + 1, "he", 2)) ||
                     (d->tok[ta - 1].byte_len == 1 && (d->text[d->tok[ta - 1].byte_off] | 0x20) == 'a')));
-    ls.weak = !org && weak_position(d, b);
+    ls.weak = !org && (weak_position(d, b) || possessor_of_apposition(d, b));
     if (link_name(d, &ls, ta, a, b, grp, gender, org, ra, rb)) return PT_NOMEM;
     ls.modifier = ls.weak = 0;
     i = b;
