@@ -616,6 +616,7 @@ typedef struct link_state {
   size_t fs_tok[3];
   int fs_weak[3];             /* ... only as a modifier so far */
   int weak;                   /* the name being linked is a modifier */
+  int fronted;                /* inside a sentence-opening subordinate clause */
   int last_org;
   int by_group[MAX_GROUPS];   /* last entity holding each title group */
 } link_state;
@@ -1082,6 +1083,22 @@ static int possessor_of_apposition(pt_entity_doc *d, size_t b) {
          (d->tok[k + 1].flags & PT_TOK_CAP) && (d->tok[k + 2].flags & PT_TOK_CAP);
 }
 
+/* Does the sentence open with a subordinate clause ("While Obama had a
+** wide array of artists …, that has not been happening for Clinton, which
+** concerns Henry Crespo")?  Its names are background, not the topic. */
+static int opens_subordinate(const pt_entity_doc *d, size_t j) {
+  static const char *const w[] = {"while", "although", "though", "whereas", "when", "if", "as",
+                                  "after", "before", "because", "since", "unless", NULL};
+  const pt_tok *t = &d->tok[j];
+  if (!(t->flags & PT_TOK_WORD) || t->byte_len > 8) return 0;
+  char low[9];
+  for (size_t k = 0; k < t->byte_len; k++) low[k] = (char)(d->text[t->byte_off + k] | 0x20);
+  low[t->byte_len] = 0;
+  for (int k = 0; w[k]; k++)
+    if (!strcmp(low, w[k])) return 1;
+  return 0;
+}
+
 static int weak_position(pt_entity_doc *d, size_t b) {
   int role = 0;
   for (size_t k = b; k < b + 4 && k < d->n_tok; k++) {
@@ -1117,7 +1134,7 @@ static int find_mentions(pt_entity_doc *d) {
   link_state ls;
   ls.last_m = ls.last_f = ls.last_u = ls.last_org = -1;
   ls.at_m = ls.at_f = ls.at_u = 0;
-  ls.modifier = ls.weak = 0;
+  ls.modifier = ls.weak = ls.fronted = 0;
   ls.cur_sent = 0;
   for (int c = 0; c < 3; c++) ls.fs_ent[c] = -1, ls.fs_sent[c] = -1, ls.fs_tok[c] = 0, ls.fs_weak[c] = 0;
   for (int g = 0; g < MAX_GROUPS; g++) ls.by_group[g] = -1;
@@ -1132,7 +1149,11 @@ static int find_mentions(pt_entity_doc *d) {
         continue;
       }
     }
-    if (t->flags & PT_TOK_SENT) ls.cur_sent++;
+    if (t->flags & PT_TOK_SENT) {
+      ls.cur_sent++;
+      ls.fronted = opens_subordinate(d, i);
+    } else if ((t->flags & PT_TOK_PUNCT) && d->text[t->byte_off] == ',')
+      ls.fronted = 0;
     if ((t->flags & PT_TOK_INQ) || !(t->flags & PT_TOK_WORD)) { i++; continue; }
     if (!(t->flags & PT_TOK_LEXDONE) && t->byte_len >= 2 && t->byte_len <= 4 && is_pronoun_shape(d->text + t->byte_off, t->byte_len))
       LEX(d, i);
@@ -1344,7 +1365,7 @@ static int find_mentions(pt_entity_doc *d) {
                    (d->tok[ta - 1].flags & PT_TOK_WORD) &&
                    ((d->tok[ta - 1].byte_len == 3 && !memcmp(d->text + d->tok[ta - 1].byte_off + 1, "he", 2)) ||
                     (d->tok[ta - 1].byte_len == 1 && (d->text[d->tok[ta - 1].byte_off] | 0x20) == 'a')));
-    ls.weak = !org && (weak_position(d, b) || possessor_of_apposition(d, b));
+    ls.weak = !org && (weak_position(d, b) || possessor_of_apposition(d, b) || ls.fronted);
     if (link_name(d, &ls, ta, a, b, grp, gender, org, ra, rb)) return PT_NOMEM;
     ls.modifier = ls.weak = 0;
     i = b;
