@@ -878,15 +878,19 @@ static int descriptor(pt_entity_doc *d, size_t j) {
 
 /* Links a name run [a, b) (title tokens [ta, a) before it) and records the
 ** mention.  Returns PT_OK or PT_NOMEM. */
-/* Do tokens before j read "<organisation or place>'s" (straight or curly
-** apostrophe)? */
-static int possessed_by_body(const pt_entity_doc *d, size_t j) {
-  if (j < 3 || !word_is(d, j - 1, "s")) return 0;
-  const pt_tok *ap = &d->tok[j - 2];
-  if (!(ap->flags & PT_TOK_PUNCT) ||
-      !((ap->byte_len == 1 && d->text[ap->byte_off] == '\'') ||
-        (ap->byte_len == 3 && !memcmp(d->text + ap->byte_off, "\xE2\x80\x99", 3))))
+int pt_entity_possessive(const pt_entity_doc *d, size_t k) {
+  if (k + 1 >= d->n_tok || d->tok[k + 1].byte_len != 1 || (d->text[d->tok[k + 1].byte_off] | 0x20) != 's' ||
+      !(d->tok[k + 1].flags & PT_TOK_WORD))
     return 0;
+  const pt_tok *ap = &d->tok[k];
+  return (ap->flags & PT_TOK_PUNCT) &&
+         ((ap->byte_len == 1 && d->text[ap->byte_off] == '\'') ||
+          (ap->byte_len == 3 && !memcmp(d->text + ap->byte_off, "\xE2\x80\x99", 3)));
+}
+
+/* Do tokens before j read "<organisation or place>'s"? */
+static int possessed_by_body(const pt_entity_doc *d, size_t j) {
+  if (j < 3 || !pt_entity_possessive(d, j - 2)) return 0;
   int m = d->tok[j - 3].ment_end;
   if (m < 0 || d->ment[m].ent < 0) return 0;
   const pt_entity *e = &d->ent[d->ment[m].ent];
@@ -1071,12 +1075,7 @@ static size_t appositive(const pt_entity_doc *d, size_t b, size_t *ra) {
 ** apposition to: "Bloomberg's pollster, Douglas Schoen, says"?  Then the
 ** sentence is about the second person, not the possessor. */
 static int possessor_of_apposition(pt_entity_doc *d, size_t b) {
-  if (b + 4 >= d->n_tok || !word_is(d, b + 1, "s")) return 0;
-  const pt_tok *ap = &d->tok[b];
-  if (!(ap->flags & PT_TOK_PUNCT) ||
-      !((ap->byte_len == 1 && d->text[ap->byte_off] == '\'') ||
-        (ap->byte_len == 3 && !memcmp(d->text + ap->byte_off, "\xE2\x80\x99", 3))))
-    return 0;
+  if (b + 4 >= d->n_tok || !pt_entity_possessive(d, b)) return 0;
   size_t k = b + 2;
   while (k < b + 5 && k < d->n_tok && (d->tok[k].flags & PT_TOK_LOWER)) k++;
   return k > b + 2 && k + 2 < d->n_tok && d->text[d->tok[k].byte_off] == ',' && d->tok[k].byte_len == 1 &&

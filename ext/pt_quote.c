@@ -450,13 +450,6 @@ static int tok_word(const pt_entity_doc *d, size_t j, const char *w) {
 
 static int tok_word(const pt_entity_doc *d, size_t j, const char *w);
 
-/* Are tokens k, k+1 a possessive 's (straight or curly apostrophe)? */
-static int possessive_s(const pt_entity_doc *d, size_t k) {
-  return k + 1 < d->n_tok &&
-         (tok_punct(d, k, '\'') || ((d->tok[k].flags & PT_TOK_PUNCT) && d->tok[k].byte_len == 3 &&
-                                    !memcmp(d->text + d->tok[k].byte_off, "\xE2\x80\x99", 3))) &&
-         tok_word(d, k + 1, "s");
-}
 
 /* Closed-class words the attribution rules test, with their classes, sorted
 ** for a binary search: one search per test instead of a scan of a list. */
@@ -603,7 +596,7 @@ static int is_cue(const pt_entity_doc *d, size_t j) {
   ** possessive the word is a noun */
   if (j > 0) {
     if (word_class(d, j - 1) & W_ART) return 0;
-    if (j > 2 && possessive_s(d, j - 2) &&
+    if (j > 2 && pt_entity_possessive(d, j - 2) &&
         !(pt_entity_lex(d, j - 3) & PT_LEX_PRONOUN) && !tok_word(d, j - 3, "it") && !tok_word(d, j - 3, "that"))
       return 0; /* (but "He's claiming" is he is) */
   }
@@ -668,7 +661,7 @@ static int personish(const pt_entity_doc *d, int m) {
 /* Is mention m followed by a possessive 's? */
 static int possessive(const pt_entity_doc *d, int m) {
   if (d->ment[m].type == PT_MENT_PRONOUN) return 0; /* "He's claiming": he is */
-  return possessive_s(d, d->ment[m].tok_end);
+  return pt_entity_possessive(d, d->ment[m].tok_end);
 }
 
 /* A noun-phrase speaker starting at j: "a spokesman for the campaign",
@@ -817,7 +810,7 @@ static int subject_before(const pt_entity_doc *d, size_t c, size_t lo, int para,
   }
   /* "Ryan's office said", "the senator's campaign said": a possessor and
   ** one or two lower-case nouns speak as one body. */
-  if (p > lo && p + 2 <= k && p + 4 > k && ok_tok(d, p, para) && possessive_s(d, p) &&
+  if (p > lo && p + 2 <= k && p + 4 > k && ok_tok(d, p, para) && pt_entity_possessive(d, p) &&
       (d->tok[k].flags & PT_TOK_LOWER) && ok_tok(d, p - 1, para)) {
     size_t f = p; /* the possessor: a name, or a determiner phrase */
     if (d->tok[p - 1].ment_end >= 0) f = d->ment[d->tok[p - 1].ment_end].tok_first;
@@ -1552,7 +1545,7 @@ static int names_work(const pt_entity_doc *d, const pt_quote *q, int title_case)
   if (!title_case) return 0; /* "said of the show, ''I don't like it''" */
   for (int k = 0; work[k]; k++)
     if (tok_word(d, j, work[k])) return 1;
-  return j > 0 && tok_word(d, j, "s") && possessive_s(d, j - 1);
+  return j > 0 && tok_word(d, j, "s") && pt_entity_possessive(d, j - 1);
 }
 
 /* Does the sentence go on right after the closing mark ("“Top secret” is

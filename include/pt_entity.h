@@ -142,6 +142,9 @@ int pt_entity_build(pt_entity_doc *d, const char *text, size_t len,
 ** the token (so d is logically const).  0 for punctuation. */
 int pt_entity_lex(const pt_entity_doc *d, size_t j);
 
+/* Are tokens k, k+1 a possessive 's (straight or curly apostrophe, s or S)? */
+int pt_entity_possessive(const pt_entity_doc *d, size_t k);
+
 /* Index of the first token whose byte_off >= byte_off (n_tok when none). */
 size_t pt_entity_tok_at(const pt_entity_doc *d, size_t byte_off);
 
