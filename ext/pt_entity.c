@@ -1037,6 +1037,16 @@ static int link_name(pt_entity_doc *d, link_state *ls, size_t ta, size_t a, size
 /* An appositive role after a name: ", a state councilor," or ", the
 ** secretary of state,".  Returns the end token of the role (exclusive) and
 ** sets *ra, or 0. */
+/* Is token j an auxiliary or copula ("was", "has", "will"): a clause's verb,
+** which no appositive has? */
+static int auxiliary(const pt_entity_doc *d, size_t j) {
+  static const char *const w[] = {"is", "was", "are", "were", "has", "have", "had", "will", "would",
+                                  "did", "does", "can", "could", NULL};
+  for (int k = 0; w[k]; k++)
+    if (word_is(d, j, w[k])) return 1;
+  return 0;
+}
+
 static size_t appositive(const pt_entity_doc *d, size_t b, size_t *ra) {
   if (b + 2 >= d->n_tok) return 0;
   const pt_tok *c = &d->tok[b];
@@ -1061,6 +1071,8 @@ static size_t appositive(const pt_entity_doc *d, size_t b, size_t *ra) {
     if ((t->flags & PT_TOK_LOWER) && (LEX(d, k) & PT_LEX_CUE_VERB)) return 0;
     if (k > j && (t->flags & PT_TOK_LOWER) && t->byte_len == 3 && !memcmp(d->text + t->byte_off, "who", 3))
       return 0;
+    /* "at the Pentagon, the admiral's answer was indistinct": a clause */
+    if (k > j && (t->flags & PT_TOK_LOWER) && auxiliary(d, k)) return 0;
   }
   if (k == j || k >= d->n_tok || k >= j + 10) return 0;
   *ra = j;
