@@ -168,6 +168,34 @@ class Score:
         }
 
 
+def write_hs_sample(prefix, base, split, gold, hs, n=40, seed=2026):
+    """Blinded he/she disagreements for a reader: the text around the
+    quotation, the quotation, and our speaker and CoreNLP's antecedent as
+    candidates A and B in random order (the key says which is whose)."""
+    import random
+    rnd = random.Random(seed)
+    by = {(doc, g["start"]): g for doc in gold for g in gold[doc]}
+    out, key = [], []
+    for i, e in enumerate(rnd.sample(hs, min(n, len(hs))), 1):
+        doc, start, ref, ours = e[0], e[1], e[2], e[3]
+        g = by[(doc, start)]
+        with open(os.path.join(base, split, "text", doc), encoding="utf-8") as f:
+            t = f.read()
+        s = start - 1
+        cands = [("coref", ref), ("ours", ours or "(no speaker given)")]
+        rnd.shuffle(cands)
+        out.append("### Case %d\nThe quotation to attribute: \"%s\"\n(its pronoun source as written: \"%s\")\n\n"
+                   "Context (text before and after):\n%s\n\nCandidate A: %s\nCandidate B: %s\n"
+                   % (i, t[s:s + g["length"]], g["source"], t[max(0, s - 900):s + g["length"] + 200],
+                      cands[0][1], cands[1][1]))
+        key.append({"case": i, "A": cands[0][0], "B": cands[1][0], "doc": doc, "start": start})
+    with open(prefix + ".md", "w", encoding="utf-8") as f:
+        f.write("\n".join(out))
+    with open(prefix + ".key.json", "w", encoding="utf-8") as f:
+        json.dump(key, f, indent=1)
+    print("wrote %d blinded cases to %s.md (key: %s.key.json)" % (len(out), prefix, prefix))
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--so", default="./policytext")
@@ -176,6 +204,10 @@ def main():
     ap.add_argument("--errors", type=int, default=0)
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--floors", default="", help="split:quote_f1,attributed_f1,named,hs")
+    ap.add_argument("--hs-sample", default="", metavar="PREFIX",
+                    help="write 40 random he/she disagreements of the first split, blinded "
+                         "(PREFIX.md: text, quotation, candidates A/B in random order; "
+                         "PREFIX.key.json: which is whose) for a reader to judge")
     args = ap.parse_args()
     base = os.path.join(args.shared, "data", "polnear")
     if not os.path.isdir(base):
@@ -195,7 +227,7 @@ def main():
                 d = json.loads(line)
                 gold[d["doc"]] = d["quotes"]
         ours, naive = Score(), Score()
-        errs = {"miss": [], "fp": [], "named": [], "hs": []} if args.errors else None
+        errs = {"miss": [], "fp": [], "named": [], "hs": []} if args.errors or args.hs_sample else None
         for doc in sorted(gold):
             with open(os.path.join(base, split, "text", doc), encoding="utf-8") as f:
                 text = f.read()
@@ -223,7 +255,9 @@ def main():
                 if g < w:
                     print("FLOOR %s %s %.3f < %.2f" % (split, nm, g, w))
                     status = 1
-        if errs:
+        if args.hs_sample and split == args.split.split(",")[0]:
+            write_hs_sample(args.hs_sample, base, split, gold, errs["hs"] if errs else [])
+        if errs and args.errors:
             for k in ("miss", "fp", "named", "hs"):
                 print("--- %s %s (%d)" % (split, k, len(errs[k])))
                 for e in errs[k][:args.errors]:
