@@ -222,17 +222,23 @@ static inline int char_at(const char *s, size_t n, size_t i, int *cp, size_t *ad
 ** Words are short, so a byte loop mispredicts its exit once per word; with
 ** SSE2 (every x86-64) sixteen bytes are classified at once and the exit is
 ** a count of trailing bits, not a branch. */
+#ifdef __SSE2__
+/* Bit k set when byte k of v is an ASCII letter or digit (signed compares:
+** bytes >= 0x80 are negative and fall out, as C_HIGH). */
+static inline unsigned alnum_mask16(__m128i v) {
+  __m128i lo = _mm_or_si128(v, _mm_set1_epi8(0x20));
+  __m128i alpha = _mm_and_si128(_mm_cmpgt_epi8(lo, _mm_set1_epi8('a' - 1)),
+                                _mm_cmplt_epi8(lo, _mm_set1_epi8('z' + 1)));
+  __m128i digit = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('0' - 1)),
+                                _mm_cmplt_epi8(v, _mm_set1_epi8('9' + 1)));
+  return (unsigned)_mm_movemask_epi8(_mm_or_si128(alpha, digit));
+}
+#endif
+
 static inline size_t ascii_word_end(const char *s, size_t j, size_t lim) {
 #ifdef __SSE2__
   while (j + 16 <= lim) {
-    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + j));
-    __m128i lo = _mm_or_si128(v, _mm_set1_epi8(0x20));
-    /* signed compares: bytes >= 0x80 are negative and fall out (C_HIGH) */
-    __m128i alpha = _mm_and_si128(_mm_cmpgt_epi8(lo, _mm_set1_epi8('a' - 1)),
-                                  _mm_cmplt_epi8(lo, _mm_set1_epi8('z' + 1)));
-    __m128i digit = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('0' - 1)),
-                                  _mm_cmplt_epi8(v, _mm_set1_epi8('9' + 1)));
-    unsigned m = (unsigned)_mm_movemask_epi8(_mm_or_si128(alpha, digit));
+    unsigned m = alnum_mask16(_mm_loadu_si128((const __m128i *)(const void *)(s + j)));
     if (m != 0xFFFFu) return j + (size_t)__builtin_ctz(~m);
     j += 16;
   }
@@ -363,12 +369,7 @@ static int tokenize(pt_entity_doc *d, const pt_span *skip, size_t n_skip,
 #ifdef __SSE2__
       if (i + 16 <= n && i < lim) {
         __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
-        __m128i lo = _mm_or_si128(v, _mm_set1_epi8(0x20));
-        __m128i alpha = _mm_and_si128(_mm_cmpgt_epi8(lo, _mm_set1_epi8('a' - 1)),
-                                      _mm_cmplt_epi8(lo, _mm_set1_epi8('z' + 1)));
-        __m128i digit = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('0' - 1)),
-                                      _mm_cmplt_epi8(v, _mm_set1_epi8('9' + 1)));
-        unsigned m = (unsigned)_mm_movemask_epi8(_mm_or_si128(alpha, digit));
+        unsigned m = alnum_mask16(v);
         upm = (unsigned)_mm_movemask_epi8(_mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('A' - 1)),
                                                         _mm_cmplt_epi8(v, _mm_set1_epi8('Z' + 1))));
         lom = (unsigned)_mm_movemask_epi8(_mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('a' - 1)),
