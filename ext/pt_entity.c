@@ -170,6 +170,189 @@ int pt_entity_lex(const pt_entity_doc *cd, size_t j) {
 }
 
 /* ====================================================================
+** Closed-class words.
+*/
+/* The closed-class words the entity and attribution rules test, with their
+** PT_W_ classes, sorted for a binary search (one search per token, then
+** remembered): one list instead of a scan of a list per test. */
+static const struct closed_word {
+  const char *w;
+  uint16_t cls;
+} closed_words[] = {
+    {"a", PT_W_DET | PT_W_ART},
+    {"about", PT_W_PREP},
+    {"above", PT_W_PREP},
+    {"across", PT_W_PREP},
+    {"after", PT_W_FUNCTION | PT_W_SUBORD | PT_W_PREP | PT_W_OPENER},
+    {"again", PT_W_FILLER},
+    {"against", PT_W_PREP},
+    {"along", PT_W_PREP},
+    {"also", PT_W_FILLER | PT_W_PREP},
+    {"although", PT_W_SUBORD | PT_W_OPENER},
+    {"among", PT_W_PREP},
+    {"an", PT_W_DET | PT_W_ART},
+    {"and", PT_W_FUNCTION},
+    {"another", PT_W_DET},
+    {"are", PT_W_FUNCTION | PT_W_AUX},
+    {"around", PT_W_PREP},
+    {"as", PT_W_FUNCTION | PT_W_SUBORD | PT_W_OPENER},
+    {"at", PT_W_FUNCTION},
+    {"because", PT_W_FUNCTION | PT_W_SUBORD | PT_W_OPENER},
+    {"before", PT_W_FUNCTION | PT_W_SUBORD | PT_W_PREP | PT_W_OPENER},
+    {"behind", PT_W_PREP},
+    {"below", PT_W_PREP},
+    {"beside", PT_W_PREP},
+    {"between", PT_W_PREP},
+    {"beyond", PT_W_PREP},
+    {"both", PT_W_PREP},
+    {"but", PT_W_FUNCTION | PT_W_SUBORD},
+    {"by", PT_W_FUNCTION},
+    {"can", PT_W_AUX},
+    {"could", PT_W_AUX},
+    {"despite", PT_W_PREP},
+    {"did", PT_W_FILLER | PT_W_AUX},
+    {"does", PT_W_FILLER | PT_W_AUX},
+    {"during", PT_W_PREP},
+    {"earlier", PT_W_FILLER | PT_W_TIME},
+    {"either", PT_W_PREP},
+    {"even", PT_W_PREP},
+    {"except", PT_W_PREP},
+    {"first", PT_W_FILLER},
+    {"flatly", PT_W_FILLER},
+    {"for", PT_W_FUNCTION},
+    {"friday", PT_W_TIME},
+    {"from", PT_W_FUNCTION | PT_W_PREP},
+    {"further", PT_W_FILLER},
+    {"had", PT_W_FUNCTION | PT_W_FILLER | PT_W_AUX},
+    {"has", PT_W_FUNCTION | PT_W_FILLER | PT_W_AUX},
+    {"have", PT_W_FUNCTION | PT_W_FILLER | PT_W_AUX},
+    {"he", PT_W_FUNCTION},
+    {"her", PT_W_DET | PT_W_ART},
+    {"here", PT_W_PREP},
+    {"his", PT_W_DET | PT_W_ART},
+    {"i", PT_W_FUNCTION},
+    {"if", PT_W_FUNCTION | PT_W_SUBORD | PT_W_OPENER},
+    {"in", PT_W_FUNCTION},
+    {"inside", PT_W_PREP},
+    {"into", PT_W_PREP},
+    {"is", PT_W_FUNCTION | PT_W_AUX},
+    {"it", PT_W_FUNCTION},
+    {"its", PT_W_DET | PT_W_ART},
+    {"just", PT_W_FILLER},
+    {"last", PT_W_TIME},
+    {"later", PT_W_FILLER | PT_W_TIME},
+    {"like", PT_W_PREP},
+    {"many", PT_W_DET},
+    {"monday", PT_W_TIME},
+    {"morning", PT_W_TIME},
+    {"my", PT_W_ART},
+    {"near", PT_W_PREP},
+    {"neither", PT_W_PREP},
+    {"night", PT_W_TIME},
+    {"not", PT_W_FUNCTION},
+    {"of", PT_W_FUNCTION},
+    {"often", PT_W_FILLER},
+    {"on", PT_W_FUNCTION},
+    {"once", PT_W_SUBORD | PT_W_FILLER},
+    {"one", PT_W_DET},
+    {"only", PT_W_FILLER},
+    {"onto", PT_W_PREP},
+    {"or", PT_W_FUNCTION},
+    {"other", PT_W_DET},
+    {"our", PT_W_DET | PT_W_ART},
+    {"outside", PT_W_PREP},
+    {"over", PT_W_PREP},
+    {"previously", PT_W_FILLER},
+    {"recently", PT_W_FILLER | PT_W_TIME},
+    {"repeatedly", PT_W_FILLER},
+    {"saturday", PT_W_TIME},
+    {"several", PT_W_DET},
+    {"she", PT_W_FUNCTION},
+    {"simply", PT_W_FILLER},
+    {"since", PT_W_FUNCTION | PT_W_SUBORD | PT_W_PREP | PT_W_OPENER},
+    {"so", PT_W_FUNCTION | PT_W_SUBORD},
+    {"some", PT_W_DET},
+    {"still", PT_W_FILLER},
+    {"sunday", PT_W_TIME},
+    {"than", PT_W_FUNCTION | PT_W_SUBORD | PT_W_PREP},
+    {"that", PT_W_FUNCTION | PT_W_SUBORD | PT_W_PREP},
+    {"the", PT_W_DET | PT_W_ART},
+    {"their", PT_W_DET | PT_W_ART},
+    {"then", PT_W_FUNCTION | PT_W_SUBORD | PT_W_FILLER | PT_W_PREP},
+    {"there", PT_W_PREP},
+    {"they", PT_W_FUNCTION},
+    {"this", PT_W_TIME | PT_W_PREP},
+    {"though", PT_W_SUBORD | PT_W_OPENER},
+    {"three", PT_W_DET},
+    {"through", PT_W_PREP},
+    {"thursday", PT_W_TIME},
+    {"to", PT_W_FUNCTION},
+    {"today", PT_W_TIME},
+    {"tonight", PT_W_TIME},
+    {"toward", PT_W_PREP},
+    {"tuesday", PT_W_TIME},
+    {"two", PT_W_DET},
+    {"under", PT_W_PREP},
+    {"unless", PT_W_SUBORD | PT_W_OPENER},
+    {"unlike", PT_W_PREP},
+    {"until", PT_W_FUNCTION | PT_W_SUBORD | PT_W_PREP},
+    {"upon", PT_W_PREP},
+    {"versus", PT_W_PREP},
+    {"was", PT_W_FUNCTION | PT_W_AUX},
+    {"we", PT_W_FUNCTION},
+    {"wednesday", PT_W_TIME},
+    {"week", PT_W_TIME},
+    {"were", PT_W_FUNCTION | PT_W_AUX},
+    {"what", PT_W_PREP},
+    {"when", PT_W_FUNCTION | PT_W_SUBORD | PT_W_PREP | PT_W_OPENER},
+    {"where", PT_W_FUNCTION | PT_W_SUBORD | PT_W_PREP},
+    {"whereas", PT_W_OPENER},
+    {"whether", PT_W_SUBORD},
+    {"which", PT_W_FUNCTION | PT_W_SUBORD | PT_W_PREP},
+    {"while", PT_W_FUNCTION | PT_W_SUBORD | PT_W_PREP | PT_W_OPENER},
+    {"who", PT_W_FUNCTION | PT_W_SUBORD},
+    {"whom", PT_W_PREP},
+    {"whose", PT_W_PREP},
+    {"will", PT_W_FILLER | PT_W_AUX},
+    {"with", PT_W_FUNCTION | PT_W_PREP},
+    {"within", PT_W_PREP},
+    {"without", PT_W_PREP},
+    {"would", PT_W_FILLER | PT_W_AUX},
+    {"yesterday", PT_W_TIME},
+    {"you", PT_W_FUNCTION},
+    {"your", PT_W_ART},
+};
+
+int pt_entity_word_class_lookup(const pt_entity_doc *cd, size_t j) {
+  if (j >= cd->n_tok || !cd->wcls) return 0;
+  uint16_t *memo = cd->wcls; /* a memo: d stays logically const */
+  if (memo[j]) return memo[j] & 0x7FFF;
+  if (!(cd->tok[j].flags & PT_TOK_WORD) || cd->tok[j].byte_len > 10) {
+    memo[j] = 0x8000;
+    return 0;
+  }
+  char w[11];
+  size_t n = cd->tok[j].byte_len;
+  const char *s = cd->text + cd->tok[j].byte_off;
+  for (size_t i = 0; i < n; i++) w[i] = (char)(s[i] | 0x20);
+  w[n] = 0;
+  int found = 0;
+  size_t lo = 0, hi = sizeof closed_words / sizeof closed_words[0];
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    int c = strcmp(closed_words[mid].w, w);
+    if (c == 0) {
+      found = closed_words[mid].cls;
+      break;
+    }
+    if (c < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  memo[j] = (uint16_t)(found | 0x8000);
+  return found;
+}
+
+/* ====================================================================
 ** Tokenizer.
 */
 void pt_entity_init(pt_entity_doc *d) { memset(d, 0, sizeof *d); }
@@ -179,6 +362,7 @@ void pt_entity_reset(pt_entity_doc *d) {
   pt_free(d->ment);
   pt_free(d->ent);
   pt_free(d->map);
+  pt_free(d->wcls);
   pt_entity_init(d);
 }
 
@@ -857,13 +1041,6 @@ static int same_surname(const pt_entity_doc *d, int from, const pt_tok *lt, char
 ** it ("developer", "strategist", "billionaire")?  Not a function word, a
 ** verb form (-ed, -ing, -s) or an adverb. */
 static int descriptor(pt_entity_doc *d, size_t j) {
-  static const char *const no[] = {"about", "above", "across", "after", "against", "along", "among", "around",
-                                   "before", "behind", "below", "beside", "between", "beyond", "despite",
-                                   "during", "except", "from", "inside", "into", "near", "onto", "outside",
-                                   "over", "since", "than", "that", "then", "this", "through", "toward",
-                                   "under", "until", "upon", "when", "where", "while", "with", "within",
-                                   "without", "whom", "whose", "which", "there", "here", "also", "even",
-                                   "both", "either", "neither", "like", "unlike", "versus", "what", NULL};
   const pt_tok *t = &d->tok[j];
   if (!(t->flags & PT_TOK_LOWER) || (t->flags & PT_TOK_INQ) || t->byte_len < 4) return 0;
   const char *w = d->text + t->byte_off;
@@ -872,9 +1049,7 @@ static int descriptor(pt_entity_doc *d, size_t j) {
       (n > 4 && !memcmp(w + n - 3, "ing", 3)))
     return 0;
   if (LEX(d, j) & (PT_LEX_CUE_VERB | PT_LEX_PRONOUN)) return 0;
-  for (int k = 0; no[k]; k++)
-    if (strlen(no[k]) == n && !memcmp(no[k], w, n)) return 0;
-  return 1;
+  return !(pt_entity_word_class(d, j) & PT_W_PREP);
 }
 
 /* Links a name run [a, b) (title tokens [ta, a) before it) and records the
@@ -1041,11 +1216,7 @@ static int link_name(pt_entity_doc *d, link_state *ls, size_t ta, size_t a, size
 /* Is token j an auxiliary or copula ("was", "has", "will"): a clause's verb,
 ** which no appositive has? */
 static int auxiliary(const pt_entity_doc *d, size_t j) {
-  static const char *const w[] = {"is", "was", "are", "were", "has", "have", "had", "will", "would",
-                                  "did", "does", "can", "could", NULL};
-  for (int k = 0; w[k]; k++)
-    if (word_is(d, j, w[k])) return 1;
-  return 0;
+  return (pt_entity_word_class(d, j) & PT_W_AUX) != 0;
 }
 
 static size_t appositive(const pt_entity_doc *d, size_t b, size_t *ra) {
@@ -1099,16 +1270,7 @@ static int possessor_of_apposition(pt_entity_doc *d, size_t b) {
 ** wide array of artists …, that has not been happening for Clinton, which
 ** concerns Henry Crespo")?  Its names are background, not the topic. */
 static int opens_subordinate(const pt_entity_doc *d, size_t j) {
-  static const char *const w[] = {"while", "although", "though", "whereas", "when", "if", "as",
-                                  "after", "before", "because", "since", "unless", NULL};
-  const pt_tok *t = &d->tok[j];
-  if (!(t->flags & PT_TOK_WORD) || t->byte_len > 8) return 0;
-  char low[9];
-  for (size_t k = 0; k < t->byte_len; k++) low[k] = (char)(d->text[t->byte_off + k] | 0x20);
-  low[t->byte_len] = 0;
-  for (int k = 0; w[k]; k++)
-    if (!strcmp(low, w[k])) return 1;
-  return 0;
+  return (pt_entity_word_class(d, j) & PT_W_OPENER) != 0;
 }
 
 static int weak_position(pt_entity_doc *d, size_t b) {
@@ -1403,6 +1565,10 @@ int pt_entity_build(pt_entity_doc *d, const char *text, size_t len,
   }
   d->map_n = 0;
   int rc = tokenize(d, skip, n_skip, marks, n_marks);
-  if (rc == PT_OK) rc = find_mentions(d);
+  if (rc == PT_OK && pt_grow((void **)&d->wcls, &d->cap_wcls, d->n_tok + 1, sizeof *d->wcls)) rc = PT_NOMEM;
+  if (rc == PT_OK) {
+    memset(d->wcls, 0, (d->n_tok + 1) * sizeof *d->wcls);
+    rc = find_mentions(d);
+  }
   return rc;
 }

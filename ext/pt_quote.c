@@ -12,7 +12,6 @@
 */
 #include <stdint.h>
 #include <stdlib.h>
-#include <stddef.h>
 #include <string.h>
 #ifdef __SSE2__
 #include <emmintrin.h>
@@ -50,7 +49,6 @@ void pt_quote_reset(pt_quote_list *l) {
   pt_free(l->q);
   pt_free(l->spans);
   pt_free(l->marks);
-  pt_free(l->wcls);
   pt_entity_reset(&l->ents);
   pt_quote_init(l);
 }
@@ -451,141 +449,6 @@ static int tok_word(const pt_entity_doc *d, size_t j, const char *w) {
 static int tok_word(const pt_entity_doc *d, size_t j, const char *w);
 
 
-/* Closed-class words the attribution rules test, with their classes, sorted
-** for a binary search: one search per test instead of a scan of a list. */
-enum { W_FUNCTION = 1, W_SUBORD = 2, W_DET = 4, W_FILLER = 8, W_TIME = 16, W_ART = 32 };
-static const struct closed_word {
-  const char *w;
-  unsigned char cls;
-} closed_words[] = {
-    {"a", W_DET | W_ART},
-    {"after", W_FUNCTION | W_SUBORD},
-    {"again", W_FILLER},
-    {"also", W_FILLER},
-    {"although", W_SUBORD},
-    {"an", W_DET | W_ART},
-    {"and", W_FUNCTION},
-    {"another", W_DET},
-    {"are", W_FUNCTION},
-    {"as", W_FUNCTION | W_SUBORD},
-    {"at", W_FUNCTION},
-    {"because", W_FUNCTION | W_SUBORD},
-    {"before", W_FUNCTION | W_SUBORD},
-    {"but", W_FUNCTION | W_SUBORD},
-    {"by", W_FUNCTION},
-    {"did", W_FILLER},
-    {"does", W_FILLER},
-    {"earlier", W_FILLER | W_TIME},
-    {"first", W_FILLER},
-    {"flatly", W_FILLER},
-    {"for", W_FUNCTION},
-    {"friday", W_TIME},
-    {"from", W_FUNCTION},
-    {"further", W_FILLER},
-    {"had", W_FUNCTION | W_FILLER},
-    {"has", W_FUNCTION | W_FILLER},
-    {"have", W_FUNCTION | W_FILLER},
-    {"he", W_FUNCTION},
-    {"her", W_DET | W_ART},
-    {"his", W_DET | W_ART},
-    {"i", W_FUNCTION},
-    {"if", W_FUNCTION | W_SUBORD},
-    {"in", W_FUNCTION},
-    {"is", W_FUNCTION},
-    {"it", W_FUNCTION},
-    {"its", W_DET | W_ART},
-    {"just", W_FILLER},
-    {"last", W_TIME},
-    {"later", W_FILLER | W_TIME},
-    {"many", W_DET},
-    {"monday", W_TIME},
-    {"morning", W_TIME},
-    {"my", W_ART},
-    {"night", W_TIME},
-    {"not", W_FUNCTION},
-    {"of", W_FUNCTION},
-    {"often", W_FILLER},
-    {"on", W_FUNCTION},
-    {"once", W_SUBORD | W_FILLER},
-    {"one", W_DET},
-    {"only", W_FILLER},
-    {"or", W_FUNCTION},
-    {"other", W_DET},
-    {"our", W_DET | W_ART},
-    {"previously", W_FILLER},
-    {"recently", W_FILLER | W_TIME},
-    {"repeatedly", W_FILLER},
-    {"saturday", W_TIME},
-    {"several", W_DET},
-    {"she", W_FUNCTION},
-    {"simply", W_FILLER},
-    {"since", W_FUNCTION | W_SUBORD},
-    {"so", W_FUNCTION | W_SUBORD},
-    {"some", W_DET},
-    {"still", W_FILLER},
-    {"sunday", W_TIME},
-    {"than", W_FUNCTION | W_SUBORD},
-    {"that", W_FUNCTION | W_SUBORD},
-    {"the", W_DET | W_ART},
-    {"their", W_DET | W_ART},
-    {"then", W_FUNCTION | W_SUBORD | W_FILLER},
-    {"they", W_FUNCTION},
-    {"this", W_TIME},
-    {"though", W_SUBORD},
-    {"three", W_DET},
-    {"thursday", W_TIME},
-    {"to", W_FUNCTION},
-    {"today", W_TIME},
-    {"tonight", W_TIME},
-    {"tuesday", W_TIME},
-    {"two", W_DET},
-    {"unless", W_SUBORD},
-    {"until", W_FUNCTION | W_SUBORD},
-    {"was", W_FUNCTION},
-    {"we", W_FUNCTION},
-    {"wednesday", W_TIME},
-    {"week", W_TIME},
-    {"were", W_FUNCTION},
-    {"when", W_FUNCTION | W_SUBORD},
-    {"where", W_FUNCTION | W_SUBORD},
-    {"whether", W_SUBORD},
-    {"which", W_FUNCTION | W_SUBORD},
-    {"while", W_FUNCTION | W_SUBORD},
-    {"who", W_FUNCTION | W_SUBORD},
-    {"will", W_FILLER},
-    {"with", W_FUNCTION},
-    {"would", W_FILLER},
-    {"yesterday", W_TIME},
-    {"you", W_FUNCTION},
-    {"your", W_ART},
-};
-
-/* W_ classes of token j (ASCII case folded), 0 for other words.  The rules
-** ask about the same tokens many times, so the answer is kept per token in
-** the list that owns d (bit 7: known) -- a memo, as pt_entity_lex() keeps. */
-static int word_class(const pt_entity_doc *d, size_t j) {
-  if (j >= d->n_tok || !(d->tok[j].flags & PT_TOK_WORD) || d->tok[j].byte_len > 10) return 0;
-  unsigned char *memo = ((const pt_quote_list *)(const void *)((const char *)d - offsetof(pt_quote_list, ents)))->wcls;
-  if (memo[j]) return memo[j] & 0x7F;
-  char w[11];
-  size_t n = d->tok[j].byte_len;
-  const char *s = d->text + d->tok[j].byte_off;
-  for (size_t i = 0; i < n; i++) w[i] = (char)(s[i] | 0x20);
-  w[n] = 0;
-  size_t lo = 0, hi = sizeof closed_words / sizeof closed_words[0];
-  while (lo < hi) {
-    size_t mid = (lo + hi) / 2;
-    int c = strcmp(closed_words[mid].w, w);
-    if (c == 0) {
-      memo[j] = (unsigned char)(closed_words[mid].cls | 0x80);
-      return closed_words[mid].cls;
-    }
-    if (c < 0) lo = mid + 1;
-    else hi = mid;
-  }
-  memo[j] = 0x80;
-  return 0;
-}
 
 /* A reporting verb, but not "agreed to", "vowed to" (an infinitive follows). */
 static int is_cue(const pt_entity_doc *d, size_t j) {
@@ -595,7 +458,7 @@ static int is_cue(const pt_entity_doc *d, size_t j) {
   /* "the tweets", "his statement", "Trump's tweets": after an article or a
   ** possessive the word is a noun */
   if (j > 0) {
-    if (word_class(d, j - 1) & W_ART) return 0;
+    if (pt_entity_word_class(d, j - 1) & PT_W_ART) return 0;
     if (j > 2 && pt_entity_possessive(d, j - 2) &&
         !(pt_entity_lex(d, j - 3) & PT_LEX_PRONOUN) && !tok_word(d, j - 3, "it") && !tok_word(d, j - 3, "that"))
       return 0; /* (but "He's claiming" is he is) */
@@ -614,22 +477,30 @@ static int is_cue(const pt_entity_doc *d, size_t j) {
 ** before the speaker: "also said", "has said", "said Sunday". */
 static int is_filler(const pt_entity_doc *d, size_t j) {
   if (j >= d->n_tok || !(d->tok[j].flags & PT_TOK_LOWER) || (d->tok[j].flags & PT_TOK_INQ)) return 0;
-  if (word_class(d, j) & W_FILLER) return 1;
+  if (pt_entity_word_class(d, j) & PT_W_FILLER) return 1;
   const pt_tok *t = &d->tok[j];
   return t->byte_len > 4 && d->text[t->byte_off + t->byte_len - 1] == 'y' &&
          d->text[t->byte_off + t->byte_len - 2] == 'l';
 }
 
 /* Function words that end a run of modifiers before a name. */
-static int is_function(const pt_entity_doc *d, size_t j) { return (word_class(d, j) & W_FUNCTION) != 0; }
+static int is_function(const pt_entity_doc *d, size_t j) {
+  return (pt_entity_word_class(d, j) & PT_W_FUNCTION) != 0;
+}
 
 /* Words that open a subordinate clause: a name after one is not the
 ** subject of the verb that follows ("until Haley said"). */
-static int is_subordinator(const pt_entity_doc *d, size_t j) { return (word_class(d, j) & W_SUBORD) != 0; }
+static int is_subordinator(const pt_entity_doc *d, size_t j) {
+  return (pt_entity_word_class(d, j) & PT_W_SUBORD) != 0;
+}
 
-static int is_time_word(const pt_entity_doc *d, size_t j) { return (word_class(d, j) & W_TIME) != 0; }
+static int is_time_word(const pt_entity_doc *d, size_t j) {
+  return (pt_entity_word_class(d, j) & PT_W_TIME) != 0;
+}
 
-static int is_det(const pt_entity_doc *d, size_t j) { return (word_class(d, j) & W_DET) != 0; }
+static int is_det(const pt_entity_doc *d, size_t j) {
+  return (pt_entity_word_class(d, j) & PT_W_DET) != 0;
+}
 
 /* Is token j inside a name mention (a quoted nickname: Robert C. “Bobby”
 ** Scott)? */
@@ -1665,8 +1536,6 @@ int pt_quote_extract(pt_quote_list *l, const char *text, size_t len) {
   if (l->n_marks > 1) qsort(l->marks, l->n_marks, sizeof(pt_span), cmp_span);
   rc = pt_entity_build(&l->ents, text, len, l->spans, l->n_spans, l->marks, l->n_marks);
   if (rc) return rc;
-  if (pt_grow((void **)&l->wcls, &l->cap_wcls, l->ents.n_tok + 1, 1)) return PT_NOMEM;
-  memset(l->wcls, 0, l->ents.n_tok + 1);
   attribute(l);
   classify(l);
   return PT_OK;

@@ -116,6 +116,8 @@ typedef struct pt_entity_doc {
   size_t n_ent, cap_ent;
   void *map;            /* name-word -> entity hash map (private) */
   size_t map_cap, map_n;
+  uint16_t *wcls;       /* owned memo of pt_entity_word_class(), per token */
+  size_t cap_wcls;
 } pt_entity_doc;
 
 /* A byte span [byte_off, byte_off+byte_len) given to pt_entity_build. */
@@ -141,6 +143,29 @@ int pt_entity_build(pt_entity_doc *d, const char *text, size_t len,
 /* Lexicon flags (PT_LEX_) of token j, looked up on first use and cached in
 ** the token (so d is logically const).  0 for punctuation. */
 int pt_entity_lex(const pt_entity_doc *d, size_t j);
+
+/* Classes of the closed-class words the rules test (bits of
+** pt_entity_word_class()). */
+enum {
+  PT_W_FUNCTION = 1,    /* ends a run of modifiers: of, in, and, that, he */
+  PT_W_SUBORD = 2,      /* opens a subordinate clause: until, as, which, who */
+  PT_W_DET = 4,         /* determiner: the, a, his, some, two */
+  PT_W_FILLER = 8,      /* between a speaker and the verb: also, has, later */
+  PT_W_TIME = 16,       /* a time after the verb: Monday, today, last */
+  PT_W_ART = 32,        /* article or possessive: a noun follows */
+  PT_W_AUX = 64,        /* auxiliary or copula: is, was, has, will */
+  PT_W_PREP = 128,      /* preposition-like, never a descriptor: about, during */
+  PT_W_OPENER = 256     /* opens a fronted clause: while, although, when, if */
+};
+
+/* PT_W_ classes of token j (ASCII case folded; 0 for other tokens),
+** remembered per token in d (so d is logically const).  The remembered
+** case is inline: the attribution rules ask about the same tokens often. */
+int pt_entity_word_class_lookup(const pt_entity_doc *d, size_t j);
+static inline int pt_entity_word_class(const pt_entity_doc *d, size_t j) {
+  if (j < d->n_tok && d->wcls && d->wcls[j]) return d->wcls[j] & 0x7FFF;
+  return pt_entity_word_class_lookup(d, j);
+}
 
 /* Are tokens k, k+1 a possessive 's (straight or curly apostrophe, s or S)? */
 int pt_entity_possessive(const pt_entity_doc *d, size_t k);

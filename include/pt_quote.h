@@ -88,8 +88,6 @@ typedef struct pt_quote_list {
   size_t n_spans, cap_spans;
   pt_span *marks;      /* internal scratch (accepted marks) */
   size_t n_marks, cap_marks;
-  unsigned char *wcls; /* internal scratch: closed-word classes per token */
-  size_t cap_wcls;
 } pt_quote_list;
 
 /* Initialises l to empty; no allocation. */
