@@ -1552,8 +1552,18 @@ int pt_entity_build(pt_entity_doc *d, const char *text, size_t len,
                     size_t n_marks) {
   d->text = text;
   d->len = len;
-  if (len >= 0xFFFFFFF0u) return PT_TOOBIG;
   d->n_tok = d->n_ment = d->n_ent = 0;
+  if (len >= 0xFFFFFFF0u) return PT_TOOBIG;
+  /* The tokenizer walks the spans in step with the text: spans out of
+  ** order or past its end would stall it. */
+  for (int pass = 0; pass < 2; pass++) {
+    const pt_span *sp = pass ? marks : skip;
+    size_t ns = pass ? n_marks : n_skip, end = 0;
+    for (size_t k = 0; k < ns; k++) {
+      if (sp[k].byte_off < end || sp[k].byte_off > len || sp[k].byte_len > len - sp[k].byte_off) return PT_MISUSE;
+      end = sp[k].byte_off + sp[k].byte_len;
+    }
+  }
   /* Clearing a map grown by one big document would cost every later small
   ** one: drop big maps instead (they grow back on demand). */
   if (d->map_cap > 1024) {

@@ -134,8 +134,10 @@ void pt_entity_reset(pt_entity_doc *d);
 ** cleared first; its arrays are reused).  skip[0..n_skip) are sorted,
 ** non-overlapping byte spans (quotations, marks excluded) whose tokens get
 ** one placeholder token each (PT_TOK_INQ); marks[0..n_marks) are byte spans of quotation marks,
-** which are token boundaries.  The text must outlive d.  Returns PT_OK or
-** PT_NOMEM (d then holds a consistent prefix and must still be reset). */
+** which are token boundaries.  The text must outlive d.  Returns PT_OK,
+** PT_MISUSE when the spans are out of order or past len, PT_TOOBIG for a
+** text of 4 GiB or more, or PT_NOMEM (d then holds a consistent prefix and
+** must still be reset). */
 int pt_entity_build(pt_entity_doc *d, const char *text, size_t len,
                     const pt_span *skip, size_t n_skip, const pt_span *marks,
                     size_t n_marks);

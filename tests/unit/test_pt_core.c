@@ -7,6 +7,7 @@
 
 #include "harness.h"
 #include "policytext.h"
+#include "pt_entity.h"
 #include "pt_token.h"
 
 static const char *date(const char *s) {
@@ -118,6 +119,19 @@ int main(void) {
             "muller@0+7 covid-19*@8+8 covid@8+5 19@14+2");
   CHECK_STR(tokens("ﬁnance", PT_TOK_FOLD | PT_TOK_NFKC), "finance@0+8");
   CHECK_STR(tokens("cyber-enabled", PT_TOK_FOLD | PT_TOK_COMPOUND), "cyber@0+5 enabled@6+7");
+  /* the entity layer refuses spans it cannot walk (out of order, past the
+  ** end) instead of stalling, and builds from good ones */
+  {
+    const char *t = "Sen. Ada Quist said “yes” today.";
+    pt_entity_doc d;
+    pt_entity_init(&d);
+    pt_span bad1[2] = {{20, 3}, {5, 2}}, bad2[1] = {{30, 50}}, good[1] = {{20, 3}};
+    CHECK(pt_entity_build(&d, t, strlen(t), bad1, 2, NULL, 0) == PT_MISUSE);
+    CHECK(pt_entity_build(&d, t, strlen(t), NULL, 0, bad2, 1) == PT_MISUSE);
+    CHECK(pt_entity_build(&d, t, strlen(t), good, 1, NULL, 0) == PT_OK && d.n_ment >= 1);
+    CHECK(d.n_ment >= 1 && pt_entity_word_class(&d, d.n_tok - 1) == 0);
+    pt_entity_reset(&d);
+  }
   /* the allocator hook sees every allocation */
   {
     pt_allocator a = {count_malloc, count_realloc, free};
