@@ -1482,7 +1482,7 @@ static void classify(pt_quote_list *l) {
       q->kind = PT_QUOTE_TITLE;
     else if ((!q->spk_len || q->how == PT_ATTR_CONTINUED || q->how == PT_ATTR_SUBJECT || q->depth > 0) &&
              words >= 2 && words <= 12 &&
-             longw > 0 && caps == longw && last != '?' && last != '!' && (!ends_punct || words < 8))
+             longw > 1 && caps == longw && last != '?' && last != '!' && (!ends_punct || words < 8))
       q->kind = PT_QUOTE_TITLE;
     else if (q->depth > 0)
       q->kind = PT_QUOTE_SCARE; /* the speaker quoting someone: not a quotation of its own */
