@@ -1534,6 +1534,12 @@ int pt_quote_extract(pt_quote_list *l, const char *text, size_t len) {
     }
   }
   if (l->n_marks > 1) qsort(l->marks, l->n_marks, sizeof(pt_span), cmp_span);
+  if (l->n == 0 && !l->keep_entities) { /* nothing to attribute */
+    l->ents.text = text;
+    l->ents.len = len;
+    l->ents.n_tok = l->ents.n_ment = l->ents.n_ent = 0;
+    return PT_OK;
+  }
   rc = pt_entity_build(&l->ents, text, len, l->spans, l->n_spans, l->marks, l->n_marks);
   if (rc) return rc;
   attribute(l);

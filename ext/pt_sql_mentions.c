@@ -185,6 +185,7 @@ static int mentions_filter(sqlite3_vtab_cursor *cur, int idx, const char *idxStr
   int rc = pt_sql_tvf_text_arg(cur->pVtab, "mentions", 1, argv[0], &c->text, &c->len);
   if (rc != SQLITE_OK || !c->text) return rc;
   c->pos.text = c->text;
+  c->l.keep_entities = 1; /* a text without quotations still has mentions */
   rc = pt_quote_extract(&c->l, c->text, c->len);
   if (rc == PT_NOMEM) return SQLITE_NOMEM;
   if (rc) {

@@ -88,6 +88,9 @@ typedef struct pt_quote_list {
   size_t n_spans, cap_spans;
   pt_span *marks;      /* internal scratch (accepted marks) */
   size_t n_marks, cap_marks;
+  int keep_entities;   /* set by the caller: build ents even for a text with
+                          no quotation (mentions()); otherwise such a text
+                          costs one scan for marks */
 } pt_quote_list;
 
 /* Initialises l to empty; no allocation. */
