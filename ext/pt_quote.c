@@ -586,7 +586,15 @@ static int subject_before(const pt_entity_doc *d, size_t c, size_t lo, int para,
   for (int round = 0; round < 2; round++) {
     if (!ok_tok(d, k, para)) return 0;
     if (d->tok[k].ment_end >= 0 && !possessive(d, d->tok[k].ment_end)) {
-      a->ment = d->tok[k].ment_end;
+      int m = d->tok[k].ment_end;
+      size_t f = d->ment[m].tok_first;
+      /* "Mayor Angela Sorensen of Eastport told", "Sen. Lindsey Graham of
+      ** South Carolina said": the person, not the place */
+      if (f >= 2 && f > lo + 1 && (tok_word(d, f - 1, "of") || tok_word(d, f - 1, "from")) &&
+          d->tok[f - 2].ment_end >= 0 && d->ment[d->tok[f - 2].ment_end].type == PT_MENT_NAME &&
+          personish(d, d->tok[f - 2].ment_end))
+        m = d->tok[f - 2].ment_end;
+      a->ment = m;
       return 1;
     }
     if (tok_punct(d, k, ')')) {
