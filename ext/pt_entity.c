@@ -848,8 +848,8 @@ static int name_cont(const pt_entity_doc *d, size_t j) {
 
 /* Is there a line break between tokens j-1 and j?  A name never crosses
 ** one ("... Net Politics CFR\nBlog Post"). */
-static int line_break_before(const pt_entity_doc *d, size_t j) {
-  if (j == 0) return 0;
+int pt_entity_line_break(const pt_entity_doc *d, size_t j) {
+  if (j == 0 || j >= d->n_tok) return 0;
   size_t e = d->tok[j - 1].byte_off + d->tok[j - 1].byte_len, st = d->tok[j].byte_off;
   for (size_t k = e; k < st; k++)
     if (d->text[k] == '\n' || d->text[k] == '\r') return 1;
@@ -863,7 +863,7 @@ static int line_break_before(const pt_entity_doc *d, size_t j) {
 static size_t run_end(const pt_entity_doc *d, size_t a, size_t lim) {
   size_t b = a;
   int32_t para = d->tok[a].para;
-  while (b < d->n_tok && b < lim && d->tok[b].para == para && (b == a || !line_break_before(d, b)) &&
+  while (b < d->n_tok && b < lim && d->tok[b].para == para && (b == a || !pt_entity_line_break(d, b)) &&
          (name_cont(d, b) ||
           /* "White House", "Trump Tower": an organisation word ends a run */
           (b > a && is_name_word(&d->tok[b]) && (LEX(d, b) & PT_LEX_ORGWORD)))) {
@@ -934,7 +934,7 @@ static size_t org_extend(const pt_entity_doc *d, size_t a, size_t b, int *joined
       kind = 3, c0 = b + 2;
     else
       break;
-    if (line_break_before(d, b)) break;
+    if (pt_entity_line_break(d, b)) break;
     int left_org = 0, left_bad = 0, left_place = 0;
     for (size_t k = a; k < b; k++) {
       int f = LEX(d, k);
@@ -948,7 +948,7 @@ static size_t org_extend(const pt_entity_doc *d, size_t a, size_t b, int *joined
     }
     /* "CEO of ...": an all-caps word alone is a title or an acronym */
     if (left_bad || (b - a == 1 && (d->tok[a].flags & PT_TOK_ALLCAPS))) break;
-    if (c0 >= d->n_tok || line_break_before(d, c0) || !is_name_word(&d->tok[c0]) ||
+    if (c0 >= d->n_tok || pt_entity_line_break(d, c0) || !is_name_word(&d->tok[c0]) ||
         (LEX(d, c0) & (PT_LEX_STOPCAP | PT_LEX_PRONOUN | PT_LEX_TITLE_ROLE | PT_LEX_TITLE_HON)))
       break;
     size_t c = run_end(d, c0, c0 + 6);
@@ -1401,7 +1401,7 @@ static int find_mentions(pt_entity_doc *d) {
         (t->lex & (PT_LEX_STOPCAP | PT_LEX_ORGWORD)) == (PT_LEX_STOPCAP | PT_LEX_ORGWORD)) {
       /* "Senate", "Congress": stop words that are organisations, alone or
       ** heading one ("Senate Foreign Relations Committee"). */
-      size_t c = a + 1 < d->n_tok && !line_break_before(d, a + 1) ? run_end(d, a + 1, a + 7) : a + 1;
+      size_t c = a + 1 < d->n_tok && !pt_entity_line_break(d, a + 1) ? run_end(d, a + 1, a + 7) : a + 1;
       if (c > a + 1 && (LEX(d, c - 1) & PT_LEX_ORGWORD)) b = c, joined = 1;
       /* (alone only: "House Republican Thomas Massie" is about Massie) */
       else if (a + 1 >= d->n_tok || !(d->tok[a + 1].flags & PT_TOK_CAP)) b = a + 1, joined = 1;
@@ -1416,7 +1416,7 @@ static int find_mentions(pt_entity_doc *d) {
             !(a + pn < d->n_tok && (d->tok[a + pn].flags & PT_TOK_LOWER) &&
               (LEX(d, a + pn) & PT_LEX_CUE_VERB))) {
           size_t k = a + 1;
-          while (k < a + pn && !line_break_before(d, k)) k++;
+          while (k < a + pn && !pt_entity_line_break(d, k)) k++;
           if (k == a + pn) b = a + pn;
         }
       }
@@ -1517,7 +1517,7 @@ static int find_mentions(pt_entity_doc *d) {
     if (org && i > 0 && (d->tok[i - 1].flags & PT_TOK_WORD) && d->tok[i - 1].byte_len == 3 &&
         (d->text[d->tok[i - 1].byte_off] | 0x20) == 't' &&
         !memcmp(d->text + d->tok[i - 1].byte_off + 1, "he", 2) && d->tok[i - 1].ment < 0 &&
-        !line_break_before(d, i))
+        !pt_entity_line_break(d, i))
       ta = i - 1;
     size_t ra = i, rb = (tf & PT_LEX_TITLE_ROLE) ? a : i;
     int grp = (tf & PT_LEX_TITLE_ROLE) ? tg : -1;

@@ -806,13 +806,6 @@ static int ends_clause(const pt_entity_doc *d, size_t j, int para) {
 
 /* After the closing mark: tokens a.. of paragraph para.  `stop` is 1 when
 ** the quotation ended its sentence (then only "X said." alone counts). */
-/* Is there a line break between token j and the text before it (the
-** closing mark)?  Some sources end paragraphs with a single newline. */
-static int newline_before(const pt_entity_doc *d, size_t j) {
-  size_t k = d->tok[j].byte_off;
-  while (k > 0 && (d->text[k - 1] == ' ' || d->text[k - 1] == '\t' || d->text[k - 1] == '\r')) k--;
-  return k > 0 && d->text[k - 1] == '\n';
-}
 
 static int attr_after(const pt_entity_doc *d, size_t j, int para, int stop, attr *a) {
   if (!ok_tok(d, j, para)) return 0;
@@ -831,7 +824,7 @@ static int attr_after(const pt_entity_doc *d, size_t j, int para, int stop, attr
   if (stop && (d->tok[j].flags & PT_TOK_SENT) && !(pt_entity_lex(d, j) & PT_LEX_PRONOUN) &&
       d->tok[j].ment < 0)
     return 0;
-  if (stop && newline_before(d, j)) return 0; /* a new line after a finished sentence */
+  if (stop && pt_entity_line_break(d, j)) return 0; /* a new line after a finished sentence */
   /* "according to X" */
   if (tok_word(d, j, "according") && tok_word(d, j + 1, "to")) {
     int m = ment_at(d, j + 2, para);

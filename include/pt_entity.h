@@ -169,6 +169,10 @@ static inline int pt_entity_word_class(const pt_entity_doc *d, size_t j) {
   return pt_entity_word_class_lookup(d, j);
 }
 
+/* Is there a line break between token j-1 and token j (quotation marks
+** between them included)? */
+int pt_entity_line_break(const pt_entity_doc *d, size_t j);
+
 /* Are tokens k, k+1 a possessive 's (straight or curly apostrophe, s or S)? */
 int pt_entity_possessive(const pt_entity_doc *d, size_t k);
 
