@@ -1393,6 +1393,22 @@ static int ends_sentence(const char *s, size_t n, const pt_quote *q) {
   return k < n && (s[k] == '.' || s[k] == '!' || s[k] == '?');
 }
 
+/* Does a new sentence, a new paragraph or the end of the text follow the
+** quotation's closing mark? */
+static int sentence_after(const char *s, size_t n, const pt_quote *q) {
+  if (!q->close_len) return 0;
+  size_t k = q->close_off + q->close_len;
+  while (k < n && (s[k] == ' ' || s[k] == '\t')) k++;
+  if (k >= n || s[k] == '\n' || s[k] == '\r') return 1;
+  int c = (unsigned char)s[k];
+  if (c >= 0x80) {
+    size_t adv;
+    c = pt_utf8_decode(s + k, n - k, &adv);
+    return c == 0x201C || c == 0x00A0 || pt_cp_is_upper(c);
+  }
+  return (c >= 'A' && c <= 'Z') || c == '"' || c == '(';
+}
+
 /* Is the quotation a title by what stands right before it (a comma between
 ** allowed): "an article titled “…”", or, when it is in title case, a word
 ** naming a work ("his 2002 book, ''Make Your Kid a Millionaire,''", "the
@@ -1478,11 +1494,14 @@ static void classify(pt_quote_list *l) {
     char before = b > 0 ? s[b - 1] : '\n';
     int at_start = before == '\n' || before == ':' || before == '.' || before == ',' || before == '?' || before == '>' ||
                    before == '!' || (unsigned char)before >= 0x80 /* dashes, marks */;
+    /* A quotation that is a sentence of its own after a finished one is
+    ** speech in any case: "…,” he said. “That’s Jeb Bush and Marco Rubio.”" */
+    int after_stop = before == '.' || before == '?' || before == '!';
     if (q->block) q->kind = PT_QUOTE_BLOCK;
     else if (q->depth == 0 && words <= 12 && first_upper > 0 && names_work(&l->ents, q, longw > 0 && caps == longw))
       q->kind = PT_QUOTE_TITLE;
     else if ((!q->spk_len || q->how == PT_ATTR_CONTINUED || q->how == PT_ATTR_SUBJECT || q->depth > 0) &&
-             words >= 2 && words <= 12 &&
+             words >= 2 && words <= 12 && !(after_stop && last == '.' && sentence_after(s, n, q)) &&
              longw > 1 && caps == longw && last != '?' && last != '!' && (!ends_punct || words < 8))
       q->kind = PT_QUOTE_TITLE;
     else if (q->depth > 0)
