@@ -535,12 +535,30 @@ static int possessive(const pt_entity_doc *d, int m) {
   return pt_entity_possessive(d, d->ment[m].tok_end);
 }
 
+/* Is token j a lower-case auxiliary or copula ("could", "will", "is")? */
+static int is_aux_verb(const pt_entity_doc *d, size_t j) {
+  return j < d->n_tok && (d->tok[j].flags & PT_TOK_LOWER) && (pt_entity_word_class(d, j) & PT_W_AUX);
+}
+
+/* Is token j a relative pronoun (who, whom, whose, which, that)? */
+static int is_relative(const pt_entity_doc *d, size_t j) {
+  static const char *const w[] = {"who", "whom", "whose", "which", "that", NULL};
+  if (!(d->tok[j].flags & PT_TOK_LOWER)) return 0;
+  for (int i = 0; w[i]; i++)
+    if (tok_word(d, j, w[i])) return 1;
+  return 0;
+}
+
 /* A noun-phrase speaker starting at j: "a spokesman for the campaign",
 ** "officials".  Returns its end (exclusive) or 0. */
 static size_t np_after(const pt_entity_doc *d, size_t j, int para) {
   if (!ok_tok(d, j, para) || !is_det(d, j)) return 0;
   size_t k = j + 1;
   while (k < j + 9 && ok_tok(d, k, para) && (d->tok[k].flags & PT_TOK_WORD) && !is_cue(d, k)) {
+    /* "said a Democratic strategist who spoke on the condition …" */
+    if (k > j + 1 && is_relative(d, k)) break;
+    /* "said the candidate could be …": the subject of what was said */
+    if (k > j + 1 && is_aux_verb(d, k)) return 0;
     int m = d->tok[k].ment;
     if (m >= 0 && d->ment[m].type != PT_MENT_PRONOUN) {
       /* "a court document filed by state attorney Dave Aronberg": the
@@ -769,6 +787,9 @@ static int speaker_after_cue(const pt_entity_doc *d, size_t c, int para, attr *a
       }
     m = m2;
   }
+  /* "said Clinton would …", "promising the Friends of Abe will …": the
+  ** subject of what was said */
+  if (m >= 0 && is_aux_verb(d, d->ment[m].tok_end)) return 0;
   if (m >= 0 && d->ment[m].type != PT_MENT_PRONOUN) {
     a->ment = m;
     return 1;
