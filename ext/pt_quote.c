@@ -526,7 +526,13 @@ static int ment_at(const pt_entity_doc *d, size_t j, int para) {
 static int personish(const pt_entity_doc *d, int m) {
   if (m < 0) return 0;
   int e = d->ment[m].ent;
-  return d->ment[m].type == PT_MENT_PRONOUN || (e >= 0 && (d->ent[e].person || d->ent[e].gender));
+  return d->ment[m].type == PT_MENT_PRONOUN || (e >= 0 && !d->ent[e].place && (d->ent[e].person || d->ent[e].gender));
+}
+
+/* Is mention m a place ("N.H.", "Puerto Rico")? */
+static int place_ment(const pt_entity_doc *d, int m) {
+  int e = d->ment[m].ent;
+  return e >= 0 && d->ent[e].place;
 }
 
 /* Is mention m followed by a possessive 's? */
@@ -975,17 +981,24 @@ static int clause_subject_from(const pt_entity_doc *d, size_t lo, size_t c, int 
     if (!ok_tok(d, k, para) || d->tok[k].ment < 0) continue;
     int m = d->tok[k].ment;
     if (possessive(d, m)) continue;
-    if (first < 0) first = m;
+    if (first < 0 || (place_ment(d, first) && !place_ment(d, m))) first = m;
     size_t e = d->ment[m].tok_end;
-    while (e < c && is_filler(d, e)) e++;
     /* not the object of a preposition ("refugees coming from Syria") */
     if (k > lo && is_function(d, k - 1) && !tok_word(d, k - 1, "and") && !tok_word(d, k - 1, "or")) continue;
+    /* "Senator Bernie Sanders of Vermont endorsed": past the place */
+    if (e + 1 < c && (tok_word(d, e, "of") || tok_word(d, e, "from")) && ok_tok(d, e + 1, para) &&
+        d->tok[e + 1].ment >= 0 && place_ment(d, d->tok[e + 1].ment)) {
+      e = d->ment[d->tok[e + 1].ment].tok_end;
+      k = e - 1;
+    }
+    while (e < c && is_filler(d, e)) e++;
     if (e < c && (d->tok[e].flags & PT_TOK_LOWER) && !is_function(d, e) && !is_det(d, e)) {
       /* "Bradley apologized after they came out, saying", "the raid that
       ** killed Osama bin Laden and said": the subject of a subordinate
-      ** clause is not the sentence's */
+      ** clause is not the sentence's; a place ("the Puerto Rico deal")
+      ** does not displace a name before it */
       int *slot = sub ? &inner : &last;
-      if (personish(d, m) || !personish(d, *slot)) *slot = m;
+      if (personish(d, m) || (!personish(d, *slot) && !(place_ment(d, m) && *slot >= 0))) *slot = m;
     }
   }
   int m = inner_ok && sub && inner >= 0 ? inner : last >= 0 ? last : first;
