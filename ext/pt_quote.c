@@ -600,6 +600,8 @@ static int appositive_opens(const pt_entity_doc *d, size_t lo, int para) {
   return m->type != PT_MENT_PRONOUN && tok_punct(d, m->tok_end, ',') && is_det(d, m->tok_end + 1);
 }
 
+static int np_subject(const pt_entity_doc *d, size_t lo, size_t c, int para, attr *a);
+
 /* The subject before cue token c, not before token lo: a mention (allowing
 ** a parenthesis, an appositive or a who-clause, and fillers in between) or
 ** a noun phrase.  Returns 1 with *a filled. */
@@ -618,6 +620,13 @@ static int subject_before(const pt_entity_doc *d, size_t c, size_t lo, int para,
           d->tok[f - 2].ment_end >= 0 && d->ment[d->tok[f - 2].ment_end].type == PT_MENT_NAME &&
           personish(d, d->tok[f - 2].ment_end))
         m = d->tok[f - 2].ment_end;
+      /* "A spokesman for Mayor Dana Whitcomb said": the spokesman */
+      attr t = *a;
+      if (tok_word(d, d->ment[m].tok_first - 1, "for") && np_subject(d, lo, c, para, &t) &&
+          t.np_b == d->ment[m].tok_end) {
+        *a = t;
+        return 1;
+      }
       a->ment = m;
       return 1;
     }
@@ -1029,7 +1038,8 @@ static int np_subject(const pt_entity_doc *d, size_t lo, size_t c, int para, att
       ** or the verb follows it */
       size_t e = k;
       for (int extra = 0; extra < 2 && e < c && ok_tok(d, e, para) && (d->tok[e].flags & PT_TOK_LOWER) &&
-                          !is_cue(d, e) && !is_function(d, e) && !is_subordinator(d, e);
+                          !is_cue(d, e) && !is_function(d, e) && !is_subordinator(d, e) && !is_filler(d, e) &&
+                          !is_aux_verb(d, e);
            extra++)
         e++;
       if (e > k && (tok_punct(d, e, ',') || is_cue(d, e))) k = e;
@@ -1037,11 +1047,20 @@ static int np_subject(const pt_entity_doc *d, size_t lo, size_t c, int para, att
     }
     if (!(d->tok[k].flags & PT_TOK_WORD) || is_cue(d, k) || is_subordinator(d, k)) break;
     /* "The Republican nominee also outlined his plan and vowed": the
-    ** phrase ends before an adverb or another determiner */
-    if (k > lo + 1 && (is_filler(d, k) || (is_det(d, k) && !is_function(d, k - 1)))) break;
+    ** phrase ends before an adverb, another determiner or an auxiliary */
+    if (k > lo + 1 && (is_filler(d, k) || is_aux_verb(d, k) || (is_det(d, k) && !is_function(d, k - 1)))) break;
     k++;
   }
   if (k > c || k < lo + 2 || k >= lo + 12) return 0;
+  if (is_aux_verb(d, k) && is_cue(d, c)) {
+    /* "The scheduling was so odd that a spokesman … could only quip:": a
+    ** phrase with a verb of its own is not the reporting verb's subject
+    ** (a lead-in's may have one: "His answer was long, and worth quoting
+    ** in full:") */
+    size_t v = k;
+    while (v < c && (is_filler(d, v) || is_aux_verb(d, v))) v++;
+    if (v < c) return 0;
+  }
   a->np_a = lo;
   a->np_b = k;
   return 1;
@@ -1071,6 +1090,22 @@ static int attr_before(const pt_entity_doc *d, size_t lo, size_t b, int para, at
     if (participle && c > lo && (d->tok[c - 1].flags & PT_TOK_LOWER) && d->tok[c - 1].byte_len > 3 &&
         d->text[d->tok[c - 1].byte_off + d->tok[c - 1].byte_len - 1] == 's')
       continue;
+    {
+      /* "Sen. Marco Rubio of Florida, who mused in the debate that “…”":
+      ** the verb of a who-clause is said by the clause's antecedent */
+      size_t w = c;
+      while (w > lo && is_filler(d, w - 1)) w--;
+      if (w > lo + 2 && tok_word(d, w - 1, "who") && tok_punct(d, w - 2, ',')) {
+        attr t = *a;
+        if (subject_before(d, w - 2, lo, para, &t) && t.ment >= 0 &&
+            d->ment[t.ment].type != PT_MENT_PRONOUN) {
+          *a = t;
+          set_cue(d, a, c);
+          a->how = PT_ATTR_BEFORE;
+          return 1;
+        }
+      }
+    }
     if (c > lo && ((participle && tok_punct(d, c - 1, ',')) || tok_word(d, c - 1, "and")) &&
         clause_subject(d, lo, c, para, 0, a)) {
       /* "Trump returned the compliment to Adelson, telling Reuters",
