@@ -804,7 +804,9 @@ typedef struct link_state {
   int32_t fs_sent[3];         /* ... in the latest sentence that had one */
   size_t fs_tok[3];
   int fs_weak[3];             /* ... only as a modifier so far */
+  int fs_rep[3];              /* ... as the subject of a closing "X said." */
   int weak;                   /* the name being linked is a modifier */
+  int reporter;               /* ... is followed by "said." or "said," */
   int fronted;                /* inside a sentence-opening subordinate clause */
   int last_org;
   int by_group[MAX_GROUPS];   /* last entity holding each title group */
@@ -1007,11 +1009,13 @@ static void note_person(link_state *ls, const pt_entity_doc *d, int ent, size_t 
   /* A modifier is only taken when the sentence has no other person of the
   ** class: "Trump senior adviser Jason Miller said ... ¶ “…,” he added"
   ** is Miller. */
-  if (!ls->modifier && (ls->fs_sent[c] != ls->cur_sent || (ls->fs_weak[c] && !ls->weak))) {
+  if (!ls->modifier && (ls->fs_sent[c] != ls->cur_sent || (ls->fs_weak[c] && !ls->weak) ||
+                        (ls->reporter && !ls->fs_rep[c] && !ls->weak))) {
     ls->fs_ent[c] = ent;
     ls->fs_sent[c] = ls->cur_sent;
     ls->fs_tok[c] = tok;
     ls->fs_weak[c] = ls->weak;
+    ls->fs_rep[c] = ls->reporter;
   }
   if (c == 0) ls->last_m = ent, ls->at_m = tok;
   else if (c == 1) ls->last_f = ent, ls->at_f = tok;
@@ -1277,6 +1281,16 @@ static int opens_subordinate(const pt_entity_doc *d, size_t j) {
   return (pt_entity_word_class(d, j) & PT_W_OPENER) != 0;
 }
 
+/* Does a reporting verb that ends its clause follow token b ("Cruz
+** electrified the crowds, Stovall said.", "Trump, Sexton said, has")?  The
+** name before it is who the sentence reports, and a "he said" after it
+** most likely continues that speaker. */
+static int reports_at(pt_entity_doc *d, size_t b) {
+  if (b + 1 >= d->n_tok || !(d->tok[b].flags & PT_TOK_LOWER) || !(LEX(d, b) & PT_LEX_CUE_VERB)) return 0;
+  const pt_tok *n = &d->tok[b + 1];
+  return (n->flags & PT_TOK_PUNCT) && (d->text[n->byte_off] == '.' || d->text[n->byte_off] == ',');
+}
+
 static int weak_position(pt_entity_doc *d, size_t b) {
   int role = 0;
   for (size_t k = b; k < b + 4 && k < d->n_tok; k++) {
@@ -1312,9 +1326,10 @@ static int find_mentions(pt_entity_doc *d) {
   link_state ls;
   ls.last_m = ls.last_f = ls.last_u = ls.last_org = -1;
   ls.at_m = ls.at_f = ls.at_u = 0;
-  ls.modifier = ls.weak = ls.fronted = 0;
+  ls.modifier = ls.weak = ls.fronted = ls.reporter = 0;
   ls.cur_sent = 0;
-  for (int c = 0; c < 3; c++) ls.fs_ent[c] = -1, ls.fs_sent[c] = -1, ls.fs_tok[c] = 0, ls.fs_weak[c] = 0;
+  for (int c = 0; c < 3; c++)
+    ls.fs_ent[c] = -1, ls.fs_sent[c] = -1, ls.fs_tok[c] = 0, ls.fs_weak[c] = 0, ls.fs_rep[c] = 0;
   for (int g = 0; g < MAX_GROUPS; g++) ls.by_group[g] = -1;
   size_t i = 0;
   while (i < d->n_tok) {
@@ -1360,13 +1375,16 @@ static int find_mentions(pt_entity_doc *d) {
         int32_t bs = -1;
         size_t bt = 0;
         const int cands[2] = {c0, 2}; /* that gender, or a person of unknown gender */
-        int bw = 0;
+        int bw = 0, br = 0;
         for (int ci = 0; ci < 2; ci++) {
           int c = cands[ci];
           if (ls.fs_ent[c] >= 0 &&
               (ls.fs_sent[c] > bs ||
-               (ls.fs_sent[c] == bs && (bw > ls.fs_weak[c] || (bw == ls.fs_weak[c] && ls.fs_tok[c] < bt)))))
-            best = ls.fs_ent[c], bs = ls.fs_sent[c], bt = ls.fs_tok[c], bw = ls.fs_weak[c];
+               (ls.fs_sent[c] == bs &&
+                (ls.fs_rep[c] > br ||
+                 (ls.fs_rep[c] == br &&
+                  (bw > ls.fs_weak[c] || (bw == ls.fs_weak[c] && ls.fs_tok[c] < bt)))))))
+            best = ls.fs_ent[c], bs = ls.fs_sent[c], bt = ls.fs_tok[c], bw = ls.fs_weak[c], br = ls.fs_rep[c];
         }
         if (best >= 0 && ls.cur_sent - bs <= PRONOUN_WINDOW) ent = best;
       }
@@ -1376,7 +1394,9 @@ static int find_mentions(pt_entity_doc *d) {
         if (ls.last_u == ent) ls.last_u = -1;
       }
       if (add_mention(d, i, i + 1, i, PT_MENT_PRONOUN, ent)) return PT_NOMEM;
+      ls.reporter = reports_at(d, i + 1);
       if (ent >= 0) note_person(&ls, d, ent, i);
+      ls.reporter = 0;
       i++;
       continue;
     }
@@ -1544,8 +1564,9 @@ static int find_mentions(pt_entity_doc *d) {
                    ((d->tok[ta - 1].byte_len == 3 && !memcmp(d->text + d->tok[ta - 1].byte_off + 1, "he", 2)) ||
                     (d->tok[ta - 1].byte_len == 1 && (d->text[d->tok[ta - 1].byte_off] | 0x20) == 'a')));
     ls.weak = !org && (weak_position(d, b) || possessor_of_apposition(d, b) || ls.fronted);
+    ls.reporter = reports_at(d, b);
     if (link_name(d, &ls, ta, a, b, grp, gender, org, ra, rb)) return PT_NOMEM;
-    ls.modifier = ls.weak = 0;
+    ls.modifier = ls.weak = ls.reporter = 0;
     i = b;
   }
   return PT_OK;
