@@ -1081,6 +1081,17 @@ static int possessed_by_body(const pt_entity_doc *d, size_t j) {
   return e->type == PT_ENT_ORG || e->place;
 }
 
+/* Does token j start "Clinton's campaign manager" -- up to three
+** capitalised words with a possessive, then a role within three words? */
+static int possessive_role_after(const pt_entity_doc *d, size_t j) {
+  size_t k = j;
+  while (k < j + 3 && k < d->n_tok && (d->tok[k].flags & PT_TOK_CAP) && !pt_entity_possessive(d, k + 1)) k++;
+  if (k >= d->n_tok || !(d->tok[k].flags & PT_TOK_CAP) || !pt_entity_possessive(d, k + 1)) return 0;
+  for (size_t r = k + 3; r < k + 6 && r < d->n_tok && (d->tok[r].flags & PT_TOK_LOWER); r++)
+    if (LEX(d, r) & PT_LEX_TITLE_ROLE) return 1;
+  return 0;
+}
+
 static int link_name(pt_entity_doc *d, link_state *ls, size_t ta, size_t a, size_t b,
                      int role_group, char gender, int is_org, size_t role_a, size_t role_b) {
   size_t last = b - 1;
@@ -1206,6 +1217,8 @@ static int link_name(pt_entity_doc *d, link_state *ls, size_t ta, size_t a, size
         (nx && nw >= 2 && b + 1 < d->n_tok && d->text[nx->byte_off] == ',' && d->tok[b + 1].byte_len <= 3 &&
          ((d->tok[b + 1].byte_len == 1 && d->text[d->tok[b + 1].byte_off] == 'a') ||
           (d->tok[b + 1].byte_len == 2 && !memcmp(d->text + d->tok[b + 1].byte_off, "an", 2)))) ||
+        /* "Robby Mook, Clinton's campaign manager" */
+        (nx && nw >= 2 && d->text[nx->byte_off] == ',' && possessive_role_after(d, b + 1)) ||
         /* "Woodrow Benford, 58," */
         (nx && b + 2 < d->n_tok && d->text[nx->byte_off] == ',' && d->tok[b + 1].byte_len <= 3 &&
          d->text[d->tok[b + 1].byte_off] >= '1' && d->text[d->tok[b + 1].byte_off] <= '9' &&
@@ -1238,7 +1251,9 @@ static size_t appositive(const pt_entity_doc *d, size_t b, size_t *ra) {
   int det = (w->byte_len == 1 && (s[0] == 'a' || s[0] == 'A')) ||
             (w->byte_len == 2 && !memcmp(s, "an", 2)) || (w->byte_len == 3 && !memcmp(s, "the", 3));
   int title = (LEX(d, j) & (PT_LEX_TITLE_ROLE | PT_LEX_TITLE_HEAD)) != 0;
-  if (!det && !title) return 0;
+  /* (or a possessor's role: ", Clinton's campaign manager,") */
+  int poss = !det && !title && possessive_role_after(d, j);
+  if (!det && !title && !poss) return 0;
   size_t k = j;
   for (; k < d->n_tok && k < j + 10; k++) {
     const pt_tok *t = &d->tok[k];
@@ -1246,7 +1261,8 @@ static size_t appositive(const pt_entity_doc *d, size_t b, size_t *ra) {
     if (t->flags & PT_TOK_PUNCT) {
       char ch = d->text[t->byte_off];
       if (ch == ',' || ch == '.' || ch == ';' || ch == ':' || ch == ')') break;
-      if (!(t->flags & PT_TOK_DASH) && ch != '-' && ch != '\'' ) return 0;
+      if (!(t->flags & PT_TOK_DASH) && ch != '-' && ch != '\'' && !(poss && pt_entity_possessive(d, k)))
+        return 0;
     }
     if ((t->flags & PT_TOK_LOWER) && (LEX(d, k) & PT_LEX_CUE_VERB)) return 0;
     if (k > j && (t->flags & PT_TOK_LOWER) && t->byte_len == 3 && !memcmp(d->text + t->byte_off, "who", 3))
