@@ -602,6 +602,18 @@ static int appositive_opens(const pt_entity_doc *d, size_t lo, int para) {
 
 static int np_subject(const pt_entity_doc *d, size_t lo, size_t c, int para, attr *a);
 
+/* "Mayor Angela Sorensen of Eastport told", "Sen. Lindsey Graham of South
+** Carolina said": for a mention after "of"/"from" that ends a person's
+** name, the person (not before token lo); else m. */
+static int person_of_place(const pt_entity_doc *d, int m, size_t lo) {
+  size_t f = d->ment[m].tok_first;
+  if (f >= 2 && f > lo + 1 && (tok_word(d, f - 1, "of") || tok_word(d, f - 1, "from")) &&
+      d->tok[f - 2].ment_end >= 0 && d->ment[d->tok[f - 2].ment_end].type == PT_MENT_NAME &&
+      personish(d, d->tok[f - 2].ment_end))
+    return d->tok[f - 2].ment_end;
+  return m;
+}
+
 /* The subject before cue token c, not before token lo: a mention (allowing
 ** a parenthesis, an appositive or a who-clause, and fillers in between) or
 ** a noun phrase.  Returns 1 with *a filled. */
@@ -612,14 +624,7 @@ static int subject_before(const pt_entity_doc *d, size_t c, size_t lo, int para,
   for (int round = 0; round < 2; round++) {
     if (!ok_tok(d, k, para)) return 0;
     if (d->tok[k].ment_end >= 0 && !possessive(d, d->tok[k].ment_end)) {
-      int m = d->tok[k].ment_end;
-      size_t f = d->ment[m].tok_first;
-      /* "Mayor Angela Sorensen of Eastport told", "Sen. Lindsey Graham of
-      ** South Carolina said": the person, not the place */
-      if (f >= 2 && f > lo + 1 && (tok_word(d, f - 1, "of") || tok_word(d, f - 1, "from")) &&
-          d->tok[f - 2].ment_end >= 0 && d->ment[d->tok[f - 2].ment_end].type == PT_MENT_NAME &&
-          personish(d, d->tok[f - 2].ment_end))
-        m = d->tok[f - 2].ment_end;
+      int m = person_of_place(d, d->tok[k].ment_end, lo);
       /* "A spokesman for Mayor Dana Whitcomb said": the spokesman */
       attr t = *a;
       if (tok_word(d, d->ment[m].tok_first - 1, "for") && np_subject(d, lo, c, para, &t) &&
@@ -983,11 +988,34 @@ static size_t past_fronted(const pt_entity_doc *d, size_t lo, size_t c, int para
 static int clause_subject_from(const pt_entity_doc *d, size_t lo, size_t c, int para, int inner_ok,
                                attr *a) {
   int first = -1, last = -1, inner = -1;
-  int sub = 0; /* inside a subordinate clause (to the next comma) */
+  int sub = 0;   /* inside a subordinate clause (to the next comma) */
+  int appos = 0; /* inside an appositive: "Chris Christie (R), a staunch Donald Trump ally," */
+  int head = -1; /* the mention the appositive describes */
   for (size_t k = lo; k < c; k++) {
-    if (tok_punct(d, k, ',')) sub = 0, inner = -1;
-    else if (ok_tok(d, k, para) && is_subordinator(d, k)) sub = 1, inner = -1;
-    if (!ok_tok(d, k, para) || d->tok[k].ment < 0) continue;
+    if (tok_punct(d, k, ',')) {
+      sub = 0, inner = -1;
+      if (appos) {
+        /* the appositive closed: a verb after it makes its head the subject */
+        size_t v = k + 1;
+        while (v < c && is_filler(d, v)) v++;
+        if (head >= 0 && v < c && (d->tok[v].flags & PT_TOK_LOWER) && !is_function(d, v) && !is_det(d, v) &&
+            (personish(d, head) || !personish(d, last)))
+          last = head;
+        appos = 0;
+      } else {
+        size_t h = k;
+        if (k > lo && tok_punct(d, k - 1, ')')) { /* "Chris Christie (R)," */
+          size_t p = k - 1;
+          while (p > lo && p + 6 > k && !tok_punct(d, p, '(')) p--;
+          if (tok_punct(d, p, '(')) h = p;
+        }
+        head = h > lo ? d->tok[h - 1].ment_end : -1;
+        if (head >= 0) head = person_of_place(d, head, lo);
+        appos = head >= 0 && (pt_entity_word_class(d, k + 1) & PT_W_ART) && !(d->tok[k + 1].flags & PT_TOK_CAP);
+      }
+    } else if (ok_tok(d, k, para) && is_subordinator(d, k))
+      sub = 1, inner = -1;
+    if (appos || !ok_tok(d, k, para) || d->tok[k].ment < 0) continue;
     int m = d->tok[k].ment;
     if (possessive(d, m)) continue;
     if (first < 0 || (place_ment(d, first) && !place_ment(d, m))) first = m;
