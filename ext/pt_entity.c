@@ -1330,6 +1330,9 @@ static size_t headline_end(pt_entity_doc *d, size_t p) {
   for (; k < d->n_tok && k < p + 40 && d->tok[k].para == d->tok[p].para; k++) {
     const pt_tok *t = &d->tok[k];
     if (!(t->flags & PT_TOK_WORD)) continue;
+    /* (a list's count may open it: "9 (More) Offensive Things Donald Trump
+    ** Has Said") */
+    if (words == 0 && d->text[t->byte_off] >= '0' && d->text[t->byte_off] <= '9') continue;
     words++;
     if (t->flags & PT_TOK_CAP) caps++;
     else if (t->byte_len > 3 || !(t->flags & PT_TOK_LOWER)) return p; /* "said", a number */
