@@ -1297,6 +1297,32 @@ static int opens_subordinate(const pt_entity_doc *d, size_t j) {
   return (pt_entity_word_class(d, j) & PT_W_OPENER) != 0;
 }
 
+/* Does the sentence open with a prepositional phrase ("In his 2004
+** convention speech, a testimonial to John Kerry, …, Mr. Obama decried")?
+** Its names are background too; returns 2 (the phrase may run on through
+** an indefinite appositive).  Not "According to X," (X is the source) nor
+** "For X," (X's view). */
+static int opens_phrase(const pt_entity_doc *d, size_t j) {
+  static const char *const w[] = {"in", "at", "during", "on", "under", "throughout", "despite", "amid", "with", NULL};
+  const pt_tok *t = &d->tok[j];
+  if (!(t->flags & PT_TOK_CAP) || t->byte_len > 10) return 0;
+  for (int k = 0; w[k]; k++) {
+    size_t n = strlen(w[k]);
+    if (t->byte_len != n) continue;
+    size_t i = 0;
+    while (i < n && (d->text[t->byte_off + i] | 0x20) == w[k][i]) i++;
+    if (i == n) return 2;
+  }
+  return 0;
+}
+
+/* Is token j "a" or "an"? */
+static int indefinite(const pt_entity_doc *d, size_t j) {
+  const pt_tok *t = &d->tok[j];
+  const char *s = d->text + t->byte_off;
+  return (t->flags & PT_TOK_LOWER) && ((t->byte_len == 1 && s[0] == 'a') || (t->byte_len == 2 && s[0] == 'a' && s[1] == 'n'));
+}
+
 /* Does a reporting verb that ends its clause follow token b ("Cruz
 ** electrified the crowds, Stovall said.", "Trump, Sexton said, has")?  The
 ** name before it is who the sentence reports, and a "he said" after it
@@ -1363,9 +1389,10 @@ static int find_mentions(pt_entity_doc *d) {
     }
     if (t->flags & PT_TOK_SENT) {
       ls.cur_sent++;
-      ls.fronted = opens_subordinate(d, i);
-    } else if ((t->flags & PT_TOK_PUNCT) && d->text[t->byte_off] == ',')
-      ls.fronted = 0;
+      ls.fronted = opens_subordinate(d, i) || opens_phrase(d, i);
+    } else if ((t->flags & PT_TOK_PUNCT) && d->text[t->byte_off] == ',' &&
+               !(ls.fronted == 2 && i + 1 < d->n_tok && indefinite(d, i + 1)))
+      ls.fronted = 0; /* (a fronted phrase runs on through ", a testimonial to John Kerry,") */
     if ((t->flags & PT_TOK_INQ) || !(t->flags & PT_TOK_WORD)) { i++; continue; }
     if (!(t->flags & PT_TOK_LEXDONE) && t->byte_len >= 2 && t->byte_len <= 4 && is_pronoun_shape(d->text + t->byte_off, t->byte_len))
       LEX(d, i);

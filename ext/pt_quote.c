@@ -971,6 +971,23 @@ static size_t past_fronted(const pt_entity_doc *d, size_t lo, size_t c, int para
                                            !tok_word(d, lo, "it")))
     return lo;
   for (size_t k = lo + 1; k < c && k < lo + 24; k++) {
+    /* (through an appositive of the phrase: "In his 2004 convention
+    ** speech, a testimonial to John Kerry, the Democratic nominee that
+    ** year, Mr. Obama decried") */
+    if (tok_punct(d, k, ',') && k + 1 < c && (tok_word(d, k + 1, "a") || tok_word(d, k + 1, "an"))) {
+      size_t e = k + 2;
+      while (e < c && e < k + 14 && !tok_punct(d, e, ',') && ok_tok(d, e, para)) e++;
+      if (e < c && tok_punct(d, e, ',')) {
+        k = e;
+        while (k + 1 < c && tok_word(d, k + 1, "the")) { /* ", the Democratic nominee that year," */
+          size_t f = k + 2;
+          while (f < c && f < k + 10 && !tok_punct(d, f, ',') && ok_tok(d, f, para)) f++;
+          if (!(f < c && tok_punct(d, f, ','))) break;
+          k = f;
+        }
+        return k + 1 < c ? k + 1 : lo;
+      }
+    }
     if (tok_punct(d, k, ',')) return k + 1 < c ? k + 1 : lo;
     if (!ok_tok(d, k, para) && !(d->tok[k].flags & PT_TOK_INQ)) break;
     /* "On “Face the Nation,” Sen. Bernie Sanders": the comma inside the marks */
