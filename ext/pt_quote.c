@@ -932,6 +932,16 @@ static int attr_after(const pt_entity_doc *d, size_t j, int para, int stop, attr
   /* The subject must start the clause: no other verb-like stretch. */
   attr t = *a;
   if (!subject_before(d, k, j, para, &t)) return 0;
+  if (tok_punct(d, k - 1, ',') && !(t.ment >= 0 && personish(d, t.ment))) {
+    /* "“…” for the EU, said Geert Wilders, founder of …": a person named
+    ** right after the verb, ending the clause, rather than a body or a
+    ** place before it */
+    int m = ment_at(d, k + 1, para);
+    if (m >= 0 && d->ment[m].type == PT_MENT_NAME && personish(d, m) && ends_clause(d, d->ment[m].tok_end, para)) {
+      t.ment = m;
+      t.np_a = t.np_b = 0;
+    }
+  }
   {
     size_t first = t.ment >= 0 ? d->ment[t.ment].tok_first : t.np_a;
     if (first > j + 6 && t.ment >= 0) {
