@@ -1333,6 +1333,25 @@ static int reports_at(pt_entity_doc *d, size_t b) {
   return (n->flags & PT_TOK_PUNCT) && (d->text[n->byte_off] == '.' || d->text[n->byte_off] == ',');
 }
 
+/* Does the clause end at token b (a comma, a stop, a dash or the end)? */
+static int clause_ends_at(const pt_entity_doc *d, size_t b) {
+  if (b >= d->n_tok || d->tok[b].para != d->tok[b - 1].para) return 1;
+  const pt_tok *t = &d->tok[b];
+  if (t->flags & PT_TOK_DASH) return 1;
+  if (!(t->flags & PT_TOK_PUNCT)) return 0;
+  char c = d->text[t->byte_off];
+  return c == ',' || c == '.' || c == ';' || c == ':' || c == '(';
+}
+
+/* Is the name at token a the speaker of an inverted attribution:
+** "“…,” said Jeffery Hemsley", "…, said Jeffery Hemsley"? */
+static int reported_by(pt_entity_doc *d, size_t a) {
+  if (a < 2 || !(d->tok[a - 1].flags & PT_TOK_LOWER) || !(LEX(d, a - 1) & PT_LEX_CUE_VERB)) return 0;
+  const pt_tok *p = &d->tok[a - 2];
+  if (p->flags & PT_TOK_INQ) return 1; /* (a quotation is one skipped token) */
+  return (p->flags & PT_TOK_PUNCT) && d->text[p->byte_off] == ',';
+}
+
 static int weak_position(pt_entity_doc *d, size_t b) {
   int role = 0;
   for (size_t k = b; k < b + 4 && k < d->n_tok; k++) {
@@ -1610,7 +1629,7 @@ static int find_mentions(pt_entity_doc *d) {
                    ((d->tok[ta - 1].byte_len == 3 && !memcmp(d->text + d->tok[ta - 1].byte_off + 1, "he", 2)) ||
                     (d->tok[ta - 1].byte_len == 1 && (d->text[d->tok[ta - 1].byte_off] | 0x20) == 'a')));
     ls.weak = !org && (weak_position(d, b) || possessor_of_apposition(d, b) || ls.fronted);
-    ls.reporter = reports_at(d, b);
+    ls.reporter = reports_at(d, b) || (reported_by(d, ta) && clause_ends_at(d, b));
     if (link_name(d, &ls, ta, a, b, grp, gender, org, ra, rb)) return PT_NOMEM;
     ls.modifier = ls.weak = ls.reporter = 0;
     i = b;
