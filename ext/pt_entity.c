@@ -1333,6 +1333,30 @@ static int reports_at(pt_entity_doc *d, size_t b) {
   return (n->flags & PT_TOK_PUNCT) && (d->text[n->byte_off] == '.' || d->text[n->byte_off] == ',');
 }
 
+/* Does a who-clause whose verb reports speech follow the name ending
+** before token b ("Sen. Dianne Feinstein of California, the ranking
+** Democrat on the committee, who said")? */
+static int reports_who(pt_entity_doc *d, size_t b) {
+  size_t k = b;
+  if (k + 1 < d->n_tok && (word_is(d, k, "of") || word_is(d, k, "from")))
+    for (k++; k < b + 5 && k < d->n_tok && (d->tok[k].flags & PT_TOK_CAP);) k++;
+  if (k + 2 >= d->n_tok || !(d->tok[k].flags & PT_TOK_PUNCT) || d->text[d->tok[k].byte_off] != ',') return 0;
+  if (!word_is(d, k + 1, "who")) { /* an appositive first */
+    size_t e = k + 1;
+    while (e < k + 14 && e < d->n_tok && !(d->tok[e].flags & (PT_TOK_PUNCT | PT_TOK_INQ))) e++;
+    if (e >= d->n_tok || d->text[d->tok[e].byte_off] != ',' || !(d->tok[e].flags & PT_TOK_PUNCT)) return 0;
+    k = e;
+  }
+  if (k + 2 >= d->n_tok || !word_is(d, k + 1, "who")) return 0;
+  size_t v = k + 2;
+  while (v < k + 5 && v < d->n_tok && (pt_entity_word_class(d, v) & PT_W_FILLER)) v++;
+  /* (plain reporting verbs only: "who has called the notion a hoax" labels) */
+  static const char *const said[] = {"said", "says", "told", "tells", "added", "adds", "wrote", "writes", NULL};
+  for (int i = 0; v < d->n_tok && said[i]; i++)
+    if (word_is(d, v, said[i])) return 1;
+  return 0;
+}
+
 /* Does the clause end at token b (a comma, a stop, a dash or the end)? */
 static int clause_ends_at(const pt_entity_doc *d, size_t b) {
   if (b >= d->n_tok || d->tok[b].para != d->tok[b - 1].para) return 1;
@@ -1629,7 +1653,8 @@ static int find_mentions(pt_entity_doc *d) {
                    ((d->tok[ta - 1].byte_len == 3 && !memcmp(d->text + d->tok[ta - 1].byte_off + 1, "he", 2)) ||
                     (d->tok[ta - 1].byte_len == 1 && (d->text[d->tok[ta - 1].byte_off] | 0x20) == 'a')));
     ls.weak = !org && (weak_position(d, b) || possessor_of_apposition(d, b) || ls.fronted);
-    ls.reporter = reports_at(d, b) || (reported_by(d, ta) && clause_ends_at(d, b));
+    ls.reporter = reports_at(d, b) || (reported_by(d, ta) && clause_ends_at(d, b)) ||
+                  (reports_who(d, b) && !(ta > 0 && (word_is(d, ta - 1, "and") || word_is(d, ta - 1, "or"))));
     if (link_name(d, &ls, ta, a, b, grp, gender, org, ra, rb)) return PT_NOMEM;
     ls.modifier = ls.weak = ls.reporter = 0;
     i = b;
