@@ -516,6 +516,14 @@ static int ok_tok(const pt_entity_doc *d, size_t j, int para) {
   return j < d->n_tok && d->tok[j].para == para && (!(d->tok[j].flags & PT_TOK_INQ) || inside_name(d, j));
 }
 
+/* Is token j a short quoted phrase that a lower-case word continues, a
+** modifier inside the clause ("wearing a cowboy hat and “Ted Cruz"
+** campaign pins, said")?  (A quotation's body is one token.) */
+static int quoted_modifier(const pt_entity_doc *d, size_t j, int para) {
+  return j + 1 < d->n_tok && (d->tok[j].flags & PT_TOK_INQ) && d->tok[j].para == para &&
+         d->tok[j].byte_len <= 40 && d->tok[j + 1].para == para && (d->tok[j + 1].flags & PT_TOK_LOWER);
+}
+
 /* Mention starting at token j (skipping "Sen." style titles is built in). */
 static int ment_at(const pt_entity_doc *d, size_t j, int para) {
   if (!ok_tok(d, j, para)) return -1;
@@ -895,8 +903,8 @@ static int attr_after(const pt_entity_doc *d, size_t j, int para, int stop, attr
   ** and its subject ("Huckabee spokeswoman Alice Stewart said", "Sen. Ted
   ** Cruz (R-Texas), who had criticized them, said", "he added"). */
   size_t k = j;
-  while (k < j + 24 && ok_tok(d, k, para) && !(d->tok[k].flags & PT_TOK_STOP) && !is_cue(d, k) &&
-         !tok_punct(d, k, ';') && !tok_punct(d, k, ':')) {
+  while (k < j + 24 && (ok_tok(d, k, para) || (k > j && quoted_modifier(d, k, para))) &&
+         !(d->tok[k].flags & PT_TOK_STOP) && !is_cue(d, k) && !tok_punct(d, k, ';') && !tok_punct(d, k, ':')) {
     if (k > j && tok_punct(d, k - 1, ',') && (tok_word(d, k, "who") || tok_word(d, k, "which"))) {
       /* ", who has proposed repealing the mandate, said": not that verb */
       size_t e = k + 1;
