@@ -479,8 +479,13 @@ static int is_filler(const pt_entity_doc *d, size_t j) {
   if (j >= d->n_tok || !(d->tok[j].flags & PT_TOK_LOWER) || (d->tok[j].flags & PT_TOK_INQ)) return 0;
   if (pt_entity_word_class(d, j) & PT_W_FILLER) return 1;
   const pt_tok *t = &d->tok[j];
-  return t->byte_len > 4 && d->text[t->byte_off + t->byte_len - 1] == 'y' &&
-         d->text[t->byte_off + t->byte_len - 2] == 'l';
+  /* an adverb in -ly, but not a noun ("The family has called") */
+  static const char *const nouns[] = {"family", "rally", "assembly", "supply", "monopoly", "anomaly", "homily", NULL};
+  if (t->byte_len <= 4 || d->text[t->byte_off + t->byte_len - 1] != 'y' || d->text[t->byte_off + t->byte_len - 2] != 'l')
+    return 0;
+  for (int i = 0; nouns[i]; i++)
+    if (tok_word(d, j, nouns[i])) return 0;
+  return 1;
 }
 
 /* Function words that end a run of modifiers before a name. */
@@ -727,6 +732,15 @@ static int subject_before(const pt_entity_doc *d, size_t c, size_t lo, int para,
   while (p > lo && p + 6 > k && ok_tok(d, p, para) && (d->tok[p].flags & PT_TOK_WORD) && !is_det(d, p) &&
          !is_cue(d, p))
     p--;
+  if (is_det(d, p) && p > lo + 2 && (tok_word(d, p - 1, "in") || tok_word(d, p - 1, "of") || tok_word(d, p - 1, "for"))) {
+    /* "a narrator in the Clinton ad asks": the phrase's own determiner */
+    size_t q = p - 2;
+    while (q > lo && q + 5 > p && ok_tok(d, q, para) && (d->tok[q].flags & PT_TOK_WORD) && !is_det(d, q) &&
+           !is_cue(d, q) && !is_function(d, q))
+      q--;
+    if (is_det(d, q) && ok_tok(d, q, para) && (q == lo || tok_punct(d, q - 1, ',') || (d->tok[q].flags & PT_TOK_SENT)))
+      p = q;
+  }
   if (is_det(d, p) && ok_tok(d, p, para) &&
       (p == lo || tok_punct(d, p - 1, ',') || tok_word(d, p - 1, "and") || (d->tok[p].flags & PT_TOK_SENT))) {
     a->np_a = p;
