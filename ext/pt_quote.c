@@ -1002,7 +1002,7 @@ static size_t past_fronted(const pt_entity_doc *d, size_t lo, size_t c, int para
   if (!ing && !is_subordinator(d, lo) && !(is_function(d, lo) && !(pt_entity_lex(d, lo) & PT_LEX_PRONOUN) &&
                                            !tok_word(d, lo, "it")))
     return lo;
-  for (size_t k = lo + 1; k < c && k < lo + 24; k++) {
+  for (size_t k = lo + 1; k < c && k < lo + 40; k++) {
     /* (through an appositive of the phrase: "In his 2004 convention
     ** speech, a testimonial to John Kerry, the Democratic nominee that
     ** year, Mr. Obama decried") */
