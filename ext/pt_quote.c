@@ -1457,7 +1457,27 @@ static void attribute(pt_quote_list *l) {
       /* The quotation before, in the same paragraph or the previous one. */
       int starts_para = o_tok >= d->n_tok || (d->tok[o_tok].flags & PT_TOK_PARA) ||
                         o_tok == 0 || d->tok[o_tok - 1].para != para;
-      if (prev_top >= 0) {
+      int own = 0; /* the quotation's own sentence is about someone */
+      if (!starts_para && o_tok > 1 && ok_tok(d, o_tok - 1, para) && !(d->tok[o_tok - 1].flags & PT_TOK_STOP) &&
+          prev_top >= 0 && l->q[prev_top].paragraph == q->paragraph) {
+        /* "Trump attacked Romney, calling him “a failed candidate.” Romney
+        ** fired back in March, attacking Trump for “the greed …”": a new
+        ** sentence with a person as its subject is that person's, not the
+        ** quotation before's */
+        size_t lo = sentence_start(d, o_tok - 1, para);
+        size_t pc = pt_entity_tok_at(d, l->q[prev_top].byte_off);
+        attr t = {-1, 0, 0, 0, 0, 0};
+        size_t v = 0;
+        if (pc < lo && clause_subject(d, lo, o_tok, para, 0, &t) && t.ment >= 0 &&
+            d->ment[t.ment].type == PT_MENT_NAME && personish(d, t.ment) &&
+            (d->ment[t.ment].tok_first == lo || d->ment[t.ment].tok_first == past_fronted(d, lo, o_tok, para)) &&
+            (v = d->ment[t.ment].tok_end) + 1 < o_tok && (d->tok[v].flags & PT_TOK_LOWER) && !is_function(d, v)) {
+          t.how = PT_ATTR_SUBJECT;
+          fill_speaker(l, q, &t);
+          own = 1;
+        }
+      }
+      if (!own && prev_top >= 0) {
         pt_quote *p = &l->q[prev_top];
         if (p->spk_len && (p->paragraph == q->paragraph ||
                            (starts_para && p->paragraph + 1 == q->paragraph)))
