@@ -1030,6 +1030,48 @@ static int is_suffix(const pt_entity_doc *d, size_t j) {
          (t->byte_len == 2 && (!memcmp(w, "Jr", 2) || !memcmp(w, "II", 2)));
 }
 
+/* Are bytes a[0..n) and b[0..n) equal, ignoring ASCII case? */
+static int eq_nocase(const char *a, const char *b, size_t n) {
+  for (size_t i = 0; i < n; i++)
+    if ((a[i] | 0x20) != (b[i] | 0x20)) return 0;
+  return 1;
+}
+
+/* Do a[0..n) and b[0..m) differ by one inserted, deleted or changed byte,
+** ignoring ASCII case ("McLenney", "McClenney")? */
+static int one_edit(const char *a, size_t n, const char *b, size_t m) {
+  if (n > m) {
+    const char *t = a;
+    a = b, b = t;
+    size_t u = n;
+    n = m, m = u;
+  }
+  if (m - n > 1) return 0;
+  size_t i = 0;
+  while (i < n && (a[i] | 0x20) == (b[i] | 0x20)) i++;
+  if (i == n) return m - n == 1;
+  if (n == m) return eq_nocase(a + i + 1, b + i + 1, n - i - 1);
+  return eq_nocase(a + i, b + i + 1, n - i);
+}
+
+/* A person of two or more words, among the latest 64 entities, whose
+** surname the word of token lt misspells by one letter ("McLenney" for
+** Tyresha McClenney; surnames of six letters or more, first two letters
+** kept), or -1. */
+static int misspelt_surname(const pt_entity_doc *d, const pt_tok *lt) {
+  if (lt->byte_len < 6) return -1;
+  const char *w = d->text + lt->byte_off;
+  for (size_t k = d->n_ent; k-- > 0 && k + 64 >= d->n_ent;) {
+    const pt_entity *e = &d->ent[k];
+    if (e->type != PT_ENT_PERSON || e->n_words < 2 || e->place) continue;
+    size_t off = e->name_off + e->name_len, n = 0;
+    while (off > e->name_off && d->text[off - 1] != ' ') off--, n++;
+    if (n < 6 || memcmp(d->text + off, w, 2) || (n == lt->byte_len && !memcmp(d->text + off, w, n))) continue;
+    if (one_edit(d->text + off, n, w, lt->byte_len)) return (int)k;
+  }
+  return -1;
+}
+
 /* The latest person before entity `from` (within 256 entities) whose
 ** canonical name ends with the word of token lt and whose gender is
 ** `gender` or unknown, or -1. */
@@ -1141,6 +1183,7 @@ static int link_name(pt_entity_doc *d, link_state *ls, size_t ta, size_t a, size
       if (ent < 0) ent = map_get_h(d, hl, lt->byte_off, lt->byte_len, 1);
       if (ent >= 0 && gender && d->ent[ent].gender && d->ent[ent].gender != gender)
         ent = same_surname(d, ent, lt, gender); /* "Mr. Trump" after "Ivana Trump" */
+      if (ent < 0) ent = misspelt_surname(d, lt); /* "McLenney" after "Tyresha McClenney" */
     }
     if (ent < 0) {
       ent = new_entity(d, PT_ENT_PERSON);
