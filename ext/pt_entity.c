@@ -1129,7 +1129,7 @@ static int possessive_role_after(const pt_entity_doc *d, size_t j) {
   size_t k = j;
   while (k < j + 3 && k < d->n_tok && (d->tok[k].flags & PT_TOK_CAP) && !pt_entity_possessive(d, k + 1)) k++;
   if (k >= d->n_tok || !(d->tok[k].flags & PT_TOK_CAP) || !pt_entity_possessive(d, k + 1)) return 0;
-  for (size_t r = k + 3; r < k + 6 && r < d->n_tok && (d->tok[r].flags & PT_TOK_LOWER); r++)
+  for (size_t r = k + 3; r < k + 7 && r < d->n_tok && (d->tok[r].flags & PT_TOK_LOWER); r++)
     if (LEX(d, r) & PT_LEX_TITLE_ROLE) return 1;
   return 0;
 }
