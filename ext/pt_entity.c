@@ -1366,6 +1366,17 @@ static int indefinite(const pt_entity_doc *d, size_t j) {
   return (t->flags & PT_TOK_LOWER) && ((t->byte_len == 1 && s[0] == 'a') || (t->byte_len == 2 && s[0] == 'a' && s[1] == 'n'));
 }
 
+/* Is the name at token a a preposition's object ("Choosing between Clinton
+** and Sanders is …")?  Objects are less likely antecedents than subjects. */
+static int preposition_object(pt_entity_doc *d, size_t a) {
+  static const char *const w[] = {"between", "of", "with", "for", "about", "against", "to", "from",
+                                  "at", "on", "in", "into", "toward", "towards", "over", "under", NULL};
+  if (a == 0 || !(d->tok[a - 1].flags & PT_TOK_LOWER)) return 0;
+  for (int i = 0; w[i]; i++)
+    if (word_is(d, a - 1, w[i])) return 1;
+  return 0;
+}
+
 /* Does a reporting verb that ends its clause follow token b ("Cruz
 ** electrified the crowds, Stovall said.", "Trump, Sexton said, has")?  The
 ** name before it is who the sentence reports, and a "he said" after it
@@ -1695,7 +1706,7 @@ static int find_mentions(pt_entity_doc *d) {
                    (d->tok[ta - 1].flags & PT_TOK_WORD) &&
                    ((d->tok[ta - 1].byte_len == 3 && !memcmp(d->text + d->tok[ta - 1].byte_off + 1, "he", 2)) ||
                     (d->tok[ta - 1].byte_len == 1 && (d->text[d->tok[ta - 1].byte_off] | 0x20) == 'a')));
-    ls.weak = !org && (weak_position(d, b) || possessor_of_apposition(d, b) || ls.fronted);
+    ls.weak = !org && (weak_position(d, b) || possessor_of_apposition(d, b) || ls.fronted || preposition_object(d, ta));
     ls.reporter = reports_at(d, b) || (reported_by(d, ta) && clause_ends_at(d, b)) ||
                   (reports_who(d, b) && !(ta > 0 && (word_is(d, ta - 1, "and") || word_is(d, ta - 1, "or"))));
     if (link_name(d, &ls, ta, a, b, grp, gender, org, ra, rb)) return PT_NOMEM;
