@@ -82,6 +82,19 @@ static inline uint64_t lex_fold8(uint64_t x) {
 static uint64_t lex_find(const char *w, size_t n, size_t avail) {
   if (n == 0 || n > 40) return 0;
   const uint64_t K = 0x9E3779B97F4A7C15ull;
+  if (n <= 8) {
+    /* Most words: one chunk, no loops (the same hash and compare as below). */
+    uint64_t x = lex_chunk(w, 0, n, avail), fx = lex_fold8(x);
+    uint64_t h = ((uint64_t)n * K ^ (x | (0x2020202020202020ull >> (64 - 8 * n)))) * K;
+    uint64_t tag = (h >> 32) & 0xFFFF;
+    for (size_t i = (size_t)(h >> (64 - LEX_SLOT_BITS));; i = (i + 1) & (LEX_SLOTS - 1)) {
+      uint64_t v = lex_slots[i];
+      if (!v) return 0;
+      if (LS_TAG(v) == tag && LS_LEN(v) == n &&
+          lex_chunk(lex_keys + LS_OFF(v), 0, n, sizeof lex_keys - LS_OFF(v)) == fx)
+        return v;
+    }
+  }
   uint64_t x[5], h = (uint64_t)n * K;
   size_t nc = (n + 7) / 8;
   for (size_t c = 0; c < nc; c++) {
@@ -1149,17 +1162,9 @@ static int opens_subordinate(const pt_entity_doc *d, size_t j) {
 ** an indefinite appositive).  Not "According to X," (X is the source) nor
 ** "For X," (X's view). */
 static int opens_phrase(const pt_entity_doc *d, size_t j) {
-  static const char *const w[] = {"in", "at", "during", "on", "under", "throughout", "despite", "amid", "with", NULL};
-  const pt_tok *t = &d->tok[j];
-  if (!(t->flags & PT_TOK_CAP) || t->byte_len > 10) return 0;
-  for (int k = 0; w[k]; k++) {
-    size_t n = strlen(w[k]);
-    if (t->byte_len != n) continue;
-    size_t i = 0;
-    while (i < n && (d->text[t->byte_off + i] | 0x20) == w[k][i]) i++;
-    if (i == n) return 2;
-  }
-  return 0;
+  /* (in, at, during, on, under, throughout, despite, amid, with: the
+  ** phrase class, one memo read after opens_subordinate()) */
+  return (d->tok[j].flags & PT_TOK_CAP) && (pt_entity_word_class(d, j) & PT_W_PHRASE) ? 2 : 0;
 }
 
 /* Is token j "a" or "an"? */
@@ -1354,7 +1359,12 @@ static int find_mentions(pt_entity_doc *d) {
     size_t a = i + tn;
     /* "Secretary of State John Kerry": a role then an honorific is rare,
     ** but "former Sen." etc. are lexicon phrases. */
-    size_t b = a < d->n_tok ? run_end(d, a, a + 6) : a;
+    /* (only a capitalised word, a quoted nickname or a short particle
+    ** can start a run: most words need no call) */
+    size_t b = a < d->n_tok && ((d->tok[a].flags & (PT_TOK_CAP | PT_TOK_INQ)) ||
+                                ((d->tok[a].flags & PT_TOK_LOWER) && d->tok[a].byte_len <= 3))
+                   ? run_end(d, a, a + 6)
+                   : a;
     int joined = 0;
     if (!tn && b == a && (t->flags & PT_TOK_CAP) && !(t->flags & PT_TOK_ALLCAPS) &&
         (t->lex & (PT_LEX_STOPCAP | PT_LEX_ORGWORD)) == (PT_LEX_STOPCAP | PT_LEX_ORGWORD)) {
