@@ -79,7 +79,7 @@ $(BUILD)/pt_topic.o: ext/pt_topic_data.inc
 
 # Lexicons (sql/lexicons/*.tsv) are compiled in; the generated table is
 # committed so a build needs no Python.  `make lexicons` forces it.
-LEXICONS = $(addprefix sql/lexicons/,cues.tsv titles.tsv pronouns.tsv firstnames.tsv stopcaps.tsv orgwords.tsv abbreviations.txt placenames.tsv geowords.tsv)
+LEXICONS = $(addprefix sql/lexicons/,cues.tsv titles.tsv pronouns.tsv firstnames.tsv stopcaps.tsv orgwords.tsv abbreviations.txt placenames.tsv geowords.tsv closedwords.tsv)
 ext/pt_lexicon_quotes.inc: $(LEXICONS) tools/gen_lexicon.py
 	python3 tools/gen_lexicon.py sql/lexicons $@
 $(BUILD)/pt_entity.o: ext/pt_lexicon_quotes.inc

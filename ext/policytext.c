@@ -129,8 +129,8 @@ static void hint_huge_pages(void *p, size_t n) {
 #endif
 }
 
-int pt_sql_tvf_text_arg(sqlite3_vtab *vtab, const char *fn, int argi, sqlite3_value *v, char **out,
-                        size_t *n) {
+int pt_sql_tvf_text_arg_buf(sqlite3_vtab *vtab, const char *fn, int argi, sqlite3_value *v, char **buf,
+                            size_t *cap, char **out, size_t *n) {
   *out = NULL;
   *n = 0;
   int t = sqlite3_value_type(v);
@@ -143,9 +143,16 @@ int pt_sql_tvf_text_arg(sqlite3_vtab *vtab, const char *fn, int argi, sqlite3_va
   const char *s = (const char *)sqlite3_value_text(v);
   size_t len = (size_t)sqlite3_value_bytes(v);
   if (!s) return SQLITE_NOMEM;
-  char *c = pt_malloc(len + 1);
-  if (!c) return SQLITE_NOMEM;
-  hint_huge_pages(c, len + 1);
+  if (!*buf || *cap < len + 1) {
+    /* (the old contents are not needed: no realloc copy) */
+    pt_free(*buf);
+    *cap = 0;
+    *buf = pt_malloc(len + 1);
+    if (!*buf) return SQLITE_NOMEM;
+    *cap = len + 1;
+    hint_huge_pages(*buf, len + 1);
+  }
+  char *c = *buf;
   /* One pass copies the text and finds a NUL. */
   char *nul = memccpy(c, s, 0, len);
   if (nul) len = (size_t)(nul - c) - 1;
@@ -153,6 +160,15 @@ int pt_sql_tvf_text_arg(sqlite3_vtab *vtab, const char *fn, int argi, sqlite3_va
   *out = c;
   *n = len;
   return SQLITE_OK;
+}
+
+int pt_sql_tvf_text_arg(sqlite3_vtab *vtab, const char *fn, int argi, sqlite3_value *v, char **out,
+                        size_t *n) {
+  char *buf = NULL;
+  size_t cap = 0;
+  int rc = pt_sql_tvf_text_arg_buf(vtab, fn, argi, v, &buf, &cap, out, n);
+  if (!*out) pt_free(buf); /* (NULL when nothing was copied) */
+  return rc;
 }
 
 void pt_sql_vtab_error(sqlite3_vtab *vtab, const char *fmt, ...) {

@@ -82,6 +82,19 @@ static inline uint64_t lex_fold8(uint64_t x) {
 static uint64_t lex_find(const char *w, size_t n, size_t avail) {
   if (n == 0 || n > 40) return 0;
   const uint64_t K = 0x9E3779B97F4A7C15ull;
+  if (n <= 8) {
+    /* Most words: one chunk, no loops (the same hash and compare as below). */
+    uint64_t x = lex_chunk(w, 0, n, avail), fx = lex_fold8(x);
+    uint64_t h = ((uint64_t)n * K ^ (x | (0x2020202020202020ull >> (64 - 8 * n)))) * K;
+    uint64_t tag = (h >> 32) & 0xFFFF;
+    for (size_t i = (size_t)(h >> (64 - LEX_SLOT_BITS));; i = (i + 1) & (LEX_SLOTS - 1)) {
+      uint64_t v = lex_slots[i];
+      if (!v) return 0;
+      if (LS_TAG(v) == tag && LS_LEN(v) == n &&
+          lex_chunk(lex_keys + LS_OFF(v), 0, n, sizeof lex_keys - LS_OFF(v)) == fx)
+        return v;
+    }
+  }
   uint64_t x[5], h = (uint64_t)n * K;
   size_t nc = (n + 7) / 8;
   for (size_t c = 0; c < nc; c++) {
@@ -173,185 +186,31 @@ int pt_entity_lex(const pt_entity_doc *cd, size_t j) {
 ** Closed-class words.
 */
 /* The closed-class words the entity and attribution rules test, with their
-** PT_W_ classes, sorted for a binary search (one search per token, then
-** remembered): one list instead of a scan of a list per test. */
-static const struct closed_word {
-  const char *w;
-  uint16_t cls;
-} closed_words[] = {
-    {"a", PT_W_DET | PT_W_ART},
-    {"about", PT_W_PREP},
-    {"above", PT_W_PREP},
-    {"across", PT_W_PREP},
-    {"after", PT_W_FUNCTION | PT_W_SUBORD | PT_W_PREP | PT_W_OPENER},
-    {"again", PT_W_FILLER},
-    {"against", PT_W_PREP},
-    {"along", PT_W_PREP},
-    {"also", PT_W_FILLER | PT_W_PREP},
-    {"although", PT_W_SUBORD | PT_W_OPENER},
-    {"among", PT_W_PREP},
-    {"an", PT_W_DET | PT_W_ART},
-    {"and", PT_W_FUNCTION},
-    {"another", PT_W_DET},
-    {"are", PT_W_FUNCTION | PT_W_AUX},
-    {"around", PT_W_PREP},
-    {"as", PT_W_FUNCTION | PT_W_SUBORD | PT_W_OPENER},
-    {"at", PT_W_FUNCTION},
-    {"because", PT_W_FUNCTION | PT_W_SUBORD | PT_W_OPENER},
-    {"before", PT_W_FUNCTION | PT_W_SUBORD | PT_W_PREP | PT_W_OPENER},
-    {"behind", PT_W_PREP},
-    {"below", PT_W_PREP},
-    {"beside", PT_W_PREP},
-    {"between", PT_W_PREP},
-    {"beyond", PT_W_PREP},
-    {"both", PT_W_PREP},
-    {"but", PT_W_FUNCTION | PT_W_SUBORD},
-    {"by", PT_W_FUNCTION},
-    {"can", PT_W_FILLER | PT_W_AUX},
-    {"could", PT_W_FILLER | PT_W_AUX},
-    {"despite", PT_W_PREP},
-    {"did", PT_W_FILLER | PT_W_AUX},
-    {"does", PT_W_FILLER | PT_W_AUX},
-    {"during", PT_W_PREP},
-    {"earlier", PT_W_FILLER | PT_W_TIME},
-    {"either", PT_W_PREP},
-    {"even", PT_W_PREP},
-    {"except", PT_W_PREP},
-    {"first", PT_W_FILLER},
-    {"flatly", PT_W_FILLER},
-    {"for", PT_W_FUNCTION},
-    {"friday", PT_W_TIME},
-    {"from", PT_W_FUNCTION | PT_W_PREP},
-    {"further", PT_W_FILLER},
-    {"had", PT_W_FUNCTION | PT_W_FILLER | PT_W_AUX},
-    {"has", PT_W_FUNCTION | PT_W_FILLER | PT_W_AUX},
-    {"have", PT_W_FUNCTION | PT_W_FILLER | PT_W_AUX},
-    {"he", PT_W_FUNCTION},
-    {"her", PT_W_DET | PT_W_ART},
-    {"here", PT_W_PREP},
-    {"his", PT_W_DET | PT_W_ART},
-    {"i", PT_W_FUNCTION},
-    {"if", PT_W_FUNCTION | PT_W_SUBORD | PT_W_OPENER},
-    {"in", PT_W_FUNCTION},
-    {"inside", PT_W_PREP},
-    {"into", PT_W_PREP},
-    {"is", PT_W_FUNCTION | PT_W_AUX},
-    {"it", PT_W_FUNCTION},
-    {"its", PT_W_DET | PT_W_ART},
-    {"just", PT_W_FILLER},
-    {"last", PT_W_TIME},
-    {"later", PT_W_FILLER | PT_W_TIME},
-    {"like", PT_W_PREP},
-    {"many", PT_W_DET},
-    {"may", PT_W_FILLER | PT_W_AUX},
-    {"might", PT_W_FILLER | PT_W_AUX},
-    {"monday", PT_W_TIME},
-    {"morning", PT_W_TIME},
-    {"must", PT_W_FILLER | PT_W_AUX},
-    {"my", PT_W_ART},
-    {"near", PT_W_PREP},
-    {"neither", PT_W_PREP},
-    {"night", PT_W_TIME},
-    {"not", PT_W_FUNCTION},
-    {"of", PT_W_FUNCTION},
-    {"often", PT_W_FILLER},
-    {"on", PT_W_FUNCTION},
-    {"once", PT_W_SUBORD | PT_W_FILLER},
-    {"one", PT_W_DET},
-    {"only", PT_W_FILLER},
-    {"onto", PT_W_PREP},
-    {"or", PT_W_FUNCTION},
-    {"other", PT_W_DET},
-    {"our", PT_W_DET | PT_W_ART},
-    {"outside", PT_W_PREP},
-    {"over", PT_W_PREP},
-    {"previously", PT_W_FILLER},
-    {"recently", PT_W_FILLER | PT_W_TIME},
-    {"repeatedly", PT_W_FILLER},
-    {"saturday", PT_W_TIME},
-    {"several", PT_W_DET},
-    {"she", PT_W_FUNCTION},
-    {"should", PT_W_FILLER | PT_W_AUX},
-    {"simply", PT_W_FILLER},
-    {"since", PT_W_FUNCTION | PT_W_SUBORD | PT_W_PREP | PT_W_OPENER},
-    {"so", PT_W_FUNCTION | PT_W_SUBORD},
-    {"some", PT_W_DET},
-    {"still", PT_W_FILLER},
-    {"sunday", PT_W_TIME},
-    {"than", PT_W_FUNCTION | PT_W_SUBORD | PT_W_PREP},
-    {"that", PT_W_FUNCTION | PT_W_SUBORD | PT_W_PREP},
-    {"the", PT_W_DET | PT_W_ART},
-    {"their", PT_W_DET | PT_W_ART},
-    {"then", PT_W_FUNCTION | PT_W_SUBORD | PT_W_FILLER | PT_W_PREP},
-    {"there", PT_W_PREP},
-    {"they", PT_W_FUNCTION},
-    {"this", PT_W_TIME | PT_W_PREP},
-    {"though", PT_W_SUBORD | PT_W_OPENER},
-    {"three", PT_W_DET},
-    {"through", PT_W_PREP},
-    {"thursday", PT_W_TIME},
-    {"to", PT_W_FUNCTION},
-    {"today", PT_W_TIME},
-    {"tonight", PT_W_TIME},
-    {"toward", PT_W_PREP},
-    {"tuesday", PT_W_TIME},
-    {"two", PT_W_DET},
-    {"under", PT_W_PREP},
-    {"unless", PT_W_SUBORD | PT_W_OPENER},
-    {"unlike", PT_W_PREP},
-    {"until", PT_W_FUNCTION | PT_W_SUBORD | PT_W_PREP},
-    {"upon", PT_W_PREP},
-    {"versus", PT_W_PREP},
-    {"was", PT_W_FUNCTION | PT_W_AUX},
-    {"we", PT_W_FUNCTION},
-    {"wednesday", PT_W_TIME},
-    {"week", PT_W_TIME},
-    {"were", PT_W_FUNCTION | PT_W_AUX},
-    {"what", PT_W_PREP},
-    {"when", PT_W_FUNCTION | PT_W_SUBORD | PT_W_PREP | PT_W_OPENER},
-    {"where", PT_W_FUNCTION | PT_W_SUBORD | PT_W_PREP},
-    {"whereas", PT_W_OPENER},
-    {"whether", PT_W_SUBORD},
-    {"which", PT_W_FUNCTION | PT_W_SUBORD | PT_W_PREP},
-    {"while", PT_W_FUNCTION | PT_W_SUBORD | PT_W_PREP | PT_W_OPENER},
-    {"who", PT_W_FUNCTION | PT_W_SUBORD},
-    {"whom", PT_W_PREP},
-    {"whose", PT_W_PREP},
-    {"will", PT_W_FILLER | PT_W_AUX},
-    {"with", PT_W_FUNCTION | PT_W_PREP},
-    {"within", PT_W_PREP},
-    {"without", PT_W_PREP},
-    {"would", PT_W_FILLER | PT_W_AUX},
-    {"yesterday", PT_W_TIME},
-    {"you", PT_W_FUNCTION},
-    {"your", PT_W_ART},
-};
+** PT_W_ classes (sql/lexicons/closedwords.tsv), are the generated cw_slots
+** table: one list instead of a scan of a list per test, and a hash probe
+** instead of a binary search of string compares (one lookup per token,
+** then remembered). */
+static int closed_class(const char *s, size_t n, size_t avail) {
+  const uint64_t K = 0x9E3779B97F4A7C15ull;
+  /* ASCII case folded, as the keys are lower-case letters only */
+  uint64_t k0 = lex_fold8(lex_chunk(s, 0, n < 8 ? n : 8, avail));
+  uint64_t k1 = (n > 8 ? lex_fold8(lex_chunk(s, 8, n - 8, avail)) : 0) | (uint64_t)n << 56;
+  size_t i = (size_t)(((k0 * K) ^ k1) * K >> (64 - CW_SLOT_BITS));
+  for (;; i = (i + 1) & ((1u << CW_SLOT_BITS) - 1)) {
+    const struct cw_slot *c = &cw_slots[i];
+    if (c->k0 == k0 && c->k1 == k1) return c->cls;
+    if (!c->k1) return 0; /* (every key has its length in k1) */
+  }
+}
 
 int pt_entity_word_class_lookup(const pt_entity_doc *cd, size_t j) {
   if (j >= cd->n_tok || !cd->wcls) return 0;
   uint16_t *memo = cd->wcls; /* a memo: d stays logically const */
   if (memo[j]) return memo[j] & 0x7FFF;
-  if (!(cd->tok[j].flags & PT_TOK_WORD) || cd->tok[j].byte_len > 10) {
-    memo[j] = 0x8000;
-    return 0;
-  }
-  char w[11];
-  size_t n = cd->tok[j].byte_len;
-  const char *s = cd->text + cd->tok[j].byte_off;
-  for (size_t i = 0; i < n; i++) w[i] = (char)(s[i] | 0x20);
-  w[n] = 0;
-  int found = 0;
-  size_t lo = 0, hi = sizeof closed_words / sizeof closed_words[0];
-  while (lo < hi) {
-    size_t mid = (lo + hi) / 2;
-    int c = strcmp(closed_words[mid].w, w);
-    if (c == 0) {
-      found = closed_words[mid].cls;
-      break;
-    }
-    if (c < 0) lo = mid + 1;
-    else hi = mid;
-  }
+  const pt_tok *t = &cd->tok[j];
+  int found = (t->flags & PT_TOK_WORD) && t->byte_len <= CW_MAX_LEN
+                  ? closed_class(cd->text + t->byte_off, t->byte_len, cd->len - t->byte_off)
+                  : 0;
   memo[j] = (uint16_t)(found | 0x8000);
   return found;
 }
@@ -1346,17 +1205,9 @@ static int opens_subordinate(const pt_entity_doc *d, size_t j) {
 ** an indefinite appositive).  Not "According to X," (X is the source) nor
 ** "For X," (X's view). */
 static int opens_phrase(const pt_entity_doc *d, size_t j) {
-  static const char *const w[] = {"in", "at", "during", "on", "under", "throughout", "despite", "amid", "with", NULL};
-  const pt_tok *t = &d->tok[j];
-  if (!(t->flags & PT_TOK_CAP) || t->byte_len > 10) return 0;
-  for (int k = 0; w[k]; k++) {
-    size_t n = strlen(w[k]);
-    if (t->byte_len != n) continue;
-    size_t i = 0;
-    while (i < n && (d->text[t->byte_off + i] | 0x20) == w[k][i]) i++;
-    if (i == n) return 2;
-  }
-  return 0;
+  /* (in, at, during, on, under, throughout, despite, amid, with: the
+  ** phrase class, one memo read after opens_subordinate()) */
+  return (d->tok[j].flags & PT_TOK_CAP) && (pt_entity_word_class(d, j) & PT_W_PHRASE) ? 2 : 0;
 }
 
 /* Is token j "a" or "an"? */
@@ -1562,7 +1413,12 @@ static int find_mentions(pt_entity_doc *d) {
     size_t a = i + tn;
     /* "Secretary of State John Kerry": a role then an honorific is rare,
     ** but "former Sen." etc. are lexicon phrases. */
-    size_t b = a < d->n_tok ? run_end(d, a, a + 6) : a;
+    /* (only a capitalised word, a quoted nickname or a short particle
+    ** can start a run: most words need no call) */
+    size_t b = a < d->n_tok && ((d->tok[a].flags & (PT_TOK_CAP | PT_TOK_INQ)) ||
+                                ((d->tok[a].flags & PT_TOK_LOWER) && d->tok[a].byte_len <= 3))
+                   ? run_end(d, a, a + 6)
+                   : a;
     int joined = 0;
     if (!tn && b == a && (t->flags & PT_TOK_CAP) && !(t->flags & PT_TOK_ALLCAPS) &&
         (t->lex & (PT_LEX_STOPCAP | PT_LEX_ORGWORD)) == (PT_LEX_STOPCAP | PT_LEX_ORGWORD)) {

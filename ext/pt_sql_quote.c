@@ -16,7 +16,8 @@
 **
 ** How it works: xFilter runs pt_quote_extract() on the argument (texts over
 ** 1 MiB chunk by chunk, see next_chunk); the cursor then walks the result.  The argument's bytes belong to SQLite for
-** the duration of the statement step, so the cursor keeps its own copy.
+** the duration of the statement step, so the cursor keeps its own copy (in
+** a buffer reused from row to row).
 */
 #include <stdint.h>
 #include <string.h>
@@ -40,7 +41,9 @@ enum {
 
 typedef struct quotes_cursor {
   sqlite3_vtab_cursor base;
-  char *text;           /* pt_malloc'd copy of the argument */
+  char *text;           /* copy of the argument (in buf), or NULL */
+  char *buf;            /* pt_malloc'd, kept from row to row */
+  size_t cap;           /* bytes at buf */
   size_t len;
   int have_text;        /* 0 after a NULL argument */
   pt_quote_list l;      /* the quotations of the current chunk */
@@ -76,8 +79,13 @@ static int quotes_open(sqlite3_vtab *v, sqlite3_vtab_cursor **pp) {
 }
 
 static void cursor_clear(quotes_cursor *c) {
-  pt_free(c->text);
   c->text = NULL;
+  /* (a buffer grown by one big text is not kept for the small ones) */
+  if (c->cap > ((size_t)1 << 20)) {
+    pt_free(c->buf);
+    c->buf = NULL;
+    c->cap = 0;
+  }
   c->len = 0;
   c->have_text = 0;
   c->l.n = 0;
@@ -91,6 +99,7 @@ static void cursor_clear(quotes_cursor *c) {
 static int quotes_close(sqlite3_vtab_cursor *cur) {
   quotes_cursor *c = (quotes_cursor *)cur;
   cursor_clear(c);
+  pt_free(c->buf);
   pt_quote_reset(&c->l);
   sqlite3_free(c);
   return SQLITE_OK;
@@ -163,7 +172,7 @@ static int quotes_filter(sqlite3_vtab_cursor *cur, int idx, const char *idxStr, 
   quotes_cursor *c = (quotes_cursor *)cur;
   cursor_clear(c);
   if (idx == 0 || argc < 1) return SQLITE_OK; /* no argument: no rows */
-  int rc = pt_sql_tvf_text_arg(cur->pVtab, "quotes", 1, argv[0], &c->text, &c->len);
+  int rc = pt_sql_tvf_text_arg_buf(cur->pVtab, "quotes", 1, argv[0], &c->buf, &c->cap, &c->text, &c->len);
   if (rc != SQLITE_OK || !c->text) return rc;
   c->pos.text = c->text;
   c->have_text = 1;

@@ -157,7 +157,8 @@ enum {
   PT_W_ART = 32,        /* article or possessive: a noun follows */
   PT_W_AUX = 64,        /* auxiliary or copula: is, was, has, will */
   PT_W_PREP = 128,      /* preposition-like, never a descriptor: about, during */
-  PT_W_OPENER = 256     /* opens a fronted clause: while, although, when, if */
+  PT_W_OPENER = 256,    /* opens a fronted clause: while, although, when, if */
+  PT_W_PHRASE = 512     /* opens a fronted prepositional phrase: in, during, amid */
 };
 
 /* PT_W_ classes of token j (ASCII case folded; 0 for other tokens),

@@ -59,6 +59,12 @@ int pt_sql_tvf_best_index(sqlite3_index_info *info, int text_col, double rows);
 ** vtab's error for a BLOB (not text: CAST it), or SQLITE_NOMEM. */
 int pt_sql_tvf_text_arg(sqlite3_vtab *vtab, const char *fn, int argi, sqlite3_value *v, char **out,
                         size_t *n);
+/* The same copy into *buf, a pt_malloc() buffer of *cap bytes the caller
+** keeps from call to call (NULL and 0 at first; grown when too small), so
+** that a cursor filtered once per row allocates once, not once a row.
+** *out is *buf, or NULL for a NULL argument. */
+int pt_sql_tvf_text_arg_buf(sqlite3_vtab *vtab, const char *fn, int argi, sqlite3_value *v, char **buf,
+                            size_t *cap, char **out, size_t *n);
 /* Replaces vtab->zErrMsg with a formatted message (the old one is freed). */
 void pt_sql_vtab_error(sqlite3_vtab *vtab, const char *fmt, ...);
 

@@ -8,6 +8,7 @@ hash table (keys lower case: lookups fold ASCII case); a word on several
 lists gets all their flags.  The output is committed (like cmark's
 entities.inc) so building needs no Python; `make` regenerates it when a list
 changes.  Lines starting with '#' and blank lines are ignored.
+closedwords.tsv (the PT_W_ word classes) gets a small table of its own.
 """
 import os
 import sys
@@ -37,6 +38,48 @@ def lex_hash(key):
         x = int.from_bytes(bytes(c | 0x20 for c in b[i:i + 8]), "little")
         h = ((h ^ x) * K) & M64
     return h
+
+
+CW_BITS = 9  # closed-word slots: 512 of sixteen bytes, under a third full
+
+
+def cw_key(word):
+    """The closed-word table's key and slot (ext/pt_entity.c, closed_class):
+    bytes 0..7 as a little-endian word, then bytes 8..9 with the length in
+    the top byte; two multiplies.  Must match the C."""
+    b = word.encode("ascii")
+    assert 0 < len(b) <= 10 and b.isalpha() and b == b.lower()
+    k0 = int.from_bytes(b[:8], "little")
+    k1 = int.from_bytes(b[8:], "little") | len(b) << 56
+    h = (((k0 * K) & M64) ^ k1) * K & M64
+    return k0, k1, h >> (64 - CW_BITS)
+
+
+def closed_words(src, f):
+    """sql/lexicons/closedwords.tsv as an open-addressing table of keys
+    and PT_W_ classes: one multiply-hash and usually one compare a lookup,
+    where a binary search of the sorted list took eight string compares."""
+    slots = [None] * (1 << CW_BITS)
+    longest = n = 0
+    for r in rows(os.path.join(src, "closedwords.tsv")):
+        k0, k1, i = cw_key(r[0])
+        cls = " | ".join("PT_W_" + c.strip().upper() for c in r[1].split(","))
+        probes = 1
+        while slots[i]:
+            assert slots[i][0:2] != (k0, k1), "duplicate closed word " + r[0]
+            i, probes = (i + 1) & ((1 << CW_BITS) - 1), probes + 1
+        slots[i] = (k0, k1, cls, r[0])
+        longest, n = max(longest, probes), n + 1
+    assert n * 3 <= len(slots), "grow CW_BITS"
+    f.write("/* closedwords.tsv: %d words, longest probe %d */\n" % (n, longest))
+    f.write("#define CW_SLOT_BITS %d\n" % CW_BITS)
+    f.write("#define CW_MAX_LEN 10\n")
+    # Key bytes 0..7; bytes 8..9 and the length (top byte); PT_W_ classes.
+    f.write("static const struct cw_slot {\n  uint64_t k0, k1;\n  uint16_t cls;\n} cw_slots[1 << CW_SLOT_BITS] = {\n")
+    for i, sl in enumerate(slots):
+        if sl:
+            f.write("  [%d] = {0x%016xull, 0x%016xull, %s}, /* %s */\n" % (i, sl[0], sl[1], sl[2], sl[3]))
+    f.write("};\n")
 
 
 def rows(path):
@@ -154,6 +197,7 @@ def main(src, out):
         f.write("};\n")
         f.write("#define LEX_MAX_LEN %d\n" % max(len(k.encode("utf-8")) for k in keys if " " not in k))
         f.write("#define LEX_MAX_WORDS %d\n" % max(len(k.split(" ")) for k in keys))
+        closed_words(src, f)
 
 
 if __name__ == "__main__":
