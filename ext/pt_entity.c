@@ -740,9 +740,11 @@ static size_t run_end(const pt_entity_doc *d, size_t a, size_t lim) {
   return b;
 }
 
-static int word_is(const pt_entity_doc *d, size_t j, const char *w) {
+static inline int word_is(const pt_entity_doc *d, size_t j, const char *w) {
+  const char *s = d->text + d->tok[j].byte_off;
+  if (s[0] != w[0]) return 0; /* most calls end here */
   size_t n = strlen(w);
-  return d->tok[j].byte_len == n && !memcmp(d->text + d->tok[j].byte_off, w, n);
+  return d->tok[j].byte_len == n && !memcmp(s, w, n);
 }
 
 /* "U.S.-China", "EU-Japan", "China-Japan": a hyphenated pair of places or
@@ -1042,7 +1044,10 @@ static int link_name(pt_entity_doc *d, link_state *ls, size_t ta, size_t a, size
       if (ent < 0) ent = map_get_h(d, hl, lt->byte_off, lt->byte_len, 1);
       if (ent >= 0 && gender && d->ent[ent].gender && d->ent[ent].gender != gender)
         ent = same_surname(d, ent, lt, gender); /* "Mr. Trump" after "Ivana Trump" */
-      if (ent < 0) ent = misspelt_surname(d, lt); /* "McLenney" after "Tyresha McClenney" */
+      /* "McLenney said" after "Tyresha McClenney" (a speaker's surname only:
+      ** the search costs) */
+      if (ent < 0 && b < d->n_tok && (d->tok[b].flags & PT_TOK_LOWER) && (LEX(d, b) & PT_LEX_CUE_VERB))
+        ent = misspelt_surname(d, lt);
     }
     if (ent < 0) {
       ent = new_entity(d, PT_ENT_PERSON);
@@ -1222,7 +1227,7 @@ static int indefinite(const pt_entity_doc *d, size_t j) {
 static int preposition_object(pt_entity_doc *d, size_t a) {
   static const char *const w[] = {"between", "of", "with", "for", "about", "against", "to", "from",
                                   "at", "on", "in", "into", "toward", "towards", "over", "under", NULL};
-  if (a == 0 || !(d->tok[a - 1].flags & PT_TOK_LOWER)) return 0;
+  if (a == 0 || !(d->tok[a - 1].flags & PT_TOK_LOWER) || d->tok[a - 1].byte_len > 7) return 0;
   for (int i = 0; w[i]; i++)
     if (word_is(d, a - 1, w[i])) return 1;
   return 0;
@@ -1275,10 +1280,11 @@ static int clause_ends_at(const pt_entity_doc *d, size_t b) {
 /* Is the name at token a the speaker of an inverted attribution:
 ** "“…,” said Jeffery Hemsley", "…, said Jeffery Hemsley"? */
 static int reported_by(pt_entity_doc *d, size_t a) {
-  if (a < 2 || !(d->tok[a - 1].flags & PT_TOK_LOWER) || !(LEX(d, a - 1) & PT_LEX_CUE_VERB)) return 0;
+  if (a < 2 || !(d->tok[a - 1].flags & PT_TOK_LOWER)) return 0;
   const pt_tok *p = &d->tok[a - 2];
-  if (p->flags & PT_TOK_INQ) return 1; /* (a quotation is one skipped token) */
-  return (p->flags & PT_TOK_PUNCT) && d->text[p->byte_off] == ',';
+  /* (a quotation is one skipped token) */
+  if (!(p->flags & PT_TOK_INQ) && !((p->flags & PT_TOK_PUNCT) && d->text[p->byte_off] == ',')) return 0;
+  return (LEX(d, a - 1) & PT_LEX_CUE_VERB) != 0;
 }
 
 static int weak_position(pt_entity_doc *d, size_t b) {
