@@ -669,6 +669,9 @@ typedef struct link_state {
   int fronted;                /* inside a sentence-opening subordinate clause */
   int last_org;
   int by_group[MAX_GROUPS];   /* last entity holding each title group */
+  /* the surnames of the latest persons named in full, for misspellings */
+  struct { size_t off; uint32_t len; int ent; } sur[64];
+  unsigned n_sur;             /* surnames seen (the ring holds the last 64) */
 } link_state;
 
 static int is_name_word(const pt_tok *t) {
@@ -915,20 +918,24 @@ static int one_edit(const char *a, size_t n, const char *b, size_t m) {
   return eq_nocase(a + i, b + i + 1, n - i);
 }
 
-/* A person of two or more words, among the latest 64 entities, whose
-** surname the word of token lt misspells by one letter ("McLenney" for
-** Tyresha McClenney; surnames of six letters or more, first two letters
-** kept), or -1. */
-static int misspelt_surname(const pt_entity_doc *d, const pt_tok *lt) {
-  if (lt->byte_len < 6) return -1;
+/* A person named in full among the latest 64 whose surname the word of
+** token lt misspells by one letter ("McLenney" for Tyresha McClenney;
+** surnames of six letters or more, first two letters kept, a plural is a
+** family: "the Clintons"), or -1. */
+static int misspelt_surname(const link_state *ls, const pt_entity_doc *d, const pt_tok *lt) {
+  size_t m = lt->byte_len;
+  if (m < 6) return -1;
   const char *w = d->text + lt->byte_off;
-  for (size_t k = d->n_ent; k-- > 0 && k + 64 >= d->n_ent;) {
-    const pt_entity *e = &d->ent[k];
-    if (e->type != PT_ENT_PERSON || e->n_words < 2 || e->place) continue;
-    size_t off = e->name_off + e->name_len, n = 0;
-    while (off > e->name_off && d->text[off - 1] != ' ') off--, n++;
-    if (n < 6 || memcmp(d->text + off, w, 2) || (n == lt->byte_len && !memcmp(d->text + off, w, n))) continue;
-    if (one_edit(d->text + off, n, w, lt->byte_len)) return (int)k;
+  unsigned n_ring = ls->n_sur < 64 ? ls->n_sur : 64;
+  for (unsigned i = 0; i < n_ring; i++) {
+    unsigned k = (ls->n_sur - 1 - i) % 64; /* latest first */
+    size_t n = ls->sur[k].len;
+    const char *sw = d->text + ls->sur[k].off;
+    if (n < 6 || n + 1 < m || m + 1 < n || ((sw[0] ^ w[0]) | (sw[1] ^ w[1])) ||
+        (n == m && !memcmp(sw, w, n)) || (m == n + 1 && w[n] == 's'))
+      continue;
+    const pt_entity *e = &d->ent[ls->sur[k].ent];
+    if (e->type == PT_ENT_PERSON && !e->place && one_edit(sw, n, w, m)) return ls->sur[k].ent;
   }
   return -1;
 }
@@ -1044,10 +1051,7 @@ static int link_name(pt_entity_doc *d, link_state *ls, size_t ta, size_t a, size
       if (ent < 0) ent = map_get_h(d, hl, lt->byte_off, lt->byte_len, 1);
       if (ent >= 0 && gender && d->ent[ent].gender && d->ent[ent].gender != gender)
         ent = same_surname(d, ent, lt, gender); /* "Mr. Trump" after "Ivana Trump" */
-      /* "McLenney said" after "Tyresha McClenney" (a speaker's surname only:
-      ** the search costs) */
-      if (ent < 0 && b < d->n_tok && (d->tok[b].flags & PT_TOK_LOWER) && (LEX(d, b) & PT_LEX_CUE_VERB))
-        ent = misspelt_surname(d, lt);
+      if (ent < 0) ent = misspelt_surname(ls, d, lt); /* "McLenney" after "Tyresha McClenney" */
     }
     if (ent < 0) {
       ent = new_entity(d, PT_ENT_PERSON);
@@ -1070,6 +1074,12 @@ static int link_name(pt_entity_doc *d, link_state *ls, size_t ta, size_t a, size
     e->n_words = (int)nw;
     e->name_off = ft->byte_off;
     e->name_len = d->tok[b - 1].byte_off + d->tok[b - 1].byte_len - ft->byte_off;
+    if (!is_org && nw >= 2) {
+      unsigned k = ls->n_sur++ % 64;
+      ls->sur[k].off = lt->byte_off;
+      ls->sur[k].len = lt->byte_len;
+      ls->sur[k].ent = ent;
+    }
     if (!is_org)
       e->place = (pt_lex_lookup(d->text + e->name_off, e->name_len, NULL, NULL) & PT_LEX_PLACE) ||
                  (nw >= 2 && ((LEX(d, b - 1) & PT_LEX_GEO_TAIL) || (LEX(d, a) & PT_LEX_GEO_HEAD)));
@@ -1327,6 +1337,7 @@ static int find_mentions(pt_entity_doc *d) {
   ls.at_m = ls.at_f = ls.at_u = 0;
   ls.modifier = ls.weak = ls.fronted = ls.reporter = 0;
   ls.cur_sent = 0;
+  ls.n_sur = 0;
   for (int c = 0; c < 3; c++)
     ls.fs_ent[c] = -1, ls.fs_sent[c] = -1, ls.fs_tok[c] = 0, ls.fs_weak[c] = 0, ls.fs_rep[c] = 0;
   for (int g = 0; g < MAX_GROUPS; g++) ls.by_group[g] = -1;
