@@ -873,6 +873,19 @@ static int ends_clause(const pt_entity_doc *d, size_t j, int para) {
 /* After the closing mark: tokens a.. of paragraph para.  `stop` is 1 when
 ** the quotation ended its sentence (then only "X said." alone counts). */
 
+/* Does the quotation that ends before token j end with '?' or '!'? */
+static int ends_question(const pt_entity_doc *d, size_t j) {
+  if (j == 0 || !(d->tok[j - 1].flags & PT_TOK_INQ)) return 0;
+  const pt_tok *t = &d->tok[j - 1];
+  size_t e = t->byte_off + t->byte_len;
+  /* (past spaces and the closing mark's bytes, if the token holds them) */
+  while (e > t->byte_off && e + 4 > t->byte_off + t->byte_len &&
+         (d->text[e - 1] == ' ' || d->text[e - 1] == '"' || d->text[e - 1] == '\'' ||
+          (unsigned char)d->text[e - 1] >= 0x80))
+    e--;
+  return e > t->byte_off && (d->text[e - 1] == '?' || d->text[e - 1] == '!');
+}
+
 static int attr_after(const pt_entity_doc *d, size_t j, int para, int stop, attr *a) {
   if (!ok_tok(d, j, para)) return 0;
   while (tok_punct(d, j, '\'') || tok_punct(d, j, '"')) j++;
@@ -981,10 +994,13 @@ static int attr_after(const pt_entity_doc *d, size_t j, int para, int stop, attr
   /* After a quotation that ended its sentence, "He added: …" starts a new
   ** one: only a bare "X said." belongs to the quotation before, and "X
   ** added, “…”" belongs to the quotation after. */
-  if (stop && !ends_clause(d, k + 1, para)) return 0;
-  if (stop && (tok_punct(d, k + 1, ',') || tok_punct(d, k + 1, ':')) && k + 2 < d->n_tok &&
-      (d->tok[k + 2].flags & PT_TOK_INQ))
-    return 0;
+  /* ("Mills then writes back, “…”": a particle may follow the verb) */
+  size_t kp = k + 1;
+  if (tok_word(d, kp, "back") || tok_word(d, kp, "out") || tok_word(d, kp, "up")) kp++;
+  if (stop && !ends_clause(d, kp, para)) return 0;
+  if ((stop || (t.ment >= 0 && d->ment[t.ment].type == PT_MENT_NAME && ends_question(d, j))) &&
+      (tok_punct(d, kp, ',') || tok_punct(d, kp, ':')) && kp + 1 < d->n_tok && (d->tok[kp + 1].flags & PT_TOK_INQ))
+    return 0; /* ("“Why now?” Mills then writes back, “You look cute.”") */
   *a = t;
   set_cue(d, a, k);
   a->how = PT_ATTR_AFTER;
