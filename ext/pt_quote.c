@@ -1097,7 +1097,8 @@ static int clause_subject_from(const pt_entity_doc *d, size_t lo, size_t c, int 
       k = e - 1;
     }
     while (e < c && is_filler(d, e)) e++;
-    if (e < c && (d->tok[e].flags & PT_TOK_LOWER) && !is_function(d, e) && !is_det(d, e)) {
+    if (e < c && (d->tok[e].flags & PT_TOK_LOWER) && !is_function(d, e) && !is_det(d, e) &&
+        !(pt_entity_word_class(d, e) & PT_W_PREP)) { /* (not "Barack Obama over Clinton") */
       /* "Bradley apologized after they came out, saying", "the raid that
       ** killed Osama bin Laden and said": the subject of a subordinate
       ** clause is not the sentence's; a place ("the Puerto Rico deal")
