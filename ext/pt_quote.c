@@ -214,7 +214,10 @@ static void handle_mark(scan *sc, size_t i, size_t len, int m) {
         close_quote(sc, i, len);
         return;
       }
-      if (sc->depth == 0 && opens_like(s, n, i, len)) open_quote(sc, i, len, PT_MARK_CURLY);
+      /* ” typed for “: before a word, or opening a paragraph ("” … they are
+      ** so not like him,” she said") */
+      if (sc->depth == 0 && (opens_like(s, n, i, len) || i == 0 || s[i - 1] == '\n'))
+        open_quote(sc, i, len, PT_MARK_CURLY);
       return;
     case M_STRAIGHT:
     case M_DOUBLED: {
