@@ -1170,7 +1170,19 @@ static size_t appositive(const pt_entity_doc *d, size_t b, size_t *ra) {
   int title = (LEX(d, j) & (PT_LEX_TITLE_ROLE | PT_LEX_TITLE_HEAD)) != 0;
   /* (or a possessor's role: ", Clinton's campaign manager,") */
   int poss = !det && !title && possessive_role_after(d, j);
-  if (!det && !title && !poss) return 0;
+  if (!det && !title && !poss) {
+    /* (or a bare role a word or two in: ", political science professor at
+    ** Seton Hall University,") */
+    size_t r = j + 1;
+    const char *e = s + w->byte_len;
+    int verbish = (w->byte_len > 3 && e[-2] == 'e' && e[-1] == 'd') ||
+                  (w->byte_len > 4 && e[-3] == 'i' && e[-2] == 'n' && e[-1] == 'g');
+    while (r < j + 3 && r < d->n_tok && (d->tok[r].flags & PT_TOK_LOWER) && !(LEX(d, r) & PT_LEX_TITLE_ROLE)) r++;
+    if (!(w->flags & PT_TOK_LOWER) || verbish ||
+        (pt_entity_word_class(d, j) & (PT_W_FUNCTION | PT_W_SUBORD | PT_W_PREP | PT_W_DET | PT_W_FILLER)) ||
+        r >= d->n_tok || r >= j + 3 || !(d->tok[r].flags & PT_TOK_LOWER) || !(LEX(d, r) & PT_LEX_TITLE_ROLE))
+      return 0;
+  }
   size_t k = j;
   for (; k < d->n_tok && k < j + 10; k++) {
     const pt_tok *t = &d->tok[k];
