@@ -796,6 +796,15 @@ static int subject_before(const pt_entity_doc *d, size_t c, size_t lo, int para,
     a->np_b = k + 1;
     return 1;
   }
+  /* A capitalised plural opening its clause: "Mexicans often say,",
+  ** "Republicans said" -- a group, not a name */
+  if ((t->flags & PT_TOK_CAP) && !(t->flags & PT_TOK_ALLCAPS) && t->ment < 0 && t->byte_len > 4 &&
+      d->text[t->byte_off + t->byte_len - 1] == 's' && d->text[t->byte_off + t->byte_len - 2] != 's' &&
+      !participle && (k == lo || tok_punct(d, k - 1, ','))) {
+    a->np_a = k;
+    a->np_b = k + 1;
+    return 1;
+  }
   return 0;
 }
 
