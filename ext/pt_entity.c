@@ -1247,12 +1247,7 @@ static int indefinite(const pt_entity_doc *d, size_t j) {
 /* Is the name at token a a preposition's object ("Choosing between Clinton
 ** and Sanders is …")?  Objects are less likely antecedents than subjects. */
 static int preposition_object(pt_entity_doc *d, size_t a) {
-  static const char *const w[] = {"between", "of", "with", "for", "about", "against", "to", "from",
-                                  "at", "on", "in", "into", "toward", "towards", "over", "under", NULL};
-  if (a == 0 || !(d->tok[a - 1].flags & PT_TOK_LOWER) || d->tok[a - 1].byte_len > 7) return 0;
-  for (int i = 0; w[i]; i++)
-    if (word_is(d, a - 1, w[i])) return 1;
-  return 0;
+  return a > 0 && (d->tok[a - 1].flags & PT_TOK_LOWER) && (pt_entity_word_class(d, a - 1) & PT_W_OBJPREP);
 }
 
 /* Does a reporting verb that ends its clause follow token b ("Cruz

@@ -483,12 +483,8 @@ static int is_filler(const pt_entity_doc *d, size_t j) {
   if (pt_entity_word_class(d, j) & PT_W_FILLER) return 1;
   const pt_tok *t = &d->tok[j];
   /* an adverb in -ly, but not a noun ("The family has called") */
-  static const char *const nouns[] = {"family", "rally", "assembly", "supply", "monopoly", "anomaly", "homily", NULL};
-  if (t->byte_len <= 4 || d->text[t->byte_off + t->byte_len - 1] != 'y' || d->text[t->byte_off + t->byte_len - 2] != 'l')
-    return 0;
-  for (int i = 0; nouns[i]; i++)
-    if (tok_word(d, j, nouns[i])) return 0;
-  return 1;
+  return t->byte_len > 4 && d->text[t->byte_off + t->byte_len - 1] == 'y' &&
+         d->text[t->byte_off + t->byte_len - 2] == 'l' && !(pt_entity_word_class(d, j) & PT_W_NOUN);
 }
 
 /* Function words that end a run of modifiers before a name. */
@@ -562,13 +558,9 @@ static int is_aux_verb(const pt_entity_doc *d, size_t j) {
   return j < d->n_tok && (d->tok[j].flags & PT_TOK_LOWER) && (pt_entity_word_class(d, j) & PT_W_AUX);
 }
 
-/* Is token j a relative pronoun (who, whom, whose, which, that)? */
+/* Is token j a lower-case relative pronoun (who, whom, whose, which, that)? */
 static int is_relative(const pt_entity_doc *d, size_t j) {
-  static const char *const w[] = {"who", "whom", "whose", "which", "that", NULL};
-  if (!(d->tok[j].flags & PT_TOK_LOWER)) return 0;
-  for (int i = 0; w[i]; i++)
-    if (tok_word(d, j, w[i])) return 1;
-  return 0;
+  return (d->tok[j].flags & PT_TOK_LOWER) && (pt_entity_word_class(d, j) & PT_W_RELATIVE);
 }
 
 /* A noun-phrase speaker starting at j: "a spokesman for the campaign",

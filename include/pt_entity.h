@@ -158,7 +158,10 @@ enum {
   PT_W_AUX = 64,        /* auxiliary or copula: is, was, has, will */
   PT_W_PREP = 128,      /* preposition-like, never a descriptor: about, during */
   PT_W_OPENER = 256,    /* opens a fronted clause: while, although, when, if */
-  PT_W_PHRASE = 512     /* opens a fronted prepositional phrase: in, during, amid */
+  PT_W_PHRASE = 512,    /* opens a fronted prepositional phrase: in, during, amid */
+  PT_W_RELATIVE = 1024, /* a relative pronoun: who, which, that */
+  PT_W_OBJPREP = 2048,  /* its object is a weak he/she antecedent: between, of */
+  PT_W_NOUN = 4096      /* a noun in -ly, not an adverb: family, rally */
 };
 
 /* PT_W_ classes of token j (ASCII case folded; 0 for other tokens),
