@@ -874,23 +874,12 @@ static int ends_clause(const pt_entity_doc *d, size_t j, int para) {
   return (d->tok[j].flags & PT_TOK_STOP) || tok_punct(d, j, ',') || (d->tok[j].flags & PT_TOK_INQ);
 }
 
-/* After the closing mark: tokens a.. of paragraph para.  `stop` is 1 when
-** the quotation ended its sentence (then only "X said." alone counts). */
-
-/* Does the quotation that ends before token j end with '?' or '!'? */
-static int ends_question(const pt_entity_doc *d, size_t j) {
-  if (j == 0 || !(d->tok[j - 1].flags & PT_TOK_INQ)) return 0;
-  const pt_tok *t = &d->tok[j - 1];
-  size_t e = t->byte_off + t->byte_len;
-  /* (past spaces and the closing mark's bytes, if the token holds them) */
-  while (e > t->byte_off && e + 4 > t->byte_off + t->byte_len &&
-         (d->text[e - 1] == ' ' || d->text[e - 1] == '"' || d->text[e - 1] == '\'' ||
-          (unsigned char)d->text[e - 1] >= 0x80))
-    e--;
-  return e > t->byte_off && (d->text[e - 1] == '?' || d->text[e - 1] == '!');
-}
-
-static int attr_after(const pt_entity_doc *d, size_t j, int para, int stop, attr *a) {
+/* After the closing mark: tokens a.. of paragraph para.  `end` is the
+** quotation's last character: after '.' it ended its sentence (then only
+** "X said." alone counts); after '?' or '!' a name and a verb followed by a
+** comma and another quotation belong to that one. */
+static int attr_after(const pt_entity_doc *d, size_t j, int para, int end, attr *a) {
+  int stop = end == '.';
   if (!ok_tok(d, j, para)) return 0;
   while (tok_punct(d, j, '\'') || tok_punct(d, j, '"')) j++;
   if (tok_punct(d, j, ',')) j++;
@@ -1002,7 +991,7 @@ static int attr_after(const pt_entity_doc *d, size_t j, int para, int stop, attr
   size_t kp = k + 1;
   if (tok_word(d, kp, "back") || tok_word(d, kp, "out") || tok_word(d, kp, "up")) kp++;
   if (stop && !ends_clause(d, kp, para)) return 0;
-  if ((stop || (t.ment >= 0 && d->ment[t.ment].type == PT_MENT_NAME && ends_question(d, j))) &&
+  if ((stop || (t.ment >= 0 && d->ment[t.ment].type == PT_MENT_NAME && (end == '?' || end == '!'))) &&
       (tok_punct(d, kp, ',') || tok_punct(d, kp, ':')) && kp + 1 < d->n_tok && (d->tok[kp + 1].flags & PT_TOK_INQ))
     return 0; /* ("“Why now?” Mills then writes back, “You look cute.”") */
   *a = t;
@@ -1385,10 +1374,11 @@ static void copy_speaker(pt_quote *q, const pt_quote *from, int how) {
   q->role_off = from->role_off, q->role_len = from->role_len;
 }
 
-static int content_ends_stop(const char *s, const pt_quote *q) {
+/* The quotation's last character but spaces, or 0. */
+static int content_end(const char *s, const pt_quote *q) {
   size_t e = q->byte_off + q->byte_len;
   while (e > q->byte_off && is_ws((unsigned char)s[e - 1])) e--;
-  return e > q->byte_off && (s[e - 1] == '.');
+  return e > q->byte_off ? s[e - 1] : 0;
 }
 
 /* A quotation inside a sentence that ends with its attribution: "Couple
@@ -1403,7 +1393,7 @@ static int attr_sentence_end(const pt_entity_doc *d, size_t j, int para, attr *a
     if (tok_punct(d, k, ';') || tok_punct(d, k, ':')) return 0;
     if (k > j && tok_punct(d, k, ',')) {
       attr t2 = *a;
-      if (attr_after(d, k, para, 1, &t2) && t2.how == PT_ATTR_AFTER) {
+      if (attr_after(d, k, para, '.', &t2) && t2.how == PT_ATTR_AFTER) {
         *a = t2;
         return 1;
       }
@@ -1437,7 +1427,7 @@ static void attribute(pt_quote_list *l) {
     if (o_tok > 0 && ok_tok(d, o_tok - 1, para) && is_cue(d, o_tok - 1))
       found = attr_before(d, sentence_start(d, o_tok - 1, para), o_tok - 1, para, &a);
     if (!found && q->close_len && a_tok < d->n_tok) {
-      found = attr_after(d, a_tok, d->tok[a_tok].para == para ? para : -1, content_ends_stop(s, q), &a);
+      found = attr_after(d, a_tok, d->tok[a_tok].para == para ? para : -1, content_end(s, q), &a);
     }
     /* After "…,” Kerry said. the next quotation continues Kerry rather than
     ** being attributed again by the sentence before it. */
