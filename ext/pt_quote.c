@@ -502,6 +502,12 @@ static int is_time_word(const pt_entity_doc *d, size_t j) {
   return (pt_entity_word_class(d, j) & PT_W_TIME) != 0;
 }
 
+/* Does token j end in "-ing" (a participle: "saying", "urging")? */
+static int is_ing(const pt_entity_doc *d, size_t j) {
+  const pt_tok *t = &d->tok[j];
+  return t->byte_len > 4 && !memcmp(d->text + t->byte_off + t->byte_len - 3, "ing", 3);
+}
+
 static int is_det(const pt_entity_doc *d, size_t j) {
   return (pt_entity_word_class(d, j) & PT_W_DET) != 0;
 }
@@ -916,7 +922,9 @@ static int attr_after(const pt_entity_doc *d, size_t j, int para, int end, attr 
     return 0;
   }
   if (is_cue(d, j)) {
-    if (!speaker_after_cue(d, j, para, a)) return 0;
+    /* (not after a participle: "“…,” urging the congregation to vote" --
+    ** the phrase after it is its object) */
+    if (is_ing(d, j) || !speaker_after_cue(d, j, para, a)) return 0;
     if (stop && !ends_clause(d, a->ment >= 0 ? d->ment[a->ment].tok_end : a->np_b, para)) return 0;
     set_cue(d, a, j);
     a->how = PT_ATTR_AFTER;
@@ -983,6 +991,13 @@ static int attr_after(const pt_entity_doc *d, size_t j, int para, int end, attr 
     }
     for (size_t p = j; p < first; p++)
       if (is_subordinator(d, p)) return 0;
+    /* "“…”), endorsed Senator Ted Cruz of Texas, urging", "“…” during the
+    ** launch event for Trump Tower Manila, calling it": a participle after a
+    ** comma is said by the sentence's subject, not by a name that a verb or
+    ** a preposition in between governs. */
+    if (tok_punct(d, k - 1, ',') && is_ing(d, k))
+      for (size_t p = j; p < first; p++)
+        if ((d->tok[p].flags & PT_TOK_LOWER) && !is_filler(d, p) && !is_det(d, p)) return 0;
   }
   /* After a quotation that ended its sentence, "He added: …" starts a new
   ** one: only a bare "X said." belongs to the quotation before, and "X
