@@ -1154,6 +1154,11 @@ static int np_subject(const pt_entity_doc *d, size_t lo, size_t c, int para, att
     /* "The Republican nominee also outlined his plan and vowed": the
     ** phrase ends before an adverb, another determiner or an auxiliary */
     if (k > lo + 1 && (is_filler(d, k) || is_aux_verb(d, k) || (is_det(d, k) && !is_function(d, k - 1)))) break;
+    /* ("The Republican candidate appeared to assert …, saying": a verb
+    ** taking an infinitive ends it) */
+    if (k > lo + 1 && (d->tok[k].flags & PT_TOK_LOWER) && d->tok[k].byte_len > 3 &&
+        !memcmp(d->text + d->tok[k].byte_off + d->tok[k].byte_len - 2, "ed", 2) && tok_word(d, k + 1, "to"))
+      break;
     k++;
   }
   if (k > c || k < lo + 2 || k >= lo + 12) return 0;
