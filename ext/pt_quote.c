@@ -634,10 +634,11 @@ static int person_of_place(const pt_entity_doc *d, int m, size_t lo) {
 static int subject_before(const pt_entity_doc *d, size_t c, size_t lo, int para, attr *a) {
   if (c == 0 || c <= lo) return 0;
   size_t k = c - 1;
-  /* (fillers, and a time: "President Obama on Friday declared") */
-  while (k > lo && (is_filler(d, k) || ((d->tok[k].flags & PT_TOK_CAP) && is_time_word(d, k) && k > lo + 1 &&
-                                        tok_word(d, k - 1, "on"))))
-    k -= is_filler(d, k) ? 1 : 2;
+  /* (fillers, auxiliaries and a time: "President Obama on Friday
+  ** declared", "The Florida senator is telling") */
+  while (k > lo && (is_filler(d, k) || is_aux_verb(d, k) ||
+                    ((d->tok[k].flags & PT_TOK_CAP) && is_time_word(d, k) && k > lo + 1 && tok_word(d, k - 1, "on"))))
+    k -= is_filler(d, k) || is_aux_verb(d, k) ? 1 : 2;
   for (int round = 0; round < 2; round++) {
     if (!ok_tok(d, k, para)) return 0;
     if (d->tok[k].ment_end >= 0 && !possessive(d, d->tok[k].ment_end)) {
