@@ -17,6 +17,7 @@
 **      seen" slots, so the pass stays linear.
 */
 #include <string.h>
+#include <strings.h>
 #ifdef __SSE2__
 #include <emmintrin.h>
 #endif
@@ -835,6 +836,82 @@ static size_t org_extend(const pt_entity_doc *d, size_t a, size_t b, int *joined
   return b;
 }
 
+/* Was word token w seen with a name mention of entity ent before token
+** `before`: in the words that run up to the name ("Florida Sen. Marco
+** Rubio", "Republican presidential nominee Donald Trump"), in "of X"
+** after it ("Sen. Marco Rubio of Florida") or in its role?  Case is
+** ignored. */
+static int seen_with(const pt_entity_doc *d, int ent, size_t w, size_t before) {
+  const pt_tok *wt = &d->tok[w];
+  const char *ws = d->text + wt->byte_off;
+  const pt_entity *e = &d->ent[ent];
+  /* (or in its role: "Donald Trump, the Republican nominee,") */
+  for (size_t r = e->role_off; e->role_len >= wt->byte_len && r + wt->byte_len <= e->role_off + e->role_len; r++)
+    if (!strncasecmp(d->text + r, ws, wt->byte_len) && (r == e->role_off || d->text[r - 1] == ' ')) return 1;
+  for (size_t m = d->ent[ent].first_ment; m < d->n_ment && d->ment[m].tok_first < before; m++) {
+    const pt_mention *mm = &d->ment[m];
+    if (mm->ent != ent || mm->type == PT_MENT_PRONOUN) continue;
+    size_t lo = mm->tok_first;
+    while (lo > 0 && lo + 5 > mm->tok_first && (d->tok[lo - 1].flags & PT_TOK_WORD) && !word_is(d, lo - 1, "and") &&
+           !word_is(d, lo - 1, "or") && d->tok[lo - 1].para == d->tok[mm->tok_first].para)
+      lo--;
+    size_t hi = mm->tok_end;
+    if (hi + 1 < d->n_tok && word_is(d, hi, "of")) hi += 3;
+    if (hi > d->n_tok) hi = d->n_tok;
+    for (size_t k = lo; k < hi; k++) {
+      const pt_tok *t = &d->tok[k];
+      if (t->byte_len == wt->byte_len && !strncasecmp(d->text + t->byte_off, ws, wt->byte_len)) return 1;
+    }
+  }
+  return 0;
+}
+
+/* An epithet at token i: "the Florida senator", "the former Democratic
+** governor", "the presumptive Republican presidential nominee" -- "the",
+** up to four modifiers and a role title with a capitalised word among
+** them, no name after it.  Returns the entity it names (the latest person
+** of that title the text showed with every capitalised word) and sets
+** *end, or -1 (a title alone, "the senator", is left to the caller). */
+static int epithet(const pt_entity_doc *d, size_t i, size_t *end) {
+  static const char *const mods[] = {"former", "then", "presumptive", "presidential", "outgoing", NULL};
+  size_t p = i + 1, tn = 0;
+  int tf = 0, tg = -1, tgen = 0;
+  while (p < i + 5 && p < d->n_tok && (d->tok[p].flags & PT_TOK_WORD) && !(d->tok[p].flags & PT_TOK_INQ) &&
+         d->tok[p].para == d->tok[i].para) {
+    if ((LEX(d, p) & PT_LEX_TITLE_ROLE) &&
+        (tn = pt_lex_phrase(d, p, PT_LEX_TITLE_ROLE, &tf, &tg, &tgen)) != 0)
+      break;
+    if (!(d->tok[p].flags & PT_TOK_CAP)) {
+      int k = 0;
+      while (mods[k] && !word_is(d, p, mods[k])) k++;
+      if (!mods[k]) return -1;
+    }
+    p++;
+  }
+  if (!tn || tg < 0) return -1;
+  size_t e = p + tn, k;
+  if (!(d->tok[e - 1].flags & PT_TOK_LOWER)) return -1; /* "the Senate", "the President's" are other things */
+  /* (not "the Florida senator Marco Rubio" nor "the White House
+  ** spokesman, Josh Earnest,": the name is there) */
+  if (e < d->n_tok && (d->tok[e].flags & PT_TOK_CAP)) return -1;
+  if (e + 1 < d->n_tok && (d->tok[e].flags & PT_TOK_PUNCT) && d->text[d->tok[e].byte_off] == ',' &&
+      (d->tok[e + 1].flags & PT_TOK_CAP))
+    return -1;
+  for (k = i + 1; k < e && !(d->tok[k].flags & PT_TOK_CAP); k++) {}
+  if (k == e) return -1;
+  *end = e;
+  for (size_t m = d->n_ment; m-- > 0;) {
+    int en = d->ment[m].ent;
+    if (en < 0 || d->ment[m].type == PT_MENT_PRONOUN || d->ent[en].title_group != tg ||
+        d->ent[en].type != PT_ENT_PERSON)
+      continue;
+    for (k = i + 1; k < e; k++)
+      if ((d->tok[k].flags & PT_TOK_CAP) && !seen_with(d, en, k, i)) break;
+    if (k == e) return en;
+  }
+  return -1;
+}
+
 static int add_mention(pt_entity_doc *d, size_t first, size_t end, size_t boff_tok,
                        int type, int ent) {
   if (pt_grow((void **)&d->ment, &d->cap_ment, d->n_ment + 1, sizeof(pt_mention)))
@@ -1363,6 +1440,22 @@ static int find_mentions(pt_entity_doc *d) {
                !(ls.fronted == 2 && i + 1 < d->n_tok && indefinite(d, i + 1)))
       ls.fronted = 0; /* (a fronted phrase runs on through ", a testimonial to John Kerry,") */
     if ((t->flags & PT_TOK_INQ) || !(t->flags & PT_TOK_WORD)) { i++; continue; }
+    /* "the Florida senator": an epithet for a person named before */
+    if (t->byte_len == 3 && i + 2 < d->n_tok && (d->tok[i + 1].flags & (PT_TOK_CAP | PT_TOK_LOWER)) &&
+        (word_is(d, i, "the") || word_is(d, i, "The"))) {
+      size_t end;
+      int ent = epithet(d, i, &end);
+      if (ent >= 0) {
+        if (add_mention(d, i, end, i, PT_MENT_TITLE, ent)) return PT_NOMEM;
+        /* (weak or reported as a name in its place would be) */
+        ls.weak = weak_position(d, end) || ls.fronted || preposition_object(d, i);
+        ls.reporter = reports_at(d, end) || (reported_by(d, i) && clause_ends_at(d, end));
+        note_person(&ls, d, ent, i);
+        ls.weak = ls.reporter = 0;
+        i = end;
+        continue;
+      }
+    }
     if (!(t->flags & PT_TOK_LEXDONE) && t->byte_len >= 2 && t->byte_len <= 4 && is_pronoun_shape(d->text + t->byte_off, t->byte_len))
       LEX(d, i);
     if (!(t->flags & PT_TOK_LEXDONE)) {
@@ -1484,8 +1577,11 @@ static int find_mentions(pt_entity_doc *d) {
           !memcmp(d->text + d->tok[i - 1].byte_off + 1, "he", 2) && tg >= 0 && tg < MAX_GROUPS &&
           ls.by_group[tg] >= 0) {
         int ent = ls.by_group[tg];
-        if (add_mention(d, i - 1, i + tn, i - 1, PT_MENT_TITLE, ent)) return PT_NOMEM;
-        if (d->ent[ent].type == PT_ENT_PERSON) note_person(&ls, d, ent, i);
+        /* ("The Democratic presidential nominee" is not the Republican one) */
+        for (size_t k = i; k < i + tn && ent >= 0; k++)
+          if ((d->tok[k].flags & PT_TOK_CAP) && !seen_with(d, ent, k, i - 1)) ent = -1;
+        if (ent >= 0 && add_mention(d, i - 1, i + tn, i - 1, PT_MENT_TITLE, ent)) return PT_NOMEM;
+        if (ent >= 0 && d->ent[ent].type == PT_ENT_PERSON) note_person(&ls, d, ent, i);
       }
       i += tn;
       continue;
