@@ -449,10 +449,6 @@ static int tok_word(const pt_entity_doc *d, size_t j, const char *w) {
   return w[n] == 0;
 }
 
-static int tok_word(const pt_entity_doc *d, size_t j, const char *w);
-
-
-
 /* A reporting verb, but not "agreed to", "vowed to" (an infinitive follows). */
 static int is_cue(const pt_entity_doc *d, size_t j) {
   if (j >= d->n_tok || !(d->tok[j].flags & PT_TOK_LOWER) || (d->tok[j].flags & PT_TOK_INQ) ||
@@ -1027,7 +1023,13 @@ static size_t past_fronted(const pt_entity_doc *d, size_t lo, size_t c, int para
   const pt_tok *t = &d->tok[lo];
   int ing = t->byte_len > 4 && !memcmp(d->text + t->byte_off + t->byte_len - 3, "ing", 3);
   if (tok_word(d, lo, "as")) return lo; /* "As The Post's Ruth Marcus puts it," */
-  if (!ing && !is_subordinator(d, lo) && !(is_function(d, lo) && !(pt_entity_lex(d, lo) & PT_LEX_PRONOUN) &&
+  /* "Ever since she endorsed Mrs. Clinton this month, Ms. Warren has":
+  ** an adverb before the subordinator */
+  int adv_sub = lo + 1 < c && ok_tok(d, lo + 1, para) && is_subordinator(d, lo + 1) &&
+                (tok_word(d, lo, "ever") || tok_word(d, lo, "even") || tok_word(d, lo, "just") ||
+                 tok_word(d, lo, "long") || tok_word(d, lo, "soon") || tok_word(d, lo, "shortly") ||
+                 tok_word(d, lo, "only") || tok_word(d, lo, "right"));
+  if (!ing && !adv_sub && !is_subordinator(d, lo) && !(is_function(d, lo) && !(pt_entity_lex(d, lo) & PT_LEX_PRONOUN) &&
                                            !tok_word(d, lo, "it")))
     return lo;
   for (size_t k = lo + 1; k < c && k < lo + 40; k++) {
@@ -1099,6 +1101,11 @@ static int clause_subject_from(const pt_entity_doc *d, size_t lo, size_t c, int 
     size_t e = d->ment[m].tok_end;
     /* not the object of a preposition ("refugees coming from Syria") */
     if (k > lo && is_function(d, k - 1) && !tok_word(d, k - 1, "and") && !tok_word(d, k - 1, "or")) continue;
+    /* nor a person's name modifying a noun ("the Clinton campaign's
+    ** headquarters", "a Sanders supporter") */
+    if (k > lo && d->ment[m].type == PT_MENT_NAME && is_det(d, k - 1) && personish(d, m) &&
+        d->ment[m].tok_end < c && (d->tok[d->ment[m].tok_end].flags & PT_TOK_LOWER))
+      continue;
     /* "Senator Bernie Sanders of Vermont endorsed": past the place */
     if (e + 1 < c && (tok_word(d, e, "of") || tok_word(d, e, "from")) && ok_tok(d, e + 1, para) &&
         d->tok[e + 1].ment >= 0 && place_ment(d, d->tok[e + 1].ment)) {
@@ -1314,8 +1321,20 @@ static int attr_before(const pt_entity_doc *d, size_t lo, size_t b, int para, at
     }
     for (size_t k = b; k-- > lo;) {
       if (!ok_tok(d, k, para)) break;
-      if (d->tok[k].ment_end >= 0 && d->ment[d->tok[k].ment_end].type != PT_MENT_PRONOUN) {
-        a->ment = d->tok[k].ment_end;
+      int m = d->tok[k].ment_end;
+      if (m >= 0 && d->ment[m].type != PT_MENT_PRONOUN) {
+        /* (not a place, nor a name a preposition governs: "visiting the
+        ** headquarters in New York … with a simple message:", "later that
+        ** month on CNN:" -- but "And from Chairwoman Rosenworcel:") */
+        /* ("with Trump reportedly yelling:" is Trump's) */
+        size_t mf = d->ment[m].tok_first, v = d->ment[m].tok_end;
+        while (v < b && is_filler(d, v)) v++;
+        int ing = v < b && (d->tok[v].flags & PT_TOK_LOWER) && is_ing(d, v);
+        if (place_ment(d, m) ||
+            (mf > lo && (d->tok[mf - 1].flags & PT_TOK_LOWER) && (pt_entity_word_class(d, mf - 1) & PT_W_OBJPREP) &&
+             !tok_word(d, mf - 1, "from") && !(tok_word(d, mf - 1, "with") && ing)))
+          continue;
+        a->ment = m;
         a->how = PT_ATTR_COLON;
         return 1;
       }
