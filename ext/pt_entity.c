@@ -1524,6 +1524,18 @@ static int find_mentions(pt_entity_doc *d) {
     size_t tn = 0;
     if (t->lex & (PT_LEX_TITLE_ROLE | PT_LEX_TITLE_HON | PT_LEX_TITLE_HEAD))
       tn = pt_lex_phrase(d, i, PT_LEX_TITLE_ROLE | PT_LEX_TITLE_HON, &tf, &tg, &tgen);
+    /* "vice-presidential nominee Gov. Mike Pence": a second title is a
+    ** title too, not the name's first word */
+    if (tn && i + tn < d->n_tok && (d->tok[i + tn].flags & PT_TOK_CAP) &&
+        (LEX(d, i + tn) & (PT_LEX_TITLE_ROLE | PT_LEX_TITLE_HON))) {
+      int tf2 = 0, tg2 = -1, tgen2 = 0;
+      size_t tn2 = pt_lex_phrase(d, i + tn, PT_LEX_TITLE_ROLE | PT_LEX_TITLE_HON, &tf2, &tg2, &tgen2);
+      if (tn2 && i + tn + tn2 < d->n_tok && (d->tok[i + tn + tn2].flags & PT_TOK_CAP)) {
+        tn += tn2, tf |= tf2;
+        if (tg2 >= 0) tg = tg2;
+        if (tgen2 == 'm' || tgen2 == 'f') tgen = tgen2;
+      }
+    }
     size_t a = i + tn;
     /* "Secretary of State John Kerry": a role then an honorific is rare,
     ** but "former Sen." etc. are lexicon phrases. */

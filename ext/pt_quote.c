@@ -13,6 +13,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #ifdef __SSE2__
 #include <emmintrin.h>
 #endif
@@ -35,9 +36,9 @@ const char *pt_quote_mark_name(int mark) {
   return mark >= 0 && mark <= 5 ? k[mark] : NULL;
 }
 const char *pt_quote_how_name(int how) {
-  static const char *const k[] = {NULL,       "after",  "before", "colon",
-                                  "byline",   "continued", "leadin", "subject"};
-  return how > 0 && how <= 7 ? k[how] : NULL;
+  static const char *const k[] = {NULL,     "after",     "before", "colon",   "byline",
+                                  "continued", "leadin", "subject", "turn"};
+  return how > 0 && how <= 8 ? k[how] : NULL;
 }
 
 void pt_quote_init(pt_quote_list *l) {
@@ -1442,6 +1443,58 @@ static int attr_sentence_end(const pt_entity_doc *d, size_t j, int para, attr *a
   return 0;
 }
 
+/* A transcript turn's label opening the quotation, "“PENCE: Well, look,
+** …" or "“MR. TRUMP: …": up to four upper-case words of 2 to 24 letters
+** and a colon.  Sets its span and returns 1, or returns 0. */
+static int turn_label(const char *s, const pt_quote *q, size_t *lab_off, size_t *lab_len) {
+  size_t k = q->byte_off, e = q->byte_off + q->byte_len;
+  while (k < e && k < q->byte_off + 8 && is_ws((unsigned char)s[k])) k++;
+  size_t start = k;
+  for (int words = 0;; words++) {
+    size_t w = k;
+    while (k < e && k < w + 25 && ((s[k] >= 'A' && s[k] <= 'Z') || s[k] == '\'' || s[k] == '-')) k++;
+    if (k - w < 2 || k - w > 24) return 0;
+    if (k < e && s[k] == '.') k++; /* "MR." */
+    if (k < e && s[k] == ':') break;
+    if (words == 3 || !(k + 1 < e && s[k] == ' ' && s[k + 1] >= 'A' && s[k + 1] <= 'Z')) return 0;
+    k++;
+  }
+  /* (a space, or a no-break space: "RAMOS:\u00a0 Secretary Clinton") */
+  if (k + 1 >= e || !(is_ws((unsigned char)s[k + 1]) || ((unsigned char)s[k + 1] == 0xC2 && k + 2 < e &&
+                                                        (unsigned char)s[k + 2] == 0xA0)))
+    return 0;
+  *lab_off = start;
+  *lab_len = k - start;
+  return 1;
+}
+
+/* The person a turn's label names: one whose canonical name ends with the
+** label's last word ("PENCE", "MR. TRUMP"), the latest mentioned before
+** byte `before`, else any.  -1 when none.  (Bounded: transcripts are
+** short next to the mentions a text can have.) */
+static size_t last_word(const char *s, size_t off, size_t len) {
+  size_t w = off + len;
+  while (w > off && s[w - 1] != ' ') w--;
+  return w;
+}
+
+static int turn_person(const pt_entity_doc *d, size_t before, size_t lab_off, size_t lab_len) {
+  const char *s = d->text;
+  size_t w0 = last_word(s, lab_off, lab_len), wn = lab_off + lab_len - w0;
+  for (int pass = 0; pass < 2; pass++) {
+    size_t seen = 0;
+    for (size_t m = d->n_ment; m-- > 0 && seen < 4096; seen++) {
+      const pt_mention *mm = &d->ment[m];
+      if (mm->ent < 0 || mm->type == PT_MENT_PRONOUN || (pass == 0 && mm->byte_off > before)) continue;
+      const pt_entity *en = &d->ent[mm->ent];
+      if (en->type != PT_ENT_PERSON || en->place || en->name_len < wn) continue;
+      size_t ne = en->name_off + en->name_len;
+      if (!strncasecmp(s + ne - wn, s + w0, wn) && (en->name_len == wn || s[ne - wn - 1] == ' ')) return mm->ent;
+    }
+  }
+  return -1;
+}
+
 static void attribute(pt_quote_list *l) {
   const pt_entity_doc *d = &l->ents;
   const char *s = d->text;
@@ -1588,16 +1641,89 @@ static void attribute(pt_quote_list *l) {
     }
     prev_top = (int)i;
   }
-  /* Blocks: every paragraph of a block gets the block's speaker. */
+  /* Blocks: every paragraph of a block gets the block's speaker (its
+  ** first paragraph's own, found once a block). */
+  int blk = 0, src = -1;
   for (size_t i = 0; i < l->n; i++) {
     pt_quote *q = &l->q[i];
     if (!q->block || q->spk_len) continue;
-    for (size_t j = (size_t)(q->block - 1); j < l->n && l->q[j].block == q->block; j++) {
-      if (l->q[j].spk_len && l->q[j].how != PT_ATTR_CONTINUED) {
-        copy_speaker(q, &l->q[j], PT_ATTR_CONTINUED);
-        break;
+    if (q->block != blk) {
+      blk = q->block, src = -1;
+      for (size_t j = (size_t)(q->block - 1); j < l->n && l->q[j].block == q->block; j++)
+        if (l->q[j].spk_len && l->q[j].how != PT_ATTR_CONTINUED) {
+          src = (int)j;
+          break;
+        }
+    }
+    if (src >= 0) copy_speaker(q, &l->q[src], PT_ATTR_CONTINUED);
+  }
+  /* Transcripts (after the blocks' speakers): a turn's label names its
+  ** speaker, whoever introduced the transcript. */
+  int last_turn = -1; /* the turn before, in the same block */
+  /* The last labels' people: a transcript has few speakers, and looking
+  ** each turn up again would be quadratic in a long one. */
+  struct {
+    size_t w, n;
+    int ent;
+  } seen[8];
+  int n_seen = 0, misses = 0;
+  for (size_t i = 0; i < l->n; i++) {
+    pt_quote *q = &l->q[i];
+    size_t lo = 0, ln = 0;
+    if (q->depth) continue;
+    if (last_turn >= 0 && l->q[last_turn].block != q->block) last_turn = -1;
+    int labelled = turn_label(s, q, &lo, &ln);
+    int e = -1;
+    if (labelled) {
+      size_t w = last_word(s, lo, ln), wn = lo + ln - w;
+      int c = 0;
+      while (c < n_seen && !(seen[c].n == wn && !memcmp(s + seen[c].w, s + w, wn))) c++;
+      if (c < n_seen) e = seen[c].ent;
+      else if (misses < 64) {
+        misses++;
+        e = turn_person(d, q->byte_off, lo, ln);
+        c = n_seen < 8 ? n_seen++ : (int)(i % 8);
+        seen[c].w = w, seen[c].n = wn, seen[c].ent = e;
       }
     }
+    if (e < 0 && labelled) {
+      /* a label the text names no one by is still a speaker when a turn
+      ** near it has it too ("WALLACE:" of a host), but "VIDEO:" once is not */
+      int again = 0;
+      size_t w = last_word(s, lo, ln);
+      for (size_t j = i > 64 ? i - 64 : 0; j < l->n && j < i + 64 && !again; j++) {
+        size_t lo2 = 0, ln2 = 0;
+        if (j == i || l->q[j].depth || !turn_label(s, &l->q[j], &lo2, &ln2)) continue;
+        size_t w2 = last_word(s, lo2, ln2);
+        again = lo2 + ln2 - w2 == lo + ln - w && !memcmp(s + w2, s + w, lo + ln - w);
+      }
+      if (again) {
+        if (q->block) last_turn = (int)i;
+        q->how = PT_ATTR_TURN;
+        q->ent = -1;
+        q->spk_off = lo, q->spk_len = ln;
+        q->name_off = w, q->name_len = lo + ln - w; /* "WALLACE" of "MR. WALLACE" */
+        q->cue_len = q->role_len = 0;
+        continue;
+      }
+    }
+    if (e < 0) {
+      /* (a paragraph with no label goes on with the turn before it; one
+      ** with a label that names no one is no one's) */
+      if (last_turn >= 0 && !labelled) copy_speaker(q, &l->q[last_turn], PT_ATTR_CONTINUED);
+      else if (last_turn >= 0) {
+        q->how = PT_ATTR_NONE, q->ent = -1;
+        q->spk_len = q->name_len = q->role_len = q->cue_len = 0;
+      }
+      continue;
+    }
+    if (q->block) last_turn = (int)i;
+    q->how = PT_ATTR_TURN;
+    q->ent = e;
+    q->spk_off = lo, q->spk_len = ln;
+    q->cue_len = 0;
+    q->name_off = d->ent[e].name_off, q->name_len = d->ent[e].name_len;
+    q->role_off = d->ent[e].role_off, q->role_len = d->ent[e].role_len;
   }
 }
 

@@ -56,7 +56,8 @@ enum {
   PT_ATTR_BYLINE = 4,    /* ” — Commissioner Geoffrey Starks */
   PT_ATTR_CONTINUED = 5, /* same speaker as the quotation before */
   PT_ATTR_LEADIN = 6,    /* previous paragraph ends "X said:" */
-  PT_ATTR_SUBJECT = 7    /* no reporting verb: the subject of the sentence */
+  PT_ATTR_SUBJECT = 7,   /* no reporting verb: the subject of the sentence */
+  PT_ATTR_TURN = 8       /* a transcript turn in the quotation: “PENCE: …” */
 };
 
 typedef struct pt_quote {
