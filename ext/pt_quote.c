@@ -1468,6 +1468,15 @@ static int turn_label(const char *s, const pt_quote *q, size_t *lab_off, size_t 
   return 1;
 }
 
+/* Is the quotation only a parenthesis, a transcript's "(CROSSTALK.)" or
+** "(APPLAUSE)"? */
+static int stage_direction(const char *s, const pt_quote *q) {
+  size_t k = q->byte_off, e = q->byte_off + q->byte_len;
+  while (k < e && is_ws((unsigned char)s[k])) k++;
+  while (e > k && (is_ws((unsigned char)s[e - 1]) || s[e - 1] == '.')) e--;
+  return e > k + 1 && s[k] == '(' && s[e - 1] == ')' && !memchr(s + k + 1, '(', e - k - 1);
+}
+
 /* The person a turn's label names: one whose canonical name ends with the
 ** label's last word ("PENCE", "MR. TRUMP"), the latest mentioned before
 ** byte `before`, else any.  -1 when none.  (Bounded: transcripts are
@@ -1709,8 +1718,8 @@ static void attribute(pt_quote_list *l) {
     }
     if (e < 0) {
       /* (a paragraph with no label goes on with the turn before it; one
-      ** with a label that names no one is no one's) */
-      if (last_turn >= 0 && !labelled) copy_speaker(q, &l->q[last_turn], PT_ATTR_CONTINUED);
+      ** with a label that names no one, or a stage direction, is no one's) */
+      if (last_turn >= 0 && !labelled && !stage_direction(s, q)) copy_speaker(q, &l->q[last_turn], PT_ATTR_CONTINUED);
       else if (last_turn >= 0) {
         q->how = PT_ATTR_NONE, q->ent = -1;
         q->spk_len = q->name_len = q->role_len = q->cue_len = 0;
