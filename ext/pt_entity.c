@@ -912,6 +912,34 @@ static int epithet(const pt_entity_doc *d, size_t i, size_t *end) {
   return -1;
 }
 
+/* A kinship phrase at token i, "my mother", "his wife", "their son", with
+** no name after it: the noun's gender ('m' or 'f'), or 0. */
+static int kin_phrase(const pt_entity_doc *d, size_t i) {
+  static const char *const kin[] = {"mother", "mom", "grandmother", "wife", "daughter", "sister", "aunt", "niece",
+                                    "father", "dad", "grandfather", "husband", "son", "brother", "uncle", "nephew",
+                                    NULL};
+  const pt_tok *t = &d->tok[i];
+  if (t->byte_len < 2 || t->byte_len > 5 || i + 1 >= d->n_tok) return 0;
+  if (!(word_is(d, i, "my") || word_is(d, i, "My") || word_is(d, i, "his") || word_is(d, i, "His") ||
+        word_is(d, i, "her") || word_is(d, i, "Her") || word_is(d, i, "their") || word_is(d, i, "Their") ||
+        word_is(d, i, "our") || word_is(d, i, "Our")))
+    return 0;
+  const pt_tok *n = &d->tok[i + 1];
+  if (!(n->flags & PT_TOK_LOWER) || n->para != t->para) return 0;
+  int k = 0;
+  while (kin[k] && !word_is(d, i + 1, kin[k])) k++;
+  if (!kin[k]) return 0;
+  /* (not "his wife, Maria Vance," nor "her son Hunter": the name is there;
+  ** nor "his son's team": a possessor) */
+  size_t e = i + 2;
+  if (pt_entity_possessive(d, e)) return 0;
+  if (e < d->n_tok && (d->tok[e].flags & PT_TOK_CAP)) return 0;
+  if (e + 1 < d->n_tok && (d->tok[e].flags & PT_TOK_PUNCT) && d->text[d->tok[e].byte_off] == ',' &&
+      (d->tok[e + 1].flags & PT_TOK_CAP))
+    return 0;
+  return k < 8 ? 'f' : 'm';
+}
+
 static int add_mention(pt_entity_doc *d, size_t first, size_t end, size_t boff_tok,
                        int type, int ent) {
   if (pt_grow((void **)&d->ment, &d->cap_ment, d->n_ment + 1, sizeof(pt_mention)))
@@ -1455,6 +1483,37 @@ static int find_mentions(pt_entity_doc *d) {
         i = end;
         continue;
       }
+    }
+    int kin = kin_phrase(d, i);
+    if (kin) {
+      /* "my mother", "his wife": a person the text names only so (the same
+      ** phrase again is the same person) */
+      int ent = -1;
+      for (size_t m = d->n_ment; m-- > 0 && ent < 0;) {
+        const pt_mention *mm = &d->ment[m];
+        if (mm->type == PT_MENT_TITLE && mm->tok_end == mm->tok_first + 2 && mm->ent >= 0 &&
+            d->ent[mm->ent].gender == kin && d->tok[mm->tok_first].byte_len == t->byte_len &&
+            !strncasecmp(d->text + d->tok[mm->tok_first].byte_off, d->text + t->byte_off, t->byte_len) &&
+            d->tok[mm->tok_first + 1].byte_len == d->tok[i + 1].byte_len &&
+            !memcmp(d->text + d->tok[mm->tok_first + 1].byte_off, d->text + d->tok[i + 1].byte_off,
+                    d->tok[i + 1].byte_len))
+          ent = mm->ent;
+      }
+      if (ent < 0) {
+        if ((ent = new_entity(d, PT_ENT_PERSON)) < 0) return PT_NOMEM;
+        pt_entity *e = &d->ent[ent];
+        e->name_off = t->byte_off;
+        e->name_len = d->tok[i + 1].byte_off + d->tok[i + 1].byte_len - t->byte_off;
+        e->person = 1;
+        e->gender = (char)kin;
+      }
+      if (add_mention(d, i, i + 2, i, PT_MENT_TITLE, ent)) return PT_NOMEM;
+      ls.weak = weak_position(d, i + 2) || ls.fronted || preposition_object(d, i);
+      ls.reporter = reports_at(d, i + 2) || (reported_by(d, i) && clause_ends_at(d, i + 2));
+      note_person(&ls, d, ent, i);
+      ls.weak = ls.reporter = 0;
+      i += 2;
+      continue;
     }
     if (!(t->flags & PT_TOK_LEXDONE) && t->byte_len >= 2 && t->byte_len <= 4 && is_pronoun_shape(d->text + t->byte_off, t->byte_len))
       LEX(d, i);

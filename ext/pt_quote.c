@@ -1095,6 +1095,13 @@ static int clause_subject_from(const pt_entity_doc *d, size_t lo, size_t c, int 
       }
     } else if (ok_tok(d, k, para) && is_subordinator(d, k))
       sub = 1, inner = -1;
+    if (!appos && !sub && ok_tok(d, k, para) && d->tok[k].ment < 0 && (tok_word(d, k, "i") || tok_word(d, k, "we")) &&
+        k + 1 < c && (d->tok[k + 1].flags & PT_TOK_LOWER) && !is_function(d, k + 1) && !is_det(d, k + 1)) {
+      /* "when my mother mentioned it, I laughed and said": the writer,
+      ** whom no mention stands for */
+      last = -2;
+      continue;
+    }
     if (appos || !ok_tok(d, k, para) || d->tok[k].ment < 0) continue;
     int m = d->tok[k].ment;
     if (possessive(d, m)) continue;
@@ -1124,6 +1131,7 @@ static int clause_subject_from(const pt_entity_doc *d, size_t lo, size_t c, int 
       if (personish(d, m) || (!personish(d, *slot) && !(place_ment(d, m) && *slot >= 0))) *slot = m;
     }
   }
+  if (last == -2 && !(inner_ok && sub && inner >= 0)) return 0;
   int m = inner_ok && sub && inner >= 0 ? inner : last >= 0 ? last : first;
   if (m < 0) return 0;
   a->ment = m;
@@ -1185,6 +1193,17 @@ static int np_subject(const pt_entity_doc *d, size_t lo, size_t c, int para, att
   return 1;
 }
 
+/* Is the reporting verb (or the colon) at c the writer's: "I" or "we"
+** opening its clause a few words before it ("I laughed and said", "that I
+** had to change my answer:")? */
+static int first_person_before(const pt_entity_doc *d, size_t lo, size_t c) {
+  for (size_t k = c, n = 0; k-- > lo && n < 8; n++) {
+    if (!(d->tok[k].flags & PT_TOK_WORD) || d->tok[k].ment >= 0 || is_subordinator(d, k)) return 0;
+    if (tok_word(d, k, "i") || tok_word(d, k, "we")) return 1;
+  }
+  return 0;
+}
+
 /* Before the opening mark: the sentence tokens [lo, b]. */
 static int attr_before(const pt_entity_doc *d, size_t lo, size_t b, int para, attr *a) {
   if (b >= d->n_tok || b < lo) return 0;
@@ -1225,6 +1244,7 @@ static int attr_before(const pt_entity_doc *d, size_t lo, size_t b, int para, at
         }
       }
     }
+    if (first_person_before(d, lo, c)) return 0; /* "I laughed and said": the writer */
     if (c > lo && ((participle && tok_punct(d, c - 1, ',')) || tok_word(d, c - 1, "and")) &&
         clause_subject(d, lo, c, para, 0, a)) {
       /* "Trump returned the compliment to Adelson, telling Reuters",
@@ -1291,6 +1311,7 @@ static int attr_before(const pt_entity_doc *d, size_t lo, size_t b, int para, at
     }
   }
   if (tok_punct(d, b, ':')) {
+    if (first_person_before(d, lo, b)) return 0;
     if (np_subject(d, lo, b, para, a)) {
       a->how = PT_ATTR_COLON;
       return 1;
@@ -1617,7 +1638,8 @@ static void attribute(pt_quote_list *l) {
         ** blamed the court's “…”".  Its subject, when a person or a body. */
         size_t b = o_tok - 1, lo = sentence_start(d, b, para);
         attr t = {-1, 0, 0, 0, 0, 0};
-        if (clause_subject(d, lo, b + 1, para, 0, &t) && t.ment >= 0) {
+        if (!first_person_before(d, lo, (d->tok[b].flags & PT_TOK_PUNCT) ? b : b + 1) &&
+            clause_subject(d, lo, b + 1, para, 0, &t) && t.ment >= 0) {
           int e = d->ment[t.ment].ent;
           if (e >= 0 && (d->ent[e].person || d->ent[e].gender || d->ent[e].type == PT_ENT_ORG)) {
             t.how = PT_ATTR_SUBJECT;
