@@ -848,7 +848,9 @@ static int seen_with(const pt_entity_doc *d, int ent, size_t w, size_t before) {
   /* (or in its role: "Donald Trump, the Republican nominee,") */
   for (size_t r = e->role_off; e->role_len >= wt->byte_len && r + wt->byte_len <= e->role_off + e->role_len; r++)
     if (!strncasecmp(d->text + r, ws, wt->byte_len) && (r == e->role_off || d->text[r - 1] == ' ')) return 1;
-  for (size_t m = d->ent[ent].first_ment; m < d->n_ment && d->ment[m].tok_first < before; m++) {
+  /* (the first mentions are where a name comes with its words: a bounded
+  ** look keeps long texts linear) */
+  for (size_t m = d->ent[ent].first_ment, n = 0; m < d->n_ment && d->ment[m].tok_first < before && n < 512; m++, n++) {
     const pt_mention *mm = &d->ment[m];
     if (mm->ent != ent || mm->type == PT_MENT_PRONOUN) continue;
     size_t lo = mm->tok_first;
@@ -900,11 +902,16 @@ static int epithet(const pt_entity_doc *d, size_t i, size_t *end) {
   for (k = i + 1; k < e && !(d->tok[k].flags & PT_TOK_CAP); k++) {}
   if (k == e) return -1;
   *end = e;
-  for (size_t m = d->n_ment; m-- > 0;) {
-    int en = d->ment[m].ent;
+  /* the latest holders of the title, each tried once, a few at most */
+  int tried[8], n_tried = 0;
+  for (size_t m = d->n_ment, n = 0; m-- > 0 && n < 4096 && n_tried < 8; n++) {
+    int en = d->ment[m].ent, t2 = 0;
     if (en < 0 || d->ment[m].type == PT_MENT_PRONOUN || d->ent[en].title_group != tg ||
         d->ent[en].type != PT_ENT_PERSON)
       continue;
+    while (t2 < n_tried && tried[t2] != en) t2++;
+    if (t2 < n_tried) continue;
+    tried[n_tried++] = en;
     for (k = i + 1; k < e; k++)
       if ((d->tok[k].flags & PT_TOK_CAP) && !seen_with(d, en, k, i)) break;
     if (k == e) return en;
