@@ -24,3 +24,8 @@ SELECT length, substr(t, start, length) = quote FROM (SELECT CAST(x'58e2809c6162
 SELECT count(*) FROM quotes(CAST(x'00e2809c6162e2809d' AS TEXT));
 SELECT count(*) FROM quotes(CAST(x'e2809ce2809de280' AS TEXT));
 SELECT count(*) FROM quotes(CAST(x'c2' AS TEXT));
+-- A block of 100,000 paragraphs, each a transcript turn: a block's speaker
+-- and each turn's are found once, not by a scan of the block per paragraph.
+SELECT count(*), count(speaker), min(how) FROM quotes('“' || replace(hex(zeroblob(50000)), '0', 'WALLACE: hi.' || char(10, 10) || '“') || '”');
+-- 200,000 epithets and kinship phrases after one name.
+SELECT count(*), count(DISTINCT speaker) FROM quotes('Florida Sen. Ann Lee spoke. ' || replace(hex(zeroblob(50000)), '0', '“Yes,” the Florida senator said. My mother said, “No way at all.” '));
