@@ -27,5 +27,6 @@ SELECT count(*) FROM quotes(CAST(x'c2' AS TEXT));
 -- A block of 100,000 paragraphs, each a transcript turn: a block's speaker
 -- and each turn's are found once, not by a scan of the block per paragraph.
 SELECT count(*), count(speaker), min(how) FROM quotes('“' || replace(hex(zeroblob(50000)), '0', 'WALLACE: hi.' || char(10, 10) || '“') || '”');
--- 200,000 epithets and kinship phrases after one name.
+-- 200,000 epithets and kinship phrases after one name (three speakers: past
+-- the first 256 KiB chunk, "the Florida senator" names no one known).
 SELECT count(*), count(DISTINCT speaker) FROM quotes('Florida Sen. Ann Lee spoke. ' || replace(hex(zeroblob(50000)), '0', '“Yes,” the Florida senator said. My mother said, “No way at all.” '));
