@@ -628,6 +628,14 @@ static int person_of_place(const pt_entity_doc *d, int m, size_t lo) {
 /* The subject before cue token c, not before token lo: a mention (allowing
 ** a parenthesis, an appositive or a who-clause, and fillers in between) or
 ** a noun phrase.  Returns 1 with *a filled. */
+/* Does a preposition govern mention m ("of the Massachusetts Congress",
+** "in Ohio"), within [lo, ...)? */
+static int governed(const pt_entity_doc *d, int m, size_t lo) {
+  size_t f = d->ment[m].tok_first;
+  if (f > lo && is_det(d, f - 1)) f--;
+  return f > lo && (d->tok[f - 1].flags & PT_TOK_LOWER) && (pt_entity_word_class(d, f - 1) & PT_W_OBJPREP);
+}
+
 static int subject_before(const pt_entity_doc *d, size_t c, size_t lo, int para, attr *a) {
   if (c == 0 || c <= lo) return 0;
   size_t k = c - 1;
@@ -697,8 +705,9 @@ static int subject_before(const pt_entity_doc *d, size_t c, size_t lo, int para,
       }
     }
     if (tok_punct(d, k, ',') && k > lo && ok_tok(d, k - 1, para) && d->tok[k - 1].ment_end >= 0 &&
-        !possessive(d, d->tok[k - 1].ment_end)) {
-      /* "the previous nominee, Mitt Romney, called" */
+        !possessive(d, d->tok[k - 1].ment_end) && !governed(d, d->tok[k - 1].ment_end, lo)) {
+      /* "the previous nominee, Mitt Romney, called" (but not "Dr. Joseph
+      ** Warren, President of the Massachusetts Congress, said") */
       a->ment = d->tok[k - 1].ment_end;
       return 1;
     }
