@@ -1718,6 +1718,24 @@ static int find_mentions(pt_entity_doc *d) {
       tf = 0;
     }
     if (b == a) { i += tn ? tn : 1; continue; }
+    if (tn && !org && (tf & PT_LEX_TITLE_HON)) {
+      /* "Mr. Speaker, Mr. Vice President, members of Congress": a title
+      ** after an honorific, set off as one addresses someone, is not a
+      ** name (but "Mr. King" after "Larry King" is he) */
+      size_t k = a;
+      while (k < b && (LEX(d, k) & (PT_LEX_TITLE_ROLE | PT_LEX_TITLE_HON | PT_LEX_TITLE_HEAD)) &&
+             map_get(d, d->tok[k].byte_off, d->tok[k].byte_len, 0) < 0)
+        k++;
+      /* (not "Mr. King, the clerk," nor "Mr. King, 82,": an appositive) */
+      int appos = b + 1 < d->n_tok && ((pt_entity_word_class(d, b + 1) & (PT_W_ART | PT_W_DET)) ||
+                                       (d->text[d->tok[b + 1].byte_off] >= '0' && d->text[d->tok[b + 1].byte_off] <= '9'));
+      if (k == b && b < d->n_tok && (d->tok[b].flags & PT_TOK_PUNCT) && !appos &&
+          (d->text[d->tok[b].byte_off] == ',' || d->text[d->tok[b].byte_off] == ':' ||
+           d->text[d->tok[b].byte_off] == '!' || d->text[d->tok[b].byte_off] == '?')) {
+        i = b;
+        continue;
+      }
+    }
     if (!tn && (d->tok[a].flags & PT_TOK_SENT) && b - a == 1 && !org) {
       /* A lone capitalised word opening a sentence is a name only when it
       ** is already known or a reporting verb follows. */
