@@ -712,6 +712,11 @@ static int name_cont(const pt_entity_doc *d, size_t j) {
                               !memcmp(w, "bin", 3) || !memcmp(w, "del", 3))))
       return 1;
   }
+  /* "Safia Taleb al-Suhail", "Abu Bakr al-Baghdadi", "Abdel Fattah el-Sisi" */
+  if ((t->flags & PT_TOK_LOWER) && t->byte_len >= 5 && j > 0 && is_name_word(&d->tok[j - 1])) {
+    const char *w = d->text + t->byte_off;
+    if ((!memcmp(w, "al-", 3) || !memcmp(w, "el-", 3)) && w[3] >= 'A' && w[3] <= 'Z') return 1;
+  }
   return 0;
 }
 
@@ -1226,6 +1231,8 @@ static int link_name(pt_entity_doc *d, link_state *ls, size_t ta, size_t a, size
         /* "Superintendent Paul Okonkwo": a given name before the surname */
         (nw >= 3 && (LEX(d, b - 2) & PT_LEX_FIRST) && !(LEX(d, b - 2) & PT_LEX_PLACE)) ||
         (nw >= 3 && d->tok[a + 1].byte_len == 2 && d->text[d->tok[a + 1].byte_off + 1] == '.') ||
+        /* "Ayman al-Zawahiri": a particle only names take */
+        (nw >= 2 && (d->tok[b - 1].flags & PT_TOK_LOWER)) ||
         (nx && (nx->flags & PT_TOK_LOWER) && (LEX(d, b) & PT_LEX_CUE_VERB)) ||
         /* "Florida developer Mel Sembler": a descriptor noun before a full name */
         (nw >= 2 && ta == a && ta > 0 && descriptor(d, ta - 1)) ||
