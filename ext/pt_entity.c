@@ -1632,13 +1632,17 @@ static int find_mentions(pt_entity_doc *d) {
       /* "United States": a place name whose words are stop words. */
       if (LEX(d, a) & PT_LEX_PLACE_HEAD) {
         size_t pn = pt_lex_phrase(d, a, PT_LEX_PLACE, NULL, NULL, NULL);
-        /* (not before a reporting verb: "the way the United States
-        ** responds" names no speaker) */
-        if (pn >= 2 && a + pn > b &&
-            !(a + pn < d->n_tok && (d->tok[a + pn].flags & PT_TOK_LOWER) &&
-              (LEX(d, a + pn) & PT_LEX_CUE_VERB))) {
+        if (pn >= 2 && a + pn > b) {
           size_t k = a + 1;
           while (k < a + pn && !pt_entity_line_break(d, k)) k++;
+          /* (before a reporting verb, no mention at all: "the way the
+          ** United States responds" names no speaker, and "United" alone
+          ** would be a wrong one) */
+          if (k == a + pn && a + pn < d->n_tok && (d->tok[a + pn].flags & PT_TOK_LOWER) &&
+              (LEX(d, a + pn) & PT_LEX_CUE_VERB)) {
+            i = a + pn;
+            continue;
+          }
           if (k == a + pn) b = a + pn;
         }
       }
