@@ -924,18 +924,21 @@ static int epithet(const pt_entity_doc *d, size_t i, size_t *end) {
   return -1;
 }
 
-/* A kinship phrase at token i, "my mother", "his wife", "their son", with
-** no name after it: the noun's gender ('m' or 'f'), or 0. */
+/* A person named only by a noun of gender at token i, "my mother", "his
+** wife", "a woman", "the man", with no name after it: the noun's gender
+** ('m' or 'f'), or 0. */
 static int kin_phrase(const pt_entity_doc *d, size_t i) {
   static const char *const kin[] = {"mother", "mom", "grandmother", "wife", "daughter", "sister", "aunt", "niece",
+                                    "woman", "girl", "lady", "widow",
                                     "father", "dad", "grandfather", "husband", "son", "brother", "uncle", "nephew",
-                                    NULL};
+                                    "man", "boy", NULL};
+  static const char *const det[] = {"my", "My", "his", "His", "her", "Her", "their", "Their", "our", "Our",
+                                    "a", "A", "an", "An", "one", "One", "the", "The", "another", "Another", NULL};
   const pt_tok *t = &d->tok[i];
-  if (t->byte_len < 2 || t->byte_len > 5 || i + 1 >= d->n_tok) return 0;
-  if (!(word_is(d, i, "my") || word_is(d, i, "My") || word_is(d, i, "his") || word_is(d, i, "His") ||
-        word_is(d, i, "her") || word_is(d, i, "Her") || word_is(d, i, "their") || word_is(d, i, "Their") ||
-        word_is(d, i, "our") || word_is(d, i, "Our")))
-    return 0;
+  if (t->byte_len > 7 || i + 1 >= d->n_tok) return 0;
+  int k0 = 0;
+  while (det[k0] && !word_is(d, i, det[k0])) k0++;
+  if (!det[k0]) return 0;
   const pt_tok *n = &d->tok[i + 1];
   if (!(n->flags & PT_TOK_LOWER) || n->para != t->para) return 0;
   int k = 0;
@@ -949,7 +952,7 @@ static int kin_phrase(const pt_entity_doc *d, size_t i) {
   if (e + 1 < d->n_tok && (d->tok[e].flags & PT_TOK_PUNCT) && d->text[d->tok[e].byte_off] == ',' &&
       (d->tok[e + 1].flags & PT_TOK_CAP))
     return 0;
-  return k < 8 ? 'f' : 'm';
+  return k < 12 ? 'f' : 'm';
 }
 
 static int add_mention(pt_entity_doc *d, size_t first, size_t end, size_t boff_tok,
@@ -1738,7 +1741,7 @@ static int find_mentions(pt_entity_doc *d) {
              map_get(d, d->tok[k].byte_off, d->tok[k].byte_len, 0) < 0)
         k++;
       /* (not "Mr. King, the clerk," nor "Mr. King, 82,": an appositive) */
-      int appos = b + 1 < d->n_tok && ((pt_entity_word_class(d, b + 1) & (PT_W_ART | PT_W_DET)) ||
+      int appos = b + 1 < d->n_tok && (word_is(d, b + 1, "the") || word_is(d, b + 1, "a") || word_is(d, b + 1, "an") ||
                                        (d->text[d->tok[b + 1].byte_off] >= '0' && d->text[d->tok[b + 1].byte_off] <= '9'));
       if (k == b && b < d->n_tok && (d->tok[b].flags & PT_TOK_PUNCT) && !appos &&
           (d->text[d->tok[b].byte_off] == ',' || d->text[d->tok[b].byte_off] == ':' ||
