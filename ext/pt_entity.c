@@ -306,6 +306,26 @@ static inline int is_pronoun_shape(const char *w, size_t n) {
   }
 }
 
+/* Could find_mentions() care about the word w[0..n), not capitalised, on
+** its own: is it pronoun-shaped (is_pronoun_shape()) or "?he" ("the")?  A
+** superset, case folded, and free of branches: short words are half the
+** words, so a branch on each test would be mispredicted often.  `avail`
+** bytes may be read at w. */
+static inline int visit_shape(const char *w, size_t n, size_t avail) {
+  if (avail < 4) return n >= 2 && n <= 4 && (is_pronoun_shape(w, n) || (n == 3 && w[1] == 'h' && w[2] == 'e'));
+  /* four bytes, case folded, against keys and masks laid out as bytes, so
+  ** the byte order does not matter */
+  uint32_t x, he, we, sh, xhe, they, m01, m12;
+  memcpy(&x, w, 4);
+  memcpy(&he, "he\0\0", 4), memcpy(&we, "we\0\0", 4), memcpy(&sh, "sh\0\0", 4);
+  memcpy(&xhe, "\0he\0", 4), memcpy(&they, "they", 4);
+  memcpy(&m01, "\xff\xff\0\0", 4), memcpy(&m12, "\0\xff\xff\0", 4);
+  x |= 0x20202020u;
+  uint32_t x01 = x & m01;
+  return ((n == 2) & ((x01 == he) | (x01 == we))) | ((n == 3) & ((x01 == sh) | ((x & m12) == xhe))) |
+         ((n == 4) & (x == they));
+}
+
 /* Bits set in x < 65536 (no POPCNT in baseline x86-64; libgcc's is a
 ** call). */
 static inline int popcount16(unsigned x) {
@@ -323,6 +343,11 @@ static int tokenize(pt_entity_doc *d, const pt_span *skip, size_t n_skip,
   size_t n = d->len, i = 0, si = 0, mi = 0;
   int32_t para = 0;
   int para_start = 1, sent_start = 1;
+  /* The tokens find_mentions() must look at are marked PT_TOK_VISIT (it
+  ** skips the rest): a capitalised word and the word before it, a comma, a
+  ** pronoun-shaped word, "the" and the word after it -- its tests of a
+  ** word and its neighbours, made here while the bytes are at hand. */
+  int after_the = 0;
   /* Where the next skipped span and the next mark start: until i reaches
   ** one of them, neither needs looking at. */
   size_t next_skip = n_skip ? skip[0].byte_off : SIZE_MAX;
@@ -356,6 +381,7 @@ static int tokenize(pt_entity_doc *d, const pt_span *skip, size_t n_skip,
         t->para = para;
         t->ment = t->ment_end = -1;
         t->lex_group = -1;
+        after_the = 0;
         size_t k = e;
         while (k > i && (s[k - 1] == ' ' || s[k - 1] == '\n')) k--;
         if (k > i && (s[k - 1] == '.' || s[k - 1] == '?' || s[k - 1] == '!')) sent_start = 1;
@@ -523,12 +549,18 @@ static int tokenize(pt_entity_doc *d, const pt_span *skip, size_t n_skip,
         t->lex = wlen <= LEX_MAX_LEN ? (uint16_t)lex_lookup_in(s + i, wlen, n - i, &g, &gen) : 0;
         t->lex_group = g;
         t->gender_grp = gen;
-        t->flags |= PT_TOK_LEXDONE;
+        t->flags |= PT_TOK_LEXDONE | PT_TOK_VISIT;
+        if (d->n_tok) t[-1].flags |= PT_TOK_VISIT; /* a word before a name */
+      } else {
+        /* a pronoun, "the", a word after "the" */
+        t->flags |= (uint16_t)((visit_shape(s + i, wlen, n - i) | after_the) ? PT_TOK_VISIT : 0);
       }
+      after_the = (wlen == 3) & (s[i + 1] == 'h') & (s[i + 2] == 'e');
       i += wlen;
     } else {
       t->byte_len = (uint32_t)adv;
-      t->flags = PT_TOK_PUNCT;
+      t->flags = cp == ',' ? PT_TOK_PUNCT | PT_TOK_VISIT : PT_TOK_PUNCT;
+      after_the = 0;
       if (cp == '.' || cp == '?' || cp == '!') t->flags |= PT_TOK_STOP;
       if (cp >= 0x80 && pt_cp_is_dash(cp)) t->flags |= PT_TOK_DASH; /* (ASCII: only '-') */
       if (cp == '-' && i + 1 < n && s[i + 1] == '-') {
@@ -1424,6 +1456,14 @@ static int find_mentions(pt_entity_doc *d) {
   for (int g = 0; g < MAX_GROUPS; g++) ls.by_group[g] = -1;
   size_t i = 0;
   while (i < d->n_tok) {
+    if (i > 0) {
+      /* Most tokens are lower-case words that the tests below pass over:
+      ** the tokenizer marked the others (PT_TOK_VISIT), and a word looked
+      ** up since (PT_TOK_LEXDONE) may be a title, so only those and
+      ** sentence starts are looked at. */
+      while (!(d->tok[i].flags & (PT_TOK_VISIT | PT_TOK_SENT | PT_TOK_LEXDONE)))
+        if (++i == d->n_tok) return PT_OK;
+    }
     pt_tok *t = &d->tok[i];
     if (i == 0) { /* the text's first paragraph may be its headline */
       size_t e = headline_end(d, i);

@@ -61,7 +61,11 @@ enum {
   PT_TOK_SENT = 128,     /* first token of a sentence */
   PT_TOK_PARA = 256,     /* first token of a paragraph */
   PT_TOK_INQ = 512,      /* inside a skipped span (a quotation) */
-  PT_TOK_LEXDONE = 1024  /* .lex, .lex_group, .gender_grp are set */
+  PT_TOK_LEXDONE = 1024, /* .lex, .lex_group, .gender_grp are set */
+  PT_TOK_VISIT = 2048    /* internal: a token find_mentions() must look at
+                            (a comma, a capitalised or pronoun-shaped word,
+                            "the", a word after "the" or before a
+                            capitalised word); the others it skips */
 };
 
 typedef struct pt_tok {
