@@ -401,6 +401,38 @@ static int tokenize(pt_entity_doc *d, const pt_span *skip, size_t n_skip,
         continue;
       }
     }
+#ifdef __SSE2__
+    if ((unsigned char)(s[i] - 'a') < 26 && i + 16 <= n) {
+      /* Most tokens: a lower-case ASCII word ending at a space or a
+      ** punctuation mark that no word continues through.  Such a word
+      ** needs no lookup, no letter counts and no abbreviation test. */
+      unsigned m = alnum_mask16(_mm_loadu_si128((const __m128i *)(const void *)(s + i)));
+      if (m != 0xFFFFu) {
+        size_t j = i + (size_t)__builtin_ctz(~m);
+        unsigned char e = (unsigned char)s[j];
+        if (e < 0x80 && e != '\'' && e != '-' && e != '.') {
+          if (d->n_tok == d->cap_tok &&
+              pt_grow((void **)&d->tok, &d->cap_tok, d->n_tok + 1, sizeof(pt_tok)))
+            return PT_NOMEM;
+          pt_tok *t = &d->tok[d->n_tok++];
+          size_t wlen = j - i;
+          t->byte_off = (uint32_t)i;
+          t->byte_len = (uint32_t)wlen;
+          t->flags = (uint16_t)(PT_TOK_WORD | PT_TOK_LOWER | (para_start ? PT_TOK_PARA | PT_TOK_SENT : 0) |
+                                ((visit_shape(s + i, wlen, n - i) | after_the) ? PT_TOK_VISIT : 0));
+          t->lex = 0;
+          t->gender_grp = 0;
+          t->lex_group = -1;
+          t->para = para;
+          t->ment = t->ment_end = -1;
+          after_the = (wlen == 3) & (s[i + 1] == 'h') & (s[i + 2] == 'e');
+          para_start = sent_start = 0;
+          i = j;
+          continue;
+        }
+      }
+    }
+#endif
     int cp;
     size_t adv;
     int k = char_at(s, n, i, &cp, &adv);
