@@ -58,7 +58,7 @@ static inline uint64_t lex_chunk(const char *w, size_t i, size_t r, size_t avail
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
   if (i + 8 <= avail) {
     memcpy(&x, w + i, 8);
-    return r == 8 ? x : x & (((uint64_t)1 << (8 * r)) - 1);
+    return x & (~(uint64_t)0 >> (64 - 8 * r)); /* (a mask, not a branch on r == 8) */
   }
 #endif
   for (size_t k = 0; k < r; k++) x |= (uint64_t)(unsigned char)w[i + k] << (8 * k);
@@ -134,13 +134,13 @@ int pt_lex_lookup(const char *w, size_t n, int *group, int *gender) {
 
 size_t pt_lex_phrase(const pt_entity_doc *d, size_t i, int want, int *flags,
                      int *group, int *gender) {
-  char key[96];
+  char key[96 + 8] = {0}; /* (eight spare bytes: lex_find() loads eight at a time) */
   size_t klen = 0, best = 0;
   int bf = 0, bg = -1, bgen = 0;
   for (size_t k = 0; k < LEX_MAX_WORDS && i + k < d->n_tok; k++) {
     const pt_tok *t = &d->tok[i + k];
     if (!(t->flags & PT_TOK_WORD) || (k && t->para != d->tok[i].para)) break;
-    if (klen + t->byte_len + 1 >= sizeof key) break;
+    if (klen + t->byte_len + 1 >= sizeof key - 8) break;
     if (k) key[klen++] = ' ';
     memcpy(key + klen, d->text + t->byte_off, t->byte_len);
     klen += t->byte_len;
@@ -150,7 +150,7 @@ size_t pt_lex_phrase(const pt_entity_doc *d, size_t i, int want, int *flags,
       /* every first word of a longer entry has a head flag */
       more = (f & (PT_LEX_TITLE_HEAD | PT_LEX_CUE_HEAD | PT_LEX_PLACE_HEAD)) != 0;
     } else {
-      uint64_t v = lex_find(key, klen, klen);
+      uint64_t v = lex_find(key, klen, sizeof key);
       f = LS_FLAGS(v), g = LS_GROUP(v), gen = LS_GENDER(v);
       /* A prefix that is no entry can still lead to one ("secretary of");
       ** the table lists every such prefix, so anything else ends here. */
@@ -1222,7 +1222,7 @@ static int link_name(pt_entity_doc *d, link_state *ls, size_t ta, size_t a, size
       ls->sur[k].ent = ent;
     }
     if (!is_org)
-      e->place = (pt_lex_lookup(d->text + e->name_off, e->name_len, NULL, NULL) & PT_LEX_PLACE) ||
+      e->place = (lex_lookup_in(d->text + e->name_off, e->name_len, d->len - e->name_off, NULL, NULL) & PT_LEX_PLACE) ||
                  (nw >= 2 && ((LEX(d, b - 1) & PT_LEX_GEO_TAIL) || (LEX(d, a) & PT_LEX_GEO_HEAD)));
   }
   if (!is_org && !e->gender) {
