@@ -402,11 +402,14 @@ static int tokenize(pt_entity_doc *d, const pt_span *skip, size_t n_skip,
       }
     }
 #ifdef __SSE2__
-    if ((unsigned char)(s[i] - 'a') < 26 && i + 16 <= n) {
-      /* Most tokens: a lower-case ASCII word ending at a space or a
-      ** punctuation mark that no word continues through.  Such a word
-      ** needs no lookup, no letter counts and no abbreviation test. */
-      unsigned m = alnum_mask16(_mm_loadu_si128((const __m128i *)(const void *)(s + i)));
+    if (((unsigned char)((s[i] | 0x20) - 'a') < 26) & (i + 16 <= n)) {
+      /* Most tokens: an ASCII word ending at a space or a punctuation mark
+      ** that no word continues through (not ' - . nor a non-ASCII
+      ** character).  One 16-byte load gives its end and, for a
+      ** capitalised word, its case counts; a lower-case one needs no
+      ** lookup at all. */
+      __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+      unsigned m = alnum_mask16(v);
       if (m != 0xFFFFu) {
         size_t j = i + (size_t)__builtin_ctz(~m);
         unsigned char e = (unsigned char)s[j];
@@ -418,13 +421,30 @@ static int tokenize(pt_entity_doc *d, const pt_span *skip, size_t n_skip,
           size_t wlen = j - i;
           t->byte_off = (uint32_t)i;
           t->byte_len = (uint32_t)wlen;
-          t->flags = (uint16_t)(PT_TOK_WORD | PT_TOK_LOWER | (para_start ? PT_TOK_PARA | PT_TOK_SENT : 0) |
-                                ((visit_shape(s + i, wlen, n - i) | after_the) ? PT_TOK_VISIT : 0));
-          t->lex = 0;
-          t->gender_grp = 0;
-          t->lex_group = -1;
           t->para = para;
           t->ment = t->ment_end = -1;
+          unsigned f = PT_TOK_WORD | (para_start ? PT_TOK_PARA | PT_TOK_SENT : 0);
+          if (s[i] >= 'a') {
+            f |= PT_TOK_LOWER | ((visit_shape(s + i, wlen, n - i) | after_the) ? PT_TOK_VISIT : 0);
+            t->lex = 0;
+            t->gender_grp = 0;
+            t->lex_group = -1;
+          } else {
+            /* all capitals: two or more letters, none lower case */
+            unsigned in = ((unsigned)1 << wlen) - 1;
+            unsigned up = (unsigned)_mm_movemask_epi8(_mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('A' - 1)),
+                                                                    _mm_cmplt_epi8(v, _mm_set1_epi8('Z' + 1)))) & in;
+            unsigned lo = (unsigned)_mm_movemask_epi8(_mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('a' - 1)),
+                                                                    _mm_cmplt_epi8(v, _mm_set1_epi8('z' + 1)))) & in;
+            f |= PT_TOK_CAP | PT_TOK_LEXDONE | PT_TOK_VISIT | (sent_start ? PT_TOK_SENT : 0) |
+                 (!lo && (up & (up - 1)) ? PT_TOK_ALLCAPS : 0);
+            int g = -1, gen = 0;
+            t->lex = (uint16_t)lex_lookup_in(s + i, wlen, n - i, &g, &gen); /* (a word over LEX_MAX_LEN is not found) */
+            t->lex_group = (int8_t)g;
+            t->gender_grp = (int8_t)gen;
+            if (d->n_tok > 1) t[-1].flags |= PT_TOK_VISIT; /* a word before a name */
+          }
+          t->flags = (uint16_t)f;
           after_the = (wlen == 3) & (s[i + 1] == 'h') & (s[i + 2] == 'e');
           para_start = sent_start = 0;
           i = j;
