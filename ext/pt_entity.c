@@ -29,13 +29,9 @@
 
 #include "pt_lexicon_quotes.inc"
 
-/* pt_entity_lex() with the cached case inline: most calls here are for
+/* pt_entity_lex() (its cached case is inline): most calls here are for
 ** capitalised words, looked up by the tokenizer already. */
-#define LEX(d, j) lex_of((d), (j))
-static inline int lex_of(const pt_entity_doc *d, size_t j) {
-  const pt_tok *t = &d->tok[j];
-  return (t->flags & PT_TOK_LEXDONE) ? t->lex : pt_entity_lex(d, j);
-}
+#define LEX(d, j) pt_entity_lex((d), (j))
 
 
 /* ====================================================================
@@ -169,7 +165,7 @@ size_t pt_lex_phrase(const pt_entity_doc *d, size_t i, int want, int *flags,
 ** looks up capitalised and short words: most long lower-case words never
 ** matter, and skipping them is most of the speed).  The cache makes the
 ** const a white lie, as a memo is. */
-int pt_entity_lex(const pt_entity_doc *cd, size_t j) {
+int pt_entity_lex_lookup(const pt_entity_doc *cd, size_t j) {
   pt_tok *t = &((pt_entity_doc *)cd)->tok[j];
   if (!(t->flags & PT_TOK_LEXDONE)) {
     int g = -1, gen = 0;
@@ -1510,10 +1506,12 @@ static int find_mentions(pt_entity_doc *d) {
   while (i < d->n_tok) {
     if (i > 0) {
       /* Most tokens are lower-case words that the tests below pass over:
-      ** the tokenizer marked the others (PT_TOK_VISIT), and a word looked
-      ** up since (PT_TOK_LEXDONE) may be a title, so only those and
+      ** the tokenizer marked the others (PT_TOK_VISIT), and of the words
+      ** looked up since, only a pronoun or a title word can start a
+      ** mention here (.lex is 0 until a lookup), so only those and
       ** sentence starts are looked at. */
-      while (!(d->tok[i].flags & (PT_TOK_VISIT | PT_TOK_SENT | PT_TOK_LEXDONE)))
+      while (!(d->tok[i].flags & (PT_TOK_VISIT | PT_TOK_SENT)) &&
+             !(d->tok[i].lex & (PT_LEX_PRONOUN | PT_LEX_TITLE_ROLE | PT_LEX_TITLE_HON | PT_LEX_TITLE_HEAD)))
         if (++i == d->n_tok) return PT_OK;
     }
     pt_tok *t = &d->tok[i];

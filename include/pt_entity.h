@@ -147,8 +147,12 @@ int pt_entity_build(pt_entity_doc *d, const char *text, size_t len,
                     size_t n_marks);
 
 /* Lexicon flags (PT_LEX_) of token j, looked up on first use and cached in
-** the token (so d is logically const).  0 for punctuation. */
-int pt_entity_lex(const pt_entity_doc *d, size_t j);
+** the token (so d is logically const).  0 for punctuation.  The cached case
+** is inline: the rules ask about the same tokens often. */
+int pt_entity_lex_lookup(const pt_entity_doc *d, size_t j);
+static inline int pt_entity_lex(const pt_entity_doc *d, size_t j) {
+  return (d->tok[j].flags & PT_TOK_LEXDONE) ? d->tok[j].lex : pt_entity_lex_lookup(d, j);
+}
 
 /* Classes of the closed-class words the rules test (bits of
 ** pt_entity_word_class()). */
