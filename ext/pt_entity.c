@@ -340,9 +340,10 @@ static int tokenize(pt_entity_doc *d, const pt_span *skip, size_t n_skip,
   int32_t para = 0;
   int para_start = 1, sent_start = 1;
   /* The tokens find_mentions() must look at are marked PT_TOK_VISIT (it
-  ** skips the rest): a capitalised word and the word before it, a comma, a
+  ** skips the rest): a capitalised word and the word before it, a
   ** pronoun-shaped word, "the" and the word after it -- its tests of a
-  ** word and its neighbours, made here while the bytes are at hand. */
+  ** word and its neighbours, made here while the bytes are at hand (and a
+  ** comma is PT_TOK_COMMA). */
   int after_the = 0;
   /* Where the next skipped span and the next mark start: until i reaches
   ** one of them, neither needs looking at. */
@@ -438,7 +439,8 @@ static int tokenize(pt_entity_doc *d, const pt_span *skip, size_t n_skip,
             t->lex = (uint16_t)lex_lookup_in(s + i, wlen, n - i, &g, &gen); /* (a word over LEX_MAX_LEN is not found) */
             t->lex_group = (int8_t)g;
             t->gender_grp = (int8_t)gen;
-            if (d->n_tok > 1) t[-1].flags |= PT_TOK_VISIT; /* a word before a name */
+            if (d->n_tok > 1) /* a word before a name (no branch on its kind) */
+              t[-1].flags |= (uint16_t)((t[-1].flags & PT_TOK_WORD) * PT_TOK_VISIT);
           }
           t->flags = (uint16_t)f;
           after_the = (wlen == 3) & (s[i + 1] == 'h') & (s[i + 2] == 'e');
@@ -598,7 +600,7 @@ static int tokenize(pt_entity_doc *d, const pt_span *skip, size_t n_skip,
         t->lex_group = g;
         t->gender_grp = gen;
         t->flags |= PT_TOK_LEXDONE | PT_TOK_VISIT;
-        if (d->n_tok) t[-1].flags |= PT_TOK_VISIT; /* a word before a name */
+        if (d->n_tok) t[-1].flags |= (uint16_t)((t[-1].flags & PT_TOK_WORD) * PT_TOK_VISIT); /* a word before a name */
       } else {
         /* a pronoun, "the", a word after "the" */
         t->flags |= (uint16_t)((visit_shape(s + i, wlen, n - i) | after_the) ? PT_TOK_VISIT : 0);
@@ -607,7 +609,7 @@ static int tokenize(pt_entity_doc *d, const pt_span *skip, size_t n_skip,
       i += wlen;
     } else {
       t->byte_len = (uint32_t)adv;
-      t->flags = cp == ',' ? PT_TOK_PUNCT | PT_TOK_VISIT : PT_TOK_PUNCT;
+      t->flags = cp == ',' ? PT_TOK_PUNCT | PT_TOK_COMMA : PT_TOK_PUNCT;
       after_the = 0;
       if (cp == '.' || cp == '?' || cp == '!') t->flags |= PT_TOK_STOP;
       if (cp >= 0x80 && pt_cp_is_dash(cp)) t->flags |= PT_TOK_DASH; /* (ASCII: only '-') */
@@ -1510,7 +1512,9 @@ static int find_mentions(pt_entity_doc *d) {
       ** looked up since, only a pronoun or a title word can start a
       ** mention here (.lex is 0 until a lookup), so only those and
       ** sentence starts are looked at. */
-      while (!(d->tok[i].flags & (PT_TOK_VISIT | PT_TOK_SENT)) &&
+      /* (a comma matters only inside a fronted clause, which it ends) */
+      unsigned look = PT_TOK_VISIT | PT_TOK_SENT | (ls.fronted ? PT_TOK_COMMA : 0);
+      while (!(d->tok[i].flags & look) &&
              !(d->tok[i].lex & (PT_LEX_PRONOUN | PT_LEX_TITLE_ROLE | PT_LEX_TITLE_HON | PT_LEX_TITLE_HEAD)))
         if (++i == d->n_tok) return PT_OK;
     }

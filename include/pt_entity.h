@@ -62,10 +62,12 @@ enum {
   PT_TOK_PARA = 256,     /* first token of a paragraph */
   PT_TOK_INQ = 512,      /* inside a skipped span (a quotation) */
   PT_TOK_LEXDONE = 1024, /* .lex, .lex_group, .gender_grp are set */
-  PT_TOK_VISIT = 2048    /* internal: a token find_mentions() must look at
-                            (a comma, a capitalised or pronoun-shaped word,
-                            "the", a word after "the" or before a
-                            capitalised word); the others it skips */
+  PT_TOK_VISIT = 2048,   /* internal: a token find_mentions() must look at
+                            (a capitalised or pronoun-shaped word, "the", a
+                            word after "the" or before a capitalised word);
+                            the others it skips */
+  PT_TOK_COMMA = 4096    /* internal: a comma (find_mentions() looks at it
+                            only inside a fronted clause, which it ends) */
 };
 
 typedef struct pt_tok {
