@@ -342,8 +342,10 @@ static int scan_marks(pt_quote_list *l, const char *s, size_t n) {
       }
       i += 16;
     }
+    /* (the eight-byte test is for the last bytes only: i is at a hit) */
+    if (i + 16 > n)
 #endif
-    while (i + 8 <= n && !may_be_interesting(s + i)) i += 8;
+      while (i + 8 <= n && !may_be_interesting(s + i)) i += 8;
     if (i >= n) break;
     unsigned char c = (unsigned char)s[i];
     if (!interesting[c]) { i++; continue; }
