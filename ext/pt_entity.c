@@ -29,13 +29,9 @@
 
 #include "pt_lexicon_quotes.inc"
 
-/* pt_entity_lex() with the cached case inline: most calls here are for
+/* pt_entity_lex() (its cached case is inline): most calls here are for
 ** capitalised words, looked up by the tokenizer already. */
-#define LEX(d, j) lex_of((d), (j))
-static inline int lex_of(const pt_entity_doc *d, size_t j) {
-  const pt_tok *t = &d->tok[j];
-  return (t->flags & PT_TOK_LEXDONE) ? t->lex : pt_entity_lex(d, j);
-}
+#define LEX(d, j) pt_entity_lex((d), (j))
 
 
 /* ====================================================================
@@ -58,7 +54,7 @@ static inline uint64_t lex_chunk(const char *w, size_t i, size_t r, size_t avail
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
   if (i + 8 <= avail) {
     memcpy(&x, w + i, 8);
-    return r == 8 ? x : x & (((uint64_t)1 << (8 * r)) - 1);
+    return x & (~(uint64_t)0 >> (64 - 8 * r)); /* (a mask, not a branch on r == 8) */
   }
 #endif
   for (size_t k = 0; k < r; k++) x |= (uint64_t)(unsigned char)w[i + k] << (8 * k);
@@ -134,13 +130,13 @@ int pt_lex_lookup(const char *w, size_t n, int *group, int *gender) {
 
 size_t pt_lex_phrase(const pt_entity_doc *d, size_t i, int want, int *flags,
                      int *group, int *gender) {
-  char key[96];
+  char key[96 + 8] = {0}; /* (eight spare bytes: lex_find() loads eight at a time) */
   size_t klen = 0, best = 0;
   int bf = 0, bg = -1, bgen = 0;
   for (size_t k = 0; k < LEX_MAX_WORDS && i + k < d->n_tok; k++) {
     const pt_tok *t = &d->tok[i + k];
     if (!(t->flags & PT_TOK_WORD) || (k && t->para != d->tok[i].para)) break;
-    if (klen + t->byte_len + 1 >= sizeof key) break;
+    if (klen + t->byte_len + 1 >= sizeof key - 8) break;
     if (k) key[klen++] = ' ';
     memcpy(key + klen, d->text + t->byte_off, t->byte_len);
     klen += t->byte_len;
@@ -150,7 +146,7 @@ size_t pt_lex_phrase(const pt_entity_doc *d, size_t i, int want, int *flags,
       /* every first word of a longer entry has a head flag */
       more = (f & (PT_LEX_TITLE_HEAD | PT_LEX_CUE_HEAD | PT_LEX_PLACE_HEAD)) != 0;
     } else {
-      uint64_t v = lex_find(key, klen, klen);
+      uint64_t v = lex_find(key, klen, sizeof key);
       f = LS_FLAGS(v), g = LS_GROUP(v), gen = LS_GENDER(v);
       /* A prefix that is no entry can still lead to one ("secretary of");
       ** the table lists every such prefix, so anything else ends here. */
@@ -169,7 +165,7 @@ size_t pt_lex_phrase(const pt_entity_doc *d, size_t i, int want, int *flags,
 ** looks up capitalised and short words: most long lower-case words never
 ** matter, and skipping them is most of the speed).  The cache makes the
 ** const a white lie, as a memo is. */
-int pt_entity_lex(const pt_entity_doc *cd, size_t j) {
+int pt_entity_lex_lookup(const pt_entity_doc *cd, size_t j) {
   pt_tok *t = &((pt_entity_doc *)cd)->tok[j];
   if (!(t->flags & PT_TOK_LEXDONE)) {
     int g = -1, gen = 0;
@@ -306,6 +302,74 @@ static inline int is_pronoun_shape(const char *w, size_t n) {
   }
 }
 
+/* The gender of a noun kin_phrase() takes after a determiner ("mother",
+** "woman", "son", "man"): 'f', 'm', or 0 for any other lower-case word
+** w[0..n).  (Called after every determiner: compares by length.) */
+static int kin_noun(const char *w, size_t n) {
+#define KIN(lit, g) \
+  if (!memcmp(w, lit, n)) return g
+  switch (n) {
+    case 3: KIN("mom", 'f'); KIN("son", 'm'); KIN("dad", 'm'); KIN("man", 'm'); KIN("boy", 'm'); break;
+    case 4: KIN("wife", 'f'); KIN("aunt", 'f'); KIN("girl", 'f'); KIN("lady", 'f'); break;
+    case 5: KIN("niece", 'f'); KIN("woman", 'f'); KIN("widow", 'f'); KIN("uncle", 'm'); break;
+    case 6: KIN("mother", 'f'); KIN("sister", 'f'); KIN("father", 'm'); KIN("nephew", 'm'); break;
+    case 7: KIN("husband", 'm'); KIN("brother", 'm'); break;
+    case 8: KIN("daughter", 'f'); break;
+    case 11: KIN("grandmother", 'f'); KIN("grandfather", 'm'); break;
+  }
+#undef KIN
+  return 0;
+}
+
+/* A cheap first test for det_shape(): the length and the first two
+** letters ("a", "an", "my", "hi…", "he…", "ou…", "on…", "th…" of five). */
+static inline int det_gate(const char *w, size_t n) {
+  unsigned k = (unsigned)n << 16 | (unsigned)(unsigned char)w[0] << 8 | (n > 1 ? (unsigned char)w[1] : 0);
+  return (k == (1u << 16 | 'a' << 8)) | (k == (2u << 16 | 'a' << 8 | 'n')) | (k == (2u << 16 | 'm' << 8 | 'y')) |
+         (k == (3u << 16 | 'h' << 8 | 'i')) | (k == (3u << 16 | 'h' << 8 | 'e')) | (k == (3u << 16 | 'o' << 8 | 'u')) |
+         (k == (3u << 16 | 'o' << 8 | 'n')) | (k == (5u << 16 | 't' << 8 | 'h'));
+}
+
+/* Is the lower-case word w[0..n) a determiner that may open a noun of
+** gender ("a woman", "my mother", "their son": kin_phrase())?  The
+** tokenizer marks it for find_mentions() when such a noun follows.  Free
+** of branches, like visit_shape(); `avail` bytes may be read at w. */
+static inline __attribute__((always_inline)) int det_shape(const char *w, size_t n, size_t avail) {
+  if (avail < 4)
+    return (n == 1 && w[0] == 'a') || (n == 2 && (!memcmp(w, "an", 2) || !memcmp(w, "my", 2))) ||
+           (n == 3 && (!memcmp(w, "his", 3) || !memcmp(w, "her", 3) || !memcmp(w, "our", 3) || !memcmp(w, "one", 3)));
+  uint32_t x, m0, m01, m012, a, an, my, his, her, our, one, thei;
+  memcpy(&x, w, 4);
+  memcpy(&m0, "\xff\0\0\0", 4), memcpy(&m01, "\xff\xff\0\0", 4), memcpy(&m012, "\xff\xff\xff\0", 4);
+  memcpy(&a, "a\0\0\0", 4), memcpy(&an, "an\0\0", 4), memcpy(&my, "my\0\0", 4);
+  memcpy(&his, "his\0", 4), memcpy(&her, "her\0", 4), memcpy(&our, "our\0", 4), memcpy(&one, "one\0", 4);
+  memcpy(&thei, "thei", 4);
+  uint32_t x01 = x & m01, x012 = x & m012;
+  return ((n == 1) & ((x & m0) == a)) | ((n == 2) & ((x01 == an) | (x01 == my))) |
+         ((n == 3) & ((x012 == his) | (x012 == her) | (x012 == our) | (x012 == one))) |
+         ((n == 5) & (x == thei) & (avail > 4 && w[4] == 'r'));
+}
+
+/* Could find_mentions() care about the word w[0..n), not capitalised, on
+** its own: is it pronoun-shaped (is_pronoun_shape()) or "?he" ("the")?  A
+** superset, case folded, and free of branches: short words are half the
+** words, so a branch on each test would be mispredicted often.  `avail`
+** bytes may be read at w. */
+static inline int visit_shape(const char *w, size_t n, size_t avail) {
+  if (avail < 4) return n >= 2 && n <= 4 && (is_pronoun_shape(w, n) || (n == 3 && w[1] == 'h' && w[2] == 'e'));
+  /* four bytes, case folded, against keys and masks laid out as bytes, so
+  ** the byte order does not matter */
+  uint32_t x, he, we, sh, xhe, they, m01, m12;
+  memcpy(&x, w, 4);
+  memcpy(&he, "he\0\0", 4), memcpy(&we, "we\0\0", 4), memcpy(&sh, "sh\0\0", 4);
+  memcpy(&xhe, "\0he\0", 4), memcpy(&they, "they", 4);
+  memcpy(&m01, "\xff\xff\0\0", 4), memcpy(&m12, "\0\xff\xff\0", 4);
+  x |= 0x20202020u;
+  uint32_t x01 = x & m01;
+  return ((n == 2) & ((x01 == he) | (x01 == we))) | ((n == 3) & ((x01 == sh) | ((x & m12) == xhe))) |
+         ((n == 4) & (x == they));
+}
+
 /* Bits set in x < 65536 (no POPCNT in baseline x86-64; libgcc's is a
 ** call). */
 static inline int popcount16(unsigned x) {
@@ -323,6 +387,13 @@ static int tokenize(pt_entity_doc *d, const pt_span *skip, size_t n_skip,
   size_t n = d->len, i = 0, si = 0, mi = 0;
   int32_t para = 0;
   int para_start = 1, sent_start = 1;
+  /* The tokens find_mentions() must look at are marked PT_TOK_VISIT (it
+  ** skips the rest): a capitalised word and the word before it, a
+  ** pronoun-shaped word, "the" and the word after it, a determiner that
+  ** may open "a woman" or "my mother" -- its tests of a
+  ** word and its neighbours, made here while the bytes are at hand (and a
+  ** comma is PT_TOK_COMMA). */
+  int after_the = 0, after_det = 0;
   /* Where the next skipped span and the next mark start: until i reaches
   ** one of them, neither needs looking at. */
   size_t next_skip = n_skip ? skip[0].byte_off : SIZE_MAX;
@@ -356,6 +427,7 @@ static int tokenize(pt_entity_doc *d, const pt_span *skip, size_t n_skip,
         t->para = para;
         t->ment = t->ment_end = -1;
         t->lex_group = -1;
+        after_the = after_det = 0;
         size_t k = e;
         while (k > i && (s[k - 1] == ' ' || s[k - 1] == '\n')) k--;
         if (k > i && (s[k - 1] == '.' || s[k - 1] == '?' || s[k - 1] == '!')) sent_start = 1;
@@ -375,6 +447,61 @@ static int tokenize(pt_entity_doc *d, const pt_span *skip, size_t n_skip,
         continue;
       }
     }
+#ifdef __SSE2__
+    if (((unsigned char)((s[i] | 0x20) - 'a') < 26) & (i + 16 <= n)) {
+      /* Most tokens: an ASCII word ending at a space or a punctuation mark
+      ** that no word continues through (not ' - . nor a non-ASCII
+      ** character).  One 16-byte load gives its end and, for a
+      ** capitalised word, its case counts; a lower-case one needs no
+      ** lookup at all. */
+      __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+      unsigned m = alnum_mask16(v);
+      if (m != 0xFFFFu) {
+        size_t j = i + (size_t)__builtin_ctz(~m);
+        unsigned char e = (unsigned char)s[j];
+        if (e < 0x80 && e != '\'' && e != '-' && e != '.') {
+          if (d->n_tok == d->cap_tok &&
+              pt_grow((void **)&d->tok, &d->cap_tok, d->n_tok + 1, sizeof(pt_tok)))
+            return PT_NOMEM;
+          pt_tok *t = &d->tok[d->n_tok++];
+          size_t wlen = j - i;
+          t->byte_off = (uint32_t)i;
+          t->byte_len = (uint32_t)wlen;
+          t->para = para;
+          t->ment = t->ment_end = -1;
+          unsigned f = PT_TOK_WORD | (para_start ? PT_TOK_PARA | PT_TOK_SENT : 0);
+          if (s[i] >= 'a') {
+            f |= PT_TOK_LOWER | ((visit_shape(s + i, wlen, n - i) | after_the) ? PT_TOK_VISIT : 0);
+            if (after_det && kin_noun(s + i, wlen)) t[-1].flags |= PT_TOK_VISIT; /* "a woman" */
+            t->lex = 0;
+            t->gender_grp = 0;
+            t->lex_group = -1;
+          } else {
+            /* all capitals: two or more letters, none lower case */
+            unsigned in = ((unsigned)1 << wlen) - 1;
+            unsigned up = (unsigned)_mm_movemask_epi8(_mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('A' - 1)),
+                                                                    _mm_cmplt_epi8(v, _mm_set1_epi8('Z' + 1)))) & in;
+            unsigned lo = (unsigned)_mm_movemask_epi8(_mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('a' - 1)),
+                                                                    _mm_cmplt_epi8(v, _mm_set1_epi8('z' + 1)))) & in;
+            f |= PT_TOK_CAP | PT_TOK_LEXDONE | PT_TOK_VISIT | (sent_start ? PT_TOK_SENT : 0) |
+                 (!lo && (up & (up - 1)) ? PT_TOK_ALLCAPS : 0);
+            int g = -1, gen = 0;
+            t->lex = (uint16_t)lex_lookup_in(s + i, wlen, n - i, &g, &gen); /* (a word over LEX_MAX_LEN is not found) */
+            t->lex_group = (int8_t)g;
+            t->gender_grp = (int8_t)gen;
+            if (d->n_tok > 1) /* a word before a name (no branch on its kind) */
+              t[-1].flags |= (uint16_t)((t[-1].flags & PT_TOK_WORD) * PT_TOK_VISIT);
+          }
+          t->flags = (uint16_t)f;
+          after_the = (wlen == 3) & (s[i + 1] == 'h') & (s[i + 2] == 'e');
+          after_det = (f & PT_TOK_LOWER) && det_gate(s + i, wlen) && det_shape(s + i, wlen, n - i);
+          para_start = sent_start = 0;
+          i = j;
+          continue;
+        }
+      }
+    }
+#endif
     int cp;
     size_t adv;
     int k = char_at(s, n, i, &cp, &adv);
@@ -523,12 +650,20 @@ static int tokenize(pt_entity_doc *d, const pt_span *skip, size_t n_skip,
         t->lex = wlen <= LEX_MAX_LEN ? (uint16_t)lex_lookup_in(s + i, wlen, n - i, &g, &gen) : 0;
         t->lex_group = g;
         t->gender_grp = gen;
-        t->flags |= PT_TOK_LEXDONE;
+        t->flags |= PT_TOK_LEXDONE | PT_TOK_VISIT;
+        if (d->n_tok) t[-1].flags |= (uint16_t)((t[-1].flags & PT_TOK_WORD) * PT_TOK_VISIT); /* a word before a name */
+      } else {
+        /* a pronoun, "the", a word after "the" */
+        t->flags |= (uint16_t)((visit_shape(s + i, wlen, n - i) | after_the) ? PT_TOK_VISIT : 0);
+        if (after_det && (t->flags & PT_TOK_LOWER) && kin_noun(s + i, wlen)) t[-1].flags |= PT_TOK_VISIT;
       }
+      after_the = (wlen == 3) & (s[i + 1] == 'h') & (s[i + 2] == 'e');
+      after_det = (t->flags & PT_TOK_LOWER) && det_gate(s + i, wlen) && det_shape(s + i, wlen, n - i);
       i += wlen;
     } else {
       t->byte_len = (uint32_t)adv;
-      t->flags = PT_TOK_PUNCT;
+      t->flags = cp == ',' ? PT_TOK_PUNCT | PT_TOK_COMMA : PT_TOK_PUNCT;
+      after_the = after_det = 0;
       if (cp == '.' || cp == '?' || cp == '!') t->flags |= PT_TOK_STOP;
       if (cp >= 0x80 && pt_cp_is_dash(cp)) t->flags |= PT_TOK_DASH; /* (ASCII: only '-') */
       if (cp == '-' && i + 1 < n && s[i + 1] == '-') {
@@ -928,22 +1063,25 @@ static int epithet(const pt_entity_doc *d, size_t i, size_t *end) {
 ** wife", "a woman", "the man", with no name after it: the noun's gender
 ** ('m' or 'f'), or 0. */
 static int kin_phrase(const pt_entity_doc *d, size_t i) {
-  static const char *const kin[] = {"mother", "mom", "grandmother", "wife", "daughter", "sister", "aunt", "niece",
-                                    "woman", "girl", "lady", "widow",
-                                    "father", "dad", "grandfather", "husband", "son", "brother", "uncle", "nephew",
-                                    "man", "boy", NULL};
-  static const char *const det[] = {"my", "My", "his", "His", "her", "Her", "their", "Their", "our", "Our",
-                                    "a", "A", "an", "An", "one", "One", "the", "The", "another", "Another", NULL};
   const pt_tok *t = &d->tok[i];
-  if (t->byte_len > 7 || i + 1 >= d->n_tok) return 0;
-  int k0 = 0;
-  while (det[k0] && !word_is(d, i, det[k0])) k0++;
-  if (!det[k0]) return 0;
+  if (t->byte_len > 5 || i + 1 >= d->n_tok) return 0;
   const pt_tok *n = &d->tok[i + 1];
-  if (!(n->flags & PT_TOK_LOWER) || n->para != t->para) return 0;
-  int k = 0;
-  while (kin[k] && !word_is(d, i + 1, kin[k])) k++;
-  if (!kin[k]) return 0;
+  if (!(n->flags & PT_TOK_LOWER) || n->byte_len < 3 || n->byte_len > 11 || n->para != t->para) return 0;
+  const char *w = d->text + t->byte_off;
+  char w0 = (char)(w[0] | 0x20);
+  int det = 0;
+  switch (t->byte_len) {
+    case 1: det = w0 == 'a'; break;
+    case 2: det = (w0 == 'a' && w[1] == 'n') || (w0 == 'm' && w[1] == 'y'); break;
+    case 3: det = (w0 == 'h' && (!memcmp(w + 1, "is", 2) || !memcmp(w + 1, "er", 2))) ||
+                  (w0 == 'o' && (!memcmp(w + 1, "ur", 2) || !memcmp(w + 1, "ne", 2))) ||
+                  (w0 == 't' && !memcmp(w + 1, "he", 2));
+      break;
+    case 5: det = w0 == 't' && !memcmp(w + 1, "heir", 4); break;
+  }
+  if (!det) return 0;
+  int g = kin_noun(d->text + n->byte_off, n->byte_len);
+  if (!g) return 0;
   /* (not "his wife, Maria Vance," nor "her son Hunter": the name is there;
   ** nor "his son's team": a possessor) */
   size_t e = i + 2;
@@ -952,7 +1090,7 @@ static int kin_phrase(const pt_entity_doc *d, size_t i) {
   if (e + 1 < d->n_tok && (d->tok[e].flags & PT_TOK_PUNCT) && d->text[d->tok[e].byte_off] == ',' &&
       (d->tok[e + 1].flags & PT_TOK_CAP))
     return 0;
-  return k < 12 ? 'f' : 'm';
+  return g;
 }
 
 static int add_mention(pt_entity_doc *d, size_t first, size_t end, size_t boff_tok,
@@ -1201,7 +1339,7 @@ static int link_name(pt_entity_doc *d, link_state *ls, size_t ta, size_t a, size
       ls->sur[k].ent = ent;
     }
     if (!is_org)
-      e->place = (pt_lex_lookup(d->text + e->name_off, e->name_len, NULL, NULL) & PT_LEX_PLACE) ||
+      e->place = (lex_lookup_in(d->text + e->name_off, e->name_len, d->len - e->name_off, NULL, NULL) & PT_LEX_PLACE) ||
                  (nw >= 2 && ((LEX(d, b - 1) & PT_LEX_GEO_TAIL) || (LEX(d, a) & PT_LEX_GEO_HEAD)));
   }
   if (!is_org && !e->gender) {
@@ -1469,6 +1607,18 @@ static int find_mentions(pt_entity_doc *d) {
   for (int g = 0; g < MAX_GROUPS; g++) ls.by_group[g] = -1;
   size_t i = 0;
   while (i < d->n_tok) {
+    if (i > 0) {
+      /* Most tokens are lower-case words that the tests below pass over:
+      ** the tokenizer marked the others (PT_TOK_VISIT), and of the words
+      ** looked up since, only a pronoun or a title word can start a
+      ** mention here (.lex is 0 until a lookup), so only those and
+      ** sentence starts are looked at. */
+      /* (a comma matters only inside a fronted clause, which it ends) */
+      unsigned look = PT_TOK_VISIT | PT_TOK_SENT | (ls.fronted ? PT_TOK_COMMA : 0);
+      while (!(d->tok[i].flags & look) &&
+             !(d->tok[i].lex & (PT_LEX_PRONOUN | PT_LEX_TITLE_ROLE | PT_LEX_TITLE_HON | PT_LEX_TITLE_HEAD)))
+        if (++i == d->n_tok) return PT_OK;
+    }
     pt_tok *t = &d->tok[i];
     if (i == 0) { /* the text's first paragraph may be its headline */
       size_t e = headline_end(d, i);

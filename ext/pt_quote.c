@@ -343,8 +343,10 @@ static int scan_marks(pt_quote_list *l, const char *s, size_t n) {
       }
       i += 16;
     }
+    /* (the eight-byte test is for the last bytes only: i is at a hit) */
+    if (i + 16 > n)
 #endif
-    while (i + 8 <= n && !may_be_interesting(s + i)) i += 8;
+      while (i + 8 <= n && !may_be_interesting(s + i)) i += 8;
     if (i >= n) break;
     unsigned char c = (unsigned char)s[i];
     if (!interesting[c]) { i++; continue; }
@@ -1964,7 +1966,19 @@ int pt_quote_extract(pt_quote_list *l, const char *text, size_t len) {
       l->spans[l->n_spans++] = (pt_span){q->byte_off, q->byte_len};
     }
   }
-  if (l->n_marks > 1) qsort(l->marks, l->n_marks, sizeof(pt_span), cmp_span);
+  /* The marks come nearly sorted (a quotation's closing mark is out of
+  ** place only before the marks of the quotations inside it): an insertion
+  ** sort is linear here and needs no allocation, with qsort() for the
+  ** pathological rest. */
+  size_t moves = 0;
+  for (size_t k = 1; k < l->n_marks && moves <= 4 * l->n_marks + 64; k++) {
+    pt_span m = l->marks[k];
+    size_t j = k;
+    for (; j > 0 && l->marks[j - 1].byte_off > m.byte_off; j--) l->marks[j] = l->marks[j - 1];
+    moves += k - j;
+    l->marks[j] = m;
+  }
+  if (moves > 4 * l->n_marks + 64) qsort(l->marks, l->n_marks, sizeof(pt_span), cmp_span);
   if (l->n == 0 && !l->keep_entities) { /* nothing to attribute */
     l->ents.text = text;
     l->ents.len = len;

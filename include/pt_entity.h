@@ -61,7 +61,13 @@ enum {
   PT_TOK_SENT = 128,     /* first token of a sentence */
   PT_TOK_PARA = 256,     /* first token of a paragraph */
   PT_TOK_INQ = 512,      /* inside a skipped span (a quotation) */
-  PT_TOK_LEXDONE = 1024  /* .lex, .lex_group, .gender_grp are set */
+  PT_TOK_LEXDONE = 1024, /* .lex, .lex_group, .gender_grp are set */
+  PT_TOK_VISIT = 2048,   /* internal: a token find_mentions() must look at
+                            (a capitalised or pronoun-shaped word, "the", a
+                            word after "the" or before a capitalised word);
+                            the others it skips */
+  PT_TOK_COMMA = 4096    /* internal: a comma (find_mentions() looks at it
+                            only inside a fronted clause, which it ends) */
 };
 
 typedef struct pt_tok {
@@ -143,8 +149,12 @@ int pt_entity_build(pt_entity_doc *d, const char *text, size_t len,
                     size_t n_marks);
 
 /* Lexicon flags (PT_LEX_) of token j, looked up on first use and cached in
-** the token (so d is logically const).  0 for punctuation. */
-int pt_entity_lex(const pt_entity_doc *d, size_t j);
+** the token (so d is logically const).  0 for punctuation.  The cached case
+** is inline: the rules ask about the same tokens often. */
+int pt_entity_lex_lookup(const pt_entity_doc *d, size_t j);
+static inline int pt_entity_lex(const pt_entity_doc *d, size_t j) {
+  return (d->tok[j].flags & PT_TOK_LEXDONE) ? d->tok[j].lex : pt_entity_lex_lookup(d, j);
+}
 
 /* Classes of the closed-class words the rules test (bits of
 ** pt_entity_word_class()). */
