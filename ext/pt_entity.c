@@ -493,7 +493,7 @@ static int tokenize(pt_entity_doc *d, const pt_span *skip, size_t n_skip,
               t[-1].flags |= (uint16_t)((t[-1].flags & PT_TOK_WORD) * PT_TOK_VISIT);
           }
           t->flags = (uint16_t)f;
-          after_the = (wlen == 3) & (s[i + 1] == 'h') & (s[i + 2] == 'e');
+          after_the = wlen == 3 && s[i + 1] == 'h' && s[i + 2] == 'e'; /* (no read past a shorter word) */
           after_det = (f & PT_TOK_LOWER) && det_gate(s + i, wlen) && det_shape(s + i, wlen, n - i);
           para_start = sent_start = 0;
           i = j;
@@ -657,7 +657,7 @@ static int tokenize(pt_entity_doc *d, const pt_span *skip, size_t n_skip,
         t->flags |= (uint16_t)((visit_shape(s + i, wlen, n - i) | after_the) ? PT_TOK_VISIT : 0);
         if (after_det && (t->flags & PT_TOK_LOWER) && kin_noun(s + i, wlen)) t[-1].flags |= PT_TOK_VISIT;
       }
-      after_the = (wlen == 3) & (s[i + 1] == 'h') & (s[i + 2] == 'e');
+      after_the = wlen == 3 && s[i + 1] == 'h' && s[i + 2] == 'e'; /* (no read past a shorter word) */
       after_det = (t->flags & PT_TOK_LOWER) && det_gate(s + i, wlen) && det_shape(s + i, wlen, n - i);
       i += wlen;
     } else {
