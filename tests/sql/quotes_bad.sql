@@ -30,3 +30,7 @@ SELECT count(*), count(speaker), min(how) FROM quotes('“' || replace(hex(zerob
 -- 200,000 epithets and kinship phrases after one name (three speakers: past
 -- the first 256 KiB chunk, "the Florida senator" names no one known).
 SELECT count(*), count(DISTINCT speaker) FROM quotes('Florida Sen. Ann Lee spoke. ' || replace(hex(zeroblob(50000)), '0', '“Yes,” the Florida senator said. My mother said, “No way at all.” '));
+-- A one-letter word ending the text after a quotation (the tokenizer once
+-- read past it; fuzz_quote found it under ASan).
+SELECT count(*) FROM quotes('nEomoc"d"UU');
+SELECT count(*) FROM quotes('x "y" a');
