@@ -781,8 +781,8 @@ static int subject_before(const pt_entity_doc *d, size_t c, size_t lo, int para,
   }
   /* A bare plural: "officials said" (but not "tweets accusing her of":
   ** a participle after a plural qualifies it). */
-  const pt_tok *t = &d->tok[k], *ct = &d->tok[c];
-  int participle = ct->byte_len > 4 && !memcmp(d->text + ct->byte_off + ct->byte_len - 3, "ing", 3);
+  const pt_tok *t = &d->tok[k];
+  int participle = is_ing(d, c);
   /* (nor "marching through the streets chanted": an object, not a subject) */
   int object = k > lo && (is_det(d, k - 1) || is_function(d, k - 1));
   if ((t->flags & PT_TOK_LOWER) && t->byte_len > 3 && d->text[t->byte_off + t->byte_len - 1] == 's' &&
@@ -1032,8 +1032,7 @@ static int attr_after(const pt_entity_doc *d, size_t j, int para, int end, attr 
 ** subject follows the phrase's comma.  Returns lo when there is none. */
 static size_t past_fronted(const pt_entity_doc *d, size_t lo, size_t c, int para) {
   if (!ok_tok(d, lo, para) || !(d->tok[lo].flags & PT_TOK_WORD)) return lo;
-  const pt_tok *t = &d->tok[lo];
-  int ing = t->byte_len > 4 && !memcmp(d->text + t->byte_off + t->byte_len - 3, "ing", 3);
+  int ing = is_ing(d, lo);
   if (tok_word(d, lo, "as")) return lo; /* "As The Post's Ruth Marcus puts it," */
   /* "Ever since she endorsed Mrs. Clinton this month, Ms. Warren has":
   ** an adverb before the subordinator */
@@ -1232,8 +1231,7 @@ static int attr_before(const pt_entity_doc *d, size_t lo, size_t b, int para, at
       return 1;
     }
     if (!is_cue(d, c)) continue;
-    const pt_tok *ct = &d->tok[c];
-    int participle = ct->byte_len > 4 && !memcmp(d->text + ct->byte_off + ct->byte_len - 3, "ing", 3);
+    int participle = is_ing(d, c);
     /* "She says Trump's tweets accusing her … are “lies”": a participle
     ** right after a plural noun qualifies it; the reporting verb is before. */
     if (participle && c > lo && (d->tok[c - 1].flags & PT_TOK_LOWER) && d->tok[c - 1].byte_len > 3 &&
