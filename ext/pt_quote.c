@@ -1489,7 +1489,7 @@ static int turn_label(const char *s, const pt_quote *q, size_t *lab_off, size_t 
     if (words == 3 || !(k + 1 < e && s[k] == ' ' && s[k + 1] >= 'A' && s[k + 1] <= 'Z')) return 0;
     k++;
   }
-  /* (a space, or a no-break space: "RAMOS:\u00a0 Secretary Clinton") */
+  /* (a space, or a no-break space as in "RAMOS:" U+00A0 " Secretary Clinton") */
   if (k + 1 >= e || !(is_ws((unsigned char)s[k + 1]) || ((unsigned char)s[k + 1] == 0xC2 && k + 2 < e &&
                                                         (unsigned char)s[k + 2] == 0xA0)))
     return 0;
@@ -1507,16 +1507,17 @@ static int stage_direction(const char *s, const pt_quote *q) {
   return e > k + 1 && s[k] == '(' && s[e - 1] == ')' && !memchr(s + k + 1, '(', e - k - 1);
 }
 
-/* The person a turn's label names: one whose canonical name ends with the
-** label's last word ("PENCE", "MR. TRUMP"), the latest mentioned before
-** byte `before`, else any.  -1 when none.  (Bounded: transcripts are
-** short next to the mentions a text can have.) */
+/* Where the last word of s[off, off+len) starts ("TRUMP" of "MR. TRUMP"). */
 static size_t last_word(const char *s, size_t off, size_t len) {
   size_t w = off + len;
   while (w > off && s[w - 1] != ' ') w--;
   return w;
 }
 
+/* The person a turn's label names: one whose canonical name ends with the
+** label's last word ("PENCE", "MR. TRUMP"), the latest mentioned before
+** byte `before`, else any.  -1 when none.  (Bounded: transcripts are
+** short next to the mentions a text can have.) */
 static int turn_person(const pt_entity_doc *d, size_t before, size_t lab_off, size_t lab_len) {
   const char *s = d->text;
   size_t w0 = last_word(s, lab_off, lab_len), wn = lab_off + lab_len - w0;
