@@ -1595,6 +1595,18 @@ static size_t headline_end(pt_entity_doc *d, size_t p) {
   return k;
 }
 
+/* A mention of person ent by the phrase [i, end) ("the Florida senator",
+** "my mother"), noted as a name in its place would be: weak after a
+** preposition or in a fronted phrase, salient when a sentence reports it. */
+static int phrase_mention(pt_entity_doc *d, link_state *ls, size_t i, size_t end, int ent) {
+  if (add_mention(d, i, end, i, PT_MENT_TITLE, ent)) return PT_NOMEM;
+  ls->weak = weak_position(d, end) || ls->fronted || preposition_object(d, i);
+  ls->reporter = reports_at(d, end) || (reported_by(d, i) && clause_ends_at(d, end));
+  note_person(ls, d, ent, i);
+  ls->weak = ls->reporter = 0;
+  return PT_OK;
+}
+
 static int find_mentions(pt_entity_doc *d) {
   link_state ls;
   ls.last_m = ls.last_f = ls.last_u = ls.last_org = -1;
@@ -1641,12 +1653,7 @@ static int find_mentions(pt_entity_doc *d) {
       size_t end;
       int ent = epithet(d, i, &end);
       if (ent >= 0) {
-        if (add_mention(d, i, end, i, PT_MENT_TITLE, ent)) return PT_NOMEM;
-        /* (weak or reported as a name in its place would be) */
-        ls.weak = weak_position(d, end) || ls.fronted || preposition_object(d, i);
-        ls.reporter = reports_at(d, end) || (reported_by(d, i) && clause_ends_at(d, end));
-        note_person(&ls, d, ent, i);
-        ls.weak = ls.reporter = 0;
+        if (phrase_mention(d, &ls, i, end, ent)) return PT_NOMEM;
         i = end;
         continue;
       }
@@ -1674,11 +1681,7 @@ static int find_mentions(pt_entity_doc *d) {
         e->person = 1;
         e->gender = (char)kin;
       }
-      if (add_mention(d, i, i + 2, i, PT_MENT_TITLE, ent)) return PT_NOMEM;
-      ls.weak = weak_position(d, i + 2) || ls.fronted || preposition_object(d, i);
-      ls.reporter = reports_at(d, i + 2) || (reported_by(d, i) && clause_ends_at(d, i + 2));
-      note_person(&ls, d, ent, i);
-      ls.weak = ls.reporter = 0;
+      if (phrase_mention(d, &ls, i, i + 2, ent)) return PT_NOMEM;
       i += 2;
       continue;
     }
