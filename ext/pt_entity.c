@@ -1067,18 +1067,11 @@ static int kin_phrase(const pt_entity_doc *d, size_t i) {
   if (t->byte_len > 5 || i + 1 >= d->n_tok) return 0;
   const pt_tok *n = &d->tok[i + 1];
   if (!(n->flags & PT_TOK_LOWER) || n->byte_len < 3 || n->byte_len > 11 || n->para != t->para) return 0;
-  const char *w = d->text + t->byte_off;
-  char w0 = (char)(w[0] | 0x20);
-  int det = 0;
-  switch (t->byte_len) {
-    case 1: det = w0 == 'a'; break;
-    case 2: det = (w0 == 'a' && w[1] == 'n') || (w0 == 'm' && w[1] == 'y'); break;
-    case 3: det = (w0 == 'h' && (!memcmp(w + 1, "is", 2) || !memcmp(w + 1, "er", 2))) ||
-                  (w0 == 'o' && (!memcmp(w + 1, "ur", 2) || !memcmp(w + 1, "ne", 2))) ||
-                  (w0 == 't' && !memcmp(w + 1, "he", 2));
-      break;
-    case 5: det = w0 == 't' && !memcmp(w + 1, "heir", 4); break;
-  }
+  /* the tokenizer's determiners (det_shape()), capitalised too, and "the" */
+  char w[5];
+  memcpy(w, d->text + t->byte_off, t->byte_len);
+  w[0] = (char)(w[0] | 0x20);
+  int det = det_shape(w, t->byte_len, t->byte_len) || (t->byte_len == 3 && !memcmp(w, "the", 3));
   if (!det) return 0;
   int g = kin_noun(d->text + n->byte_off, n->byte_len);
   if (!g) return 0;
