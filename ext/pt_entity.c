@@ -800,7 +800,11 @@ typedef struct link_state {
   size_t fs_tok[3];
   int fs_weak[3];             /* ... only as a modifier so far */
   int fs_rep[3];              /* ... as the subject of a closing "X said." */
+  int fs_pobj[3];             /* ... as a preposition's object */
+  int pv_ent[3];              /* the one before, when it was no modifier ... */
+  int32_t pv_sent[3];         /* ... and its sentence */
   int weak;                   /* the name being linked is a modifier */
+  int pobj;                   /* ... is a preposition's object */
   int reporter;               /* ... is followed by "said." or "said," */
   int fronted;                /* inside a sentence-opening subordinate clause */
   int last_org;
@@ -1126,10 +1130,13 @@ static void note_person(link_state *ls, const pt_entity_doc *d, int ent, size_t 
   ** is Miller. */
   if (!ls->modifier && (ls->fs_sent[c] != ls->cur_sent || (ls->fs_weak[c] && !ls->weak) ||
                         (ls->reporter && !ls->fs_rep[c] && !ls->weak))) {
+    if (ls->fs_sent[c] != ls->cur_sent && ls->fs_ent[c] >= 0 && !ls->fs_weak[c])
+      ls->pv_ent[c] = ls->fs_ent[c], ls->pv_sent[c] = ls->fs_sent[c];
     ls->fs_ent[c] = ent;
     ls->fs_sent[c] = ls->cur_sent;
     ls->fs_tok[c] = tok;
     ls->fs_weak[c] = ls->weak;
+    ls->fs_pobj[c] = ls->pobj;
     ls->fs_rep[c] = ls->reporter;
   }
   if (c == 0) ls->last_m = ent, ls->at_m = tok;
@@ -1604,11 +1611,12 @@ static int find_mentions(pt_entity_doc *d) {
   link_state ls;
   ls.last_m = ls.last_f = ls.last_u = ls.last_org = -1;
   ls.at_m = ls.at_f = ls.at_u = 0;
-  ls.modifier = ls.weak = ls.fronted = ls.reporter = 0;
+  ls.modifier = ls.weak = ls.pobj = ls.fronted = ls.reporter = 0;
   ls.cur_sent = 0;
   ls.n_sur = 0;
   for (int c = 0; c < 3; c++)
-    ls.fs_ent[c] = -1, ls.fs_sent[c] = -1, ls.fs_tok[c] = 0, ls.fs_weak[c] = 0, ls.fs_rep[c] = 0;
+    ls.fs_ent[c] = -1, ls.fs_sent[c] = -1, ls.fs_tok[c] = 0, ls.fs_weak[c] = 0, ls.fs_rep[c] = 0,
+    ls.pv_ent[c] = -1, ls.pv_sent[c] = -1, ls.fs_pobj[c] = 0;
   for (int g = 0; g < MAX_GROUPS; g++) ls.by_group[g] = -1;
   size_t i = 0;
   while (i < d->n_tok) {
@@ -1705,7 +1713,7 @@ static int find_mentions(pt_entity_doc *d) {
         int32_t bs = -1;
         size_t bt = 0;
         const int cands[2] = {c0, 2}; /* that gender, or a person of unknown gender */
-        int bw = 0, br = 0;
+        int bw = 0, br = 0, bc = -1;
         for (int ci = 0; ci < 2; ci++) {
           int c = cands[ci];
           if (ls.fs_ent[c] >= 0 &&
@@ -1714,9 +1722,25 @@ static int find_mentions(pt_entity_doc *d) {
                 (ls.fs_rep[c] > br ||
                  (ls.fs_rep[c] == br &&
                   (bw > ls.fs_weak[c] || (bw == ls.fs_weak[c] && ls.fs_tok[c] < bt)))))))
-            best = ls.fs_ent[c], bs = ls.fs_sent[c], bt = ls.fs_tok[c], bw = ls.fs_weak[c], br = ls.fs_rep[c];
+            best = ls.fs_ent[c], bs = ls.fs_sent[c], bt = ls.fs_tok[c], bw = ls.fs_weak[c], br = ls.fs_rep[c], bc = c;
         }
         if (best >= 0 && ls.cur_sent - bs <= PRONOUN_WINDOW) ent = best;
+        if (best >= 0 && bs == ls.cur_sent && ls.fs_pobj[bc]) {
+          /* A preposition's object in the pronoun's own sentence yields to
+          ** the person the sentence before was about: "Choosing between
+          ** Clinton and Sanders is a “false choice,” she said." is still
+          ** the woman just introduced (not "When Trump held rallies, he
+          ** was …": a fronted clause's subject stays). */
+          int pb = -1;
+          int32_t ps = -1;
+          for (int ci = 0; ci < 2; ci++) {
+            int c = cands[ci];
+            int e2 = ls.fs_sent[c] == ls.cur_sent ? ls.pv_ent[c] : (!ls.fs_weak[c] ? ls.fs_ent[c] : -1);
+            int32_t s2 = ls.fs_sent[c] == ls.cur_sent ? ls.pv_sent[c] : ls.fs_sent[c];
+            if (e2 >= 0 && s2 == ls.cur_sent - 1 && s2 > ps) pb = e2, ps = s2;
+          }
+          if (pb >= 0) ent = pb;
+        }
       }
       if (ent >= 0 && !d->ent[ent].gender && (t->gender_grp == 'm' || t->gender_grp == 'f')) {
         d->ent[ent].gender = (char)t->gender_grp;
@@ -1935,11 +1959,12 @@ static int find_mentions(pt_entity_doc *d) {
                    (d->tok[ta - 1].flags & PT_TOK_WORD) &&
                    ((d->tok[ta - 1].byte_len == 3 && !memcmp(d->text + d->tok[ta - 1].byte_off + 1, "he", 2)) ||
                     (d->tok[ta - 1].byte_len == 1 && (d->text[d->tok[ta - 1].byte_off] | 0x20) == 'a')));
-    ls.weak = !org && (weak_position(d, b) || possessor_of_apposition(d, b) || ls.fronted || preposition_object(d, ta));
+    ls.pobj = !org && preposition_object(d, ta);
+    ls.weak = !org && (weak_position(d, b) || possessor_of_apposition(d, b) || ls.fronted || ls.pobj);
     ls.reporter = reports_at(d, b) || (reported_by(d, ta) && clause_ends_at(d, b)) ||
                   (reports_who(d, b) && !(ta > 0 && (word_is(d, ta - 1, "and") || word_is(d, ta - 1, "or"))));
     if (link_name(d, &ls, ta, a, b, grp, gender, org, ra, rb)) return PT_NOMEM;
-    ls.modifier = ls.weak = ls.reporter = 0;
+    ls.modifier = ls.weak = ls.pobj = ls.reporter = 0;
     i = b;
   }
   return PT_OK;

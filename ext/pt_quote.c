@@ -1083,7 +1083,10 @@ static int clause_subject_from(const pt_entity_doc *d, size_t lo, size_t c, int 
   int head = -1; /* the mention the appositive describes */
   for (size_t k = lo; k < c; k++) {
     if (tok_punct(d, k, ',')) {
-      sub = 0, inner = -1;
+      /* ", saying he had been …": a participle's phrase, like a
+      ** subordinate clause, holds no subject of the sentence */
+      sub = k + 1 < c && ok_tok(d, k + 1, para) && (d->tok[k + 1].flags & PT_TOK_LOWER) && is_ing(d, k + 1);
+      inner = -1;
       if (appos) {
         /* the appositive closed: a verb after it makes its head the subject */
         size_t v = k + 1;
@@ -1452,6 +1455,8 @@ static int content_end(const char *s, const pt_quote *q) {
   return e > q->byte_off ? s[e - 1] : 0;
 }
 
+static int is_stop_char(int c) { return c == '.' || c == '?' || c == '!'; }
+
 /* A quotation inside a sentence that ends with its attribution: "Couple
 ** global exposure with a “candidate who is a lightning rod” and
 ** Clevelanders get nervous, said Christine Link." -- the first comma after
@@ -1586,7 +1591,10 @@ static void attribute(pt_quote_list *l) {
         }
       }
     }
-    if (!found && q->close_len && a_tok < d->n_tok && d->tok[a_tok].para == para)
+    /* (not when the quotation ended its sentence: "“…came from.” As it
+    ** stands, …, according to the Bureau." is the writer's next sentence) */
+    if (!found && q->close_len && a_tok < d->n_tok && d->tok[a_tok].para == para &&
+        !((d->tok[a_tok].flags & PT_TOK_SENT) && is_stop_char(content_end(s, q))))
       found = attr_sentence_end(d, a_tok, para, &a);
     q->gap = -1;
     if (found && a.how == PT_ATTR_BEFORE && a.cue_b > 0 && a.cue_b <= o_tok) {
