@@ -969,7 +969,9 @@ static size_t org_extend(const pt_entity_doc *d, size_t a, size_t b, int *joined
     size_t c = run_end(d, c0, c0 + 6);
     if (c == c0) break;
     int right_org = (LEX(d, c - 1) & PT_LEX_ORGWORD) != 0;
-    int ok = kind == 1 ? (left_org || right_org)
+    /* (two words or more with no organisation word before "of" are a
+    ** person's name: "Meenakshi Ganguly of Human Rights Watch") */
+    int ok = kind == 1 ? (left_org || (right_org && b - a == 1))
              : kind == 2 ? !left_place && right_org && (!left_org || has_of)
                          : !left_place && !left_org && b - a == 1 && right_org;
     if (!ok) break;
@@ -1892,6 +1894,27 @@ static int find_mentions(pt_entity_doc *d) {
       if (k > a && (LEX(d, k) & PT_LEX_ORGWORD)) org = 1;
     if (b - a == 1 && (d->tok[a].flags & PT_TOK_ALLCAPS)) org = 1;
     if (joined) org = 1;
+    if (org && !tn && b + 1 < d->n_tok && !pt_entity_line_break(d, b) && (LEX(d, b) & PT_LEX_TITLE_ROLE)) {
+      /* "Heritage Foundation President Kay James", "Judicial Watch
+      ** president Tom Fitton": a body's title before a name is the
+      ** person's role, as "White House press secretary" is */
+      int tf2 = 0, tg2 = -1, tgen2 = 0;
+      size_t tn2 = pt_lex_phrase(d, b, PT_LEX_TITLE_ROLE, &tf2, &tg2, &tgen2), a2 = b + tn2, b2 = a2, t3;
+      /* ("NATO Secretary General Jens Stoltenberg": titles in a row) */
+      while (tn2 && a2 + 1 < d->n_tok && (d->tok[a2].flags & PT_TOK_CAP) &&
+             (LEX(d, a2) & (PT_LEX_TITLE_ROLE | PT_LEX_FIRST)) == PT_LEX_TITLE_ROLE &&
+             (t3 = pt_lex_phrase(d, a2, PT_LEX_TITLE_ROLE, NULL, NULL, NULL)) != 0 && a2 + t3 < d->n_tok &&
+             (d->tok[a2 + t3].flags & PT_TOK_CAP))
+        a2 += t3;
+      if (tn2 && a2 < d->n_tok && (d->tok[a2].flags & PT_TOK_CAP) && !pt_entity_line_break(d, a2))
+        b2 = run_end(d, a2, a2 + 6);
+      size_t k = a2;
+      while (k < b2 && !(LEX(d, k) & PT_LEX_ORGWORD)) k++;
+      if (b2 > a2 && k == b2) {
+        tn = a2 - i, tf = tf2, tg = tg2, tgen = tgen2;
+        a = a2, b = b2, org = 0, joined = 0;
+      }
+    }
     if (org && tn) org = 0, b = a; /* "Sen. Senate" makes no sense: skip */
     if (tn && b - a == 1 && (LEX(d, a) & PT_LEX_ORGWORD)) {
       /* "Justice Department", "State Department": a title word before an
