@@ -930,6 +930,18 @@ static int attr_after(const pt_entity_doc *d, size_t j, int para, int end, attr 
     }
     return 0;
   }
+  /* "“…,” as Cruz said on Monday", "as he put it" */
+  if (tok_word(d, j, "as") && ok_tok(d, j + 1, para) && d->tok[j + 1].ment >= 0) {
+    int m = d->tok[j + 1].ment;
+    size_t v = d->ment[m].tok_end;
+    while (is_filler(d, v)) v++;
+    if (ok_tok(d, v, para) && is_cue(d, v) && !is_ing(d, v)) {
+      a->ment = m;
+      set_cue(d, a, v);
+      a->how = PT_ATTR_AFTER;
+      return 1;
+    }
+  }
   if (is_cue(d, j)) {
     /* (not after a participle: "“…,” urging the congregation to vote" --
     ** the phrase after it is its object) */
@@ -1689,6 +1701,24 @@ static void attribute(pt_quote_list *l) {
       }
     }
     prev_top = (int)i;
+  }
+  /* “A” and “B,” X said: quotations joined by "and", "or" or a comma
+  ** share the attribution after the last (back to front, for a list). */
+  for (size_t i = l->n; i-- > 1;) {
+    const pt_quote *nx = &l->q[i];
+    if (nx->depth || nx->how != PT_ATTR_AFTER) continue;
+    size_t j = i - 1;
+    while (j > 0 && l->q[j].depth) j--;
+    pt_quote *q = &l->q[j];
+    if (q->depth || q->spk_len || !q->close_len || q->paragraph != nx->paragraph) continue;
+    size_t a_tok = pt_entity_tok_at(d, q->close_off + q->close_len), o_tok = pt_entity_tok_at(d, nx->open_off);
+    /* (the comma may be inside the marks: “bold,” “fair” and …) */
+    if (!(a_tok == o_tok && content_end(d->text, q) == ',') &&
+        (a_tok + 1 != o_tok || !ok_tok(d, a_tok, d->tok[a_tok].para) ||
+         !(tok_word(d, a_tok, "and") || tok_word(d, a_tok, "or") || tok_punct(d, a_tok, ','))))
+      continue;
+    copy_speaker(q, nx, PT_ATTR_AFTER);
+    q->cue_off = nx->cue_off, q->cue_len = nx->cue_len;
   }
   /* Blocks: every paragraph of a block gets the block's speaker (its
   ** first paragraph's own, found once a block). */
