@@ -1954,6 +1954,13 @@ static int find_mentions(pt_entity_doc *d) {
                    !(w0->flags & PT_TOK_ALLCAPS);
       int cue = !plural && b < d->n_tok && (d->tok[b].flags & PT_TOK_LOWER) && (LEX(d, b) & PT_LEX_CUE_VERB);
       int place = (LEX(d, a) & PT_LEX_PLACE) != 0; /* "Washington and Beijing agreed" */
+      if (!known && !cue && !place && !plural) {
+        /* (or after an appositive: "Miller, a retired worker from a
+        ** nuclear plant, said") */
+        size_t ar, ae = appositive(d, b, &ar);
+        cue = ae && ae + 1 < d->n_tok && d->text[d->tok[ae].byte_off] == ',' &&
+              (d->tok[ae + 1].flags & PT_TOK_LOWER) && (LEX(d, ae + 1) & PT_LEX_CUE_VERB);
+      }
       if (!known && !cue && !place) { i = b; continue; }
     }
     size_t ta = i;
