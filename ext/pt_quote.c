@@ -822,8 +822,9 @@ static int speaker_after_cue(const pt_entity_doc *d, size_t c, int para, attr *a
   for (int k = 0; k < 3 && (is_time_word(d, j) || tok_word(d, j, "on")); k++) j++;
   int m = ment_at(d, j, para);
   if (m < 0 && !is_det(d, j)) {
-    /* "said conservative activist Bob Klaus" */
-    for (size_t k = j + 1; k < j + 6 && ok_tok(d, k, para) && (d->tok[k].flags & PT_TOK_WORD) &&
+    /* "said conservative activist Bob Klaus", "said 9/11 widow Terry Strada" */
+    for (size_t k = j + 1; k < j + 6 && ok_tok(d, k, para) &&
+                           ((d->tok[k].flags & PT_TOK_WORD) || tok_punct(d, k, '/') || tok_punct(d, k, '-')) &&
                            !is_cue(d, k - 1) && !is_subordinator(d, k - 1) && !tok_word(d, k - 1, "and"); k++)
       if (d->tok[k].ment >= 0 && d->ment[d->tok[k].ment].type != PT_MENT_PRONOUN) {
         m = d->tok[k].ment;
