@@ -1803,8 +1803,9 @@ static int find_mentions(pt_entity_doc *d) {
       /* (alone only: "House Republican Thomas Massie" is about Massie) */
       else if (a + 1 >= d->n_tok || !(d->tok[a + 1].flags & PT_TOK_CAP)) b = a + 1, joined = 1;
     }
-    if (!tn && b > a && !joined) {
-      /* "United States": a place name whose words are stop words. */
+    if (!tn && (b > a || ((d->tok[a].flags & PT_TOK_CAP) && (LEX(d, a) & PT_LEX_PLACE_HEAD))) && !joined) {
+      /* "United States", "British Columbia": a place name whose words are
+      ** stop words. */
       if (LEX(d, a) & PT_LEX_PLACE_HEAD) {
         size_t pn = pt_lex_phrase(d, a, PT_LEX_PLACE, NULL, NULL, NULL);
         if (pn >= 2 && a + pn > b) {

@@ -435,6 +435,8 @@ typedef struct attr {
   size_t np_a, np_b;  /* a common noun phrase speaker [np_a, np_b) tokens */
   size_t cue_a, cue_b;/* cue tokens */
   int how;
+  int body;           /* for an "it" speaker [np_a, np_b): 1 + the mention
+                      ** of the body it stands for, or 0 */
 } attr;
 
 static int tok_punct(const pt_entity_doc *d, size_t j, char ch) {
@@ -930,6 +932,14 @@ static int attr_after(const pt_entity_doc *d, size_t j, int para, int end, attr 
       return 1;
     }
     return 0;
+  }
+  /* "“…,” it recommended.": a body named before (attribute() finds it) */
+  if (tok_word(d, j, "it") && ok_tok(d, j + 1, para) && (d->tok[j + 1].flags & PT_TOK_LOWER) && is_cue(d, j + 1) &&
+      !is_ing(d, j + 1) && ends_clause(d, j + 2, para)) {
+    a->np_a = j, a->np_b = j + 1;
+    set_cue(d, a, j + 1);
+    a->how = PT_ATTR_AFTER;
+    return 1;
   }
   /* "“…,” as Cruz said on Monday", "as he put it" */
   if (tok_word(d, j, "as") && ok_tok(d, j + 1, para) && d->tok[j + 1].ment >= 0) {
@@ -1427,6 +1437,15 @@ static void fill_speaker(pt_quote_list *l, pt_quote *q, const attr *a) {
       q->role_off = e->role_off;
       q->role_len = e->role_len;
     }
+  } else if (a->body > 0) {
+    /* "“…,” it recommended": the pronoun as the mention, the body it
+    ** stands for as the speaker */
+    const pt_entity *e = &d->ent[d->ment[a->body - 1].ent];
+    q->spk_off = d->tok[a->np_a].byte_off;
+    q->spk_len = d->tok[a->np_b - 1].byte_off + d->tok[a->np_b - 1].byte_len - q->spk_off;
+    q->ent = d->ment[a->body - 1].ent;
+    q->name_off = e->name_off, q->name_len = e->name_len;
+    q->role_off = e->role_off, q->role_len = e->role_len;
   } else if (a->np_b > a->np_a) {
     q->spk_off = d->tok[a->np_a].byte_off;
     q->spk_len = d->tok[a->np_b - 1].byte_off + d->tok[a->np_b - 1].byte_len - q->spk_off;
@@ -1553,6 +1572,26 @@ static int turn_person(const pt_entity_doc *d, size_t before, size_t lab_off, si
   return -1;
 }
 
+/* The body that the sentence before the quotation opening at token o is
+** about, for an "it" after it: the subject of that sentence when it is an
+** organisation ("Still, the Business Council of British Columbia opposed
+** an increase. ¶ “…,” it recommended."), or -1. */
+static int body_before(const pt_entity_doc *d, size_t o) {
+  if (o == 0 || (d->tok[o - 1].flags & PT_TOK_INQ)) return -1;
+  size_t b = o - 1;
+  int para = d->tok[b].para;
+  size_t lo = sentence_start(d, (d->tok[b].flags & PT_TOK_STOP) && b > 0 ? b - 1 : b, para);
+  attr t = {-1, 0, 0, 0, 0, 0, 0};
+  if (!clause_subject(d, lo, b + 1, para, 0, &t) || t.ment < 0) return -1;
+  /* (the subject opening the sentence, not a name inside a phrase: "A
+  ** coalition of 40 groups - including the American Academy of …") */
+  size_t f = d->ment[t.ment].tok_first;
+  if (f != lo && f != past_fronted(d, lo, b + 1, para) && !(f > lo && f <= lo + 4 && tok_punct(d, f - 1, ',')))
+    return -1; /* (or after a short adverbial: "Still, the …") */
+  int e = d->ment[t.ment].ent;
+  return e >= 0 && d->ent[e].type == PT_ENT_ORG ? t.ment : -1;
+}
+
 static void attribute(pt_quote_list *l) {
   const pt_entity_doc *d = &l->ents;
   const char *s = d->text;
@@ -1565,7 +1604,7 @@ static void attribute(pt_quote_list *l) {
     size_t o_tok = pt_entity_tok_at(d, q->open_off);
     /* A nickname inside a name (Walter J. “Buddy” Harlan) is nobody's words. */
     if (o_tok < d->n_tok && (d->tok[o_tok].flags & PT_TOK_INQ) && inside_name(d, o_tok)) continue;
-    attr a = {-1, 0, 0, 0, 0, 0};
+    attr a = {-1, 0, 0, 0, 0, 0, 0};
     int found = 0;
     if (o_tok < d->n_tok) para = d->tok[o_tok].para;
     else if (d->n_tok) para = d->tok[d->n_tok - 1].para;
@@ -1579,6 +1618,10 @@ static void attribute(pt_quote_list *l) {
       found = attr_before(d, sentence_start(d, o_tok - 1, para), o_tok - 1, para, &a);
     if (!found && q->close_len && a_tok < d->n_tok) {
       found = attr_after(d, a_tok, d->tok[a_tok].para == para ? para : -1, content_end(s, q), &a);
+      if (found && a.ment < 0 && a.np_b == a.np_a + 1 && tok_word(d, a.np_a, "it")) {
+        a.body = 1 + body_before(d, o_tok);
+        if (!a.body) found = 0, a = (attr){-1, 0, 0, 0, 0, 0, 0};
+      }
     }
     /* After "…,” Kerry said. the next quotation continues Kerry rather than
     ** being attributed again by the sentence before it. */
@@ -1631,7 +1674,7 @@ static void attribute(pt_quote_list *l) {
         ** quotation before's */
         size_t lo = sentence_start(d, o_tok - 1, para);
         size_t pc = pt_entity_tok_at(d, l->q[prev_top].byte_off);
-        attr t = {-1, 0, 0, 0, 0, 0};
+        attr t = {-1, 0, 0, 0, 0, 0, 0};
         size_t v = 0;
         if (pc < lo && clause_subject(d, lo, o_tok, para, 0, &t) && t.ment >= 0 &&
             d->ment[t.ment].type == PT_MENT_NAME && personish(d, t.ment) &&
@@ -1653,7 +1696,7 @@ static void attribute(pt_quote_list *l) {
         /* "Not everyone was happy. “…”": the sentence before, when it is
         ** about a person and names no one else speaking. */
         size_t b = o_tok - 2, lo = sentence_start(d, b, para);
-        attr t = {-1, 0, 0, 0, 0, 0};
+        attr t = {-1, 0, 0, 0, 0, 0, 0};
         if (attr_before(d, lo, b, para, &t) || clause_subject(d, lo, b + 1, para, 0, &t)) {
           int e = t.ment >= 0 ? d->ment[t.ment].ent : -1;
           if (t.how || (e >= 0 && (d->ent[e].person || d->ent[e].gender))) {
@@ -1668,7 +1711,7 @@ static void attribute(pt_quote_list *l) {
         ** someone: "Obama released a statement condemning “…”", "McCrory
         ** blamed the court's “…”".  Its subject, when a person or a body. */
         size_t b = o_tok - 1, lo = sentence_start(d, b, para);
-        attr t = {-1, 0, 0, 0, 0, 0};
+        attr t = {-1, 0, 0, 0, 0, 0, 0};
         if (!first_person_before(d, lo, (d->tok[b].flags & PT_TOK_PUNCT) ? b : b + 1) &&
             clause_subject(d, lo, b + 1, para, 0, &t) && t.ment >= 0) {
           int e = d->ment[t.ment].ent;
@@ -1690,7 +1733,7 @@ static void attribute(pt_quote_list *l) {
         } else if (!(prev_top >= 0 && l->q[prev_top].paragraph == pp)) {
           /* "Howard was not impressed. ¶ “…”": a paragraph that is only a
           ** quotation after one about a person (with no quotation of its own). */
-          attr t = {-1, 0, 0, 0, 0, 0};
+          attr t = {-1, 0, 0, 0, 0, 0, 0};
           if (clause_subject(d, lo, b + 1, pp, 0, &t) && t.ment >= 0) {
             int e = d->ment[t.ment].ent;
             if (e >= 0 && (d->ent[e].person || d->ent[e].gender)) {
