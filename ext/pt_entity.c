@@ -341,45 +341,35 @@ static int kin_noun(const char *w, size_t n) {
   return 0;
 }
 
-/* A cheap first test for kin_det(): the length and the first two letters
-** (k = n << 16 | w[0] << 8 | w[1]) of "a", "an", "my", "hi…", "he…",
-** "ou…", "on…", "th…" of three or five. */
-static inline int det_gate(unsigned k) {
-  return (k == (1u << 16 | 'a' << 8)) | (k == (2u << 16 | 'a' << 8 | 'n')) | (k == (2u << 16 | 'm' << 8 | 'y')) |
-         (k == (3u << 16 | 'h' << 8 | 'i')) | (k == (3u << 16 | 'h' << 8 | 'e')) | (k == (3u << 16 | 'o' << 8 | 'u')) |
-         (k == (3u << 16 | 'o' << 8 | 'n')) | (k == (3u << 16 | 't' << 8 | 'h')) | (k == (5u << 16 | 't' << 8 | 'h'));
-}
-
-/* Is the lower-case word w[0..n) a determiner that may open a noun of
-** gender ("a woman", "my mother", "their son": kin_phrase())?  Free of
-** branches, like visit_shape(); `avail` bytes may be read at w. */
-static inline __attribute__((always_inline)) int det_shape(const char *w, size_t n, size_t avail) {
-  if (avail < 4)
-    return (n == 1 && w[0] == 'a') || (n == 2 && (!memcmp(w, "an", 2) || !memcmp(w, "my", 2))) ||
-           (n == 3 && (!memcmp(w, "his", 3) || !memcmp(w, "her", 3) || !memcmp(w, "our", 3) || !memcmp(w, "one", 3)));
-  uint32_t x, m0, m01, m012, a, an, my, his, her, our, one, thei;
-  memcpy(&x, w, 4);
+/* Is the word whose first four bytes are x (the first letter folded to
+** lower case; bytes past the word are masked off) and fifth byte c4, of n bytes, a
+** determiner that may open a noun of gender: "a woman", "my mother",
+** "their son", "the man" (kin_phrase())?  Free of branches, like
+** visit_shape(): keys and masks laid out as bytes, so the byte order does
+** not matter. */
+static inline int det_word(uint32_t x, size_t n, char c4) {
+  uint32_t m0, m01, m012, a, an, my, his, her, our, one, the, thei;
   memcpy(&m0, "\xff\0\0\0", 4), memcpy(&m01, "\xff\xff\0\0", 4), memcpy(&m012, "\xff\xff\xff\0", 4);
   memcpy(&a, "a\0\0\0", 4), memcpy(&an, "an\0\0", 4), memcpy(&my, "my\0\0", 4);
   memcpy(&his, "his\0", 4), memcpy(&her, "her\0", 4), memcpy(&our, "our\0", 4), memcpy(&one, "one\0", 4);
-  memcpy(&thei, "thei", 4);
+  memcpy(&the, "the\0", 4), memcpy(&thei, "thei", 4);
   uint32_t x01 = x & m01, x012 = x & m012;
   return ((n == 1) & ((x & m0) == a)) | ((n == 2) & ((x01 == an) | (x01 == my))) |
-         ((n == 3) & ((x012 == his) | (x012 == her) | (x012 == our) | (x012 == one))) |
-         ((n == 5) & (x == thei) & (avail > 4 && w[4] == 'r'));
+         ((n == 3) & ((x012 == his) | (x012 == her) | (x012 == our) | (x012 == one) | (x012 == the))) |
+         ((n == 5) & (x == thei) & (c4 == 'r'));
 }
 
-/* Is the word w[0..n) a determiner kin_phrase() takes: det_shape()'s,
-** capitalised too ("His wife"), or "the"/"The" ("the man")?  Only its
-** first letter is folded.  The gate first: most words are none.  The
-** tokenizer marks it (PT_TOK_KIN) when such a noun follows. */
-static inline __attribute__((always_inline)) int kin_det(const char *w, size_t n) {
-  unsigned c0 = (unsigned char)w[0] | 0x20u;
-  if (n > 5 || !det_gate((unsigned)n << 16 | c0 << 8 | (n > 1 ? (unsigned char)w[1] : 0))) return 0;
+/* det_word() of the word w[0..n), capitalised or not (only its first
+** letter is folded).  The tokenizer marks it (PT_TOK_KIN) when a noun of
+** gender follows. */
+static inline int kin_det(const char *w, size_t n) {
+  if (n > 5) return 0;
   char b[8] = {0};
   for (size_t k = 0; k < n; k++) b[k] = w[k];
-  b[0] = (char)c0;
-  return det_shape(b, n, sizeof b) || (n == 3 && b[0] == 't' && b[2] == 'e');
+  b[0] = (char)(b[0] | 0x20);
+  uint32_t x;
+  memcpy(&x, b, 4);
+  return det_word(x, n, b[4]);
 }
 
 /* Could find_mentions() care about the word w[0..n), not capitalised, on
@@ -526,7 +516,12 @@ static int tokenize(pt_entity_doc *d, const pt_span *skip, size_t n_skip,
           }
           after_the = wlen == 3 && s[i + 1] == 'h' && s[i + 2] == 'e'; /* (no read past a shorter word) */
           t->flags = (uint16_t)(f | (after_the && (s[i] | 0x20) == 't' ? PT_TOK_THE : 0));
-          after_det = kin_det(s + i, wlen);
+          {
+            /* (sixteen bytes are readable here: no copy, no branch) */
+            uint32_t x4, fold0;
+            memcpy(&x4, s + i, 4), memcpy(&fold0, "\x20\0\0\0", 4);
+            after_det = det_word(x4 | fold0, wlen, s[i + 4]);
+          }
           para_start = sent_start = 0;
           i = j;
           continue;
