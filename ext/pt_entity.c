@@ -92,6 +92,23 @@ static uint64_t lex_find(const char *w, size_t n, size_t avail) {
         return v;
     }
   }
+  if (n <= 16) {
+    /* Most of the rest (capitalised names, titles): two chunks, unrolled. */
+    uint64_t x0 = lex_chunk(w, 0, 8, avail), x1 = lex_chunk(w, 8, n - 8, avail);
+    uint64_t fx0 = lex_fold8(x0), fx1 = lex_fold8(x1);
+    uint64_t h = ((uint64_t)n * K ^ (x0 | 0x2020202020202020ull)) * K;
+    h = (h ^ (x1 | (0x2020202020202020ull >> (64 - 8 * (n - 8))))) * K;
+    uint64_t tag = (h >> 32) & 0xFFFF;
+    for (size_t i = (size_t)(h >> (64 - LEX_SLOT_BITS));; i = (i + 1) & (LEX_SLOTS - 1)) {
+      uint64_t v = lex_slots[i];
+      if (!v) return 0;
+      if (LS_TAG(v) == tag && LS_LEN(v) == n) {
+        const char *k = lex_keys + LS_OFF(v);
+        size_t ka = sizeof lex_keys - LS_OFF(v);
+        if (lex_chunk(k, 0, 8, ka) == fx0 && lex_chunk(k, 8, n - 8, ka) == fx1) return v;
+      }
+    }
+  }
   uint64_t x[5], h = (uint64_t)n * K;
   size_t nc = (n + 7) / 8;
   for (size_t c = 0; c < nc; c++) {
@@ -174,7 +191,10 @@ int pt_entity_lex_lookup(const pt_entity_doc *cd, size_t j) {
                  : 0;
     t->lex_group = (int8_t)g;
     t->gender_grp = (int8_t)gen;
-    t->flags |= PT_TOK_LEXDONE;
+    /* A pronoun or a title word can start a mention: find_mentions() must
+    ** stop at it (tokens it has passed are not looked at again). */
+    t->flags |= PT_TOK_LEXDONE | (t->lex & (PT_LEX_PRONOUN | PT_LEX_TITLE_ROLE | PT_LEX_TITLE_HON | PT_LEX_TITLE_HEAD)
+                                      ? PT_TOK_VISIT : 0);
   }
   return t->lex;
 }
@@ -321,33 +341,35 @@ static int kin_noun(const char *w, size_t n) {
   return 0;
 }
 
-/* A cheap first test for det_shape(): the length and the first two
-** letters ("a", "an", "my", "hi…", "he…", "ou…", "on…", "th…" of five). */
-static inline int det_gate(const char *w, size_t n) {
-  unsigned k = (unsigned)n << 16 | (unsigned)(unsigned char)w[0] << 8 | (n > 1 ? (unsigned char)w[1] : 0);
-  return (k == (1u << 16 | 'a' << 8)) | (k == (2u << 16 | 'a' << 8 | 'n')) | (k == (2u << 16 | 'm' << 8 | 'y')) |
-         (k == (3u << 16 | 'h' << 8 | 'i')) | (k == (3u << 16 | 'h' << 8 | 'e')) | (k == (3u << 16 | 'o' << 8 | 'u')) |
-         (k == (3u << 16 | 'o' << 8 | 'n')) | (k == (5u << 16 | 't' << 8 | 'h'));
-}
-
-/* Is the lower-case word w[0..n) a determiner that may open a noun of
-** gender ("a woman", "my mother", "their son": kin_phrase())?  The
-** tokenizer marks it for find_mentions() when such a noun follows.  Free
-** of branches, like visit_shape(); `avail` bytes may be read at w. */
-static inline __attribute__((always_inline)) int det_shape(const char *w, size_t n, size_t avail) {
-  if (avail < 4)
-    return (n == 1 && w[0] == 'a') || (n == 2 && (!memcmp(w, "an", 2) || !memcmp(w, "my", 2))) ||
-           (n == 3 && (!memcmp(w, "his", 3) || !memcmp(w, "her", 3) || !memcmp(w, "our", 3) || !memcmp(w, "one", 3)));
-  uint32_t x, m0, m01, m012, a, an, my, his, her, our, one, thei;
-  memcpy(&x, w, 4);
+/* Is the word whose first four bytes are x (the first letter folded to
+** lower case; bytes past the word are masked off) and fifth byte c4, of n bytes, a
+** determiner that may open a noun of gender: "a woman", "my mother",
+** "their son", "the man" (kin_phrase())?  Free of branches, like
+** visit_shape(): keys and masks laid out as bytes, so the byte order does
+** not matter. */
+static inline int det_word(uint32_t x, size_t n, char c4) {
+  uint32_t m0, m01, m012, a, an, my, his, her, our, one, the, thei;
   memcpy(&m0, "\xff\0\0\0", 4), memcpy(&m01, "\xff\xff\0\0", 4), memcpy(&m012, "\xff\xff\xff\0", 4);
   memcpy(&a, "a\0\0\0", 4), memcpy(&an, "an\0\0", 4), memcpy(&my, "my\0\0", 4);
   memcpy(&his, "his\0", 4), memcpy(&her, "her\0", 4), memcpy(&our, "our\0", 4), memcpy(&one, "one\0", 4);
-  memcpy(&thei, "thei", 4);
+  memcpy(&the, "the\0", 4), memcpy(&thei, "thei", 4);
   uint32_t x01 = x & m01, x012 = x & m012;
   return ((n == 1) & ((x & m0) == a)) | ((n == 2) & ((x01 == an) | (x01 == my))) |
-         ((n == 3) & ((x012 == his) | (x012 == her) | (x012 == our) | (x012 == one))) |
-         ((n == 5) & (x == thei) & (avail > 4 && w[4] == 'r'));
+         ((n == 3) & ((x012 == his) | (x012 == her) | (x012 == our) | (x012 == one) | (x012 == the))) |
+         ((n == 5) & (x == thei) & (c4 == 'r'));
+}
+
+/* det_word() of the word w[0..n), capitalised or not (only its first
+** letter is folded).  The tokenizer marks it (PT_TOK_KIN) when a noun of
+** gender follows. */
+static inline int kin_det(const char *w, size_t n) {
+  if (n > 5) return 0;
+  char b[8] = {0};
+  for (size_t k = 0; k < n; k++) b[k] = w[k];
+  b[0] = (char)(b[0] | 0x20);
+  uint32_t x;
+  memcpy(&x, b, 4);
+  return det_word(x, n, b[4]);
 }
 
 /* Could find_mentions() care about the word w[0..n), not capitalised, on
@@ -472,7 +494,7 @@ static int tokenize(pt_entity_doc *d, const pt_span *skip, size_t n_skip,
           unsigned f = PT_TOK_WORD | (para_start ? PT_TOK_PARA | PT_TOK_SENT : 0);
           if (s[i] >= 'a') {
             f |= PT_TOK_LOWER | ((visit_shape(s + i, wlen, n - i) | after_the) ? PT_TOK_VISIT : 0);
-            if (after_det && kin_noun(s + i, wlen)) t[-1].flags |= PT_TOK_VISIT; /* "a woman" */
+            if (after_det && kin_noun(s + i, wlen)) t[-1].flags |= PT_TOK_VISIT | PT_TOK_KIN; /* "a woman" */
             t->lex = 0;
             t->gender_grp = 0;
             t->lex_group = -1;
@@ -492,9 +514,14 @@ static int tokenize(pt_entity_doc *d, const pt_span *skip, size_t n_skip,
             if (d->n_tok > 1) /* a word before a name (no branch on its kind) */
               t[-1].flags |= (uint16_t)((t[-1].flags & PT_TOK_WORD) * PT_TOK_VISIT);
           }
-          t->flags = (uint16_t)f;
           after_the = wlen == 3 && s[i + 1] == 'h' && s[i + 2] == 'e'; /* (no read past a shorter word) */
-          after_det = (f & PT_TOK_LOWER) && det_gate(s + i, wlen) && det_shape(s + i, wlen, n - i);
+          t->flags = (uint16_t)(f | (after_the && (s[i] | 0x20) == 't' ? PT_TOK_THE : 0));
+          {
+            /* (sixteen bytes are readable here: no copy, no branch) */
+            uint32_t x4, fold0;
+            memcpy(&x4, s + i, 4), memcpy(&fold0, "\x20\0\0\0", 4);
+            after_det = det_word(x4 | fold0, wlen, s[i + 4]);
+          }
           para_start = sent_start = 0;
           i = j;
           continue;
@@ -655,10 +682,11 @@ static int tokenize(pt_entity_doc *d, const pt_span *skip, size_t n_skip,
       } else {
         /* a pronoun, "the", a word after "the" */
         t->flags |= (uint16_t)((visit_shape(s + i, wlen, n - i) | after_the) ? PT_TOK_VISIT : 0);
-        if (after_det && (t->flags & PT_TOK_LOWER) && kin_noun(s + i, wlen)) t[-1].flags |= PT_TOK_VISIT;
+        if (after_det && (t->flags & PT_TOK_LOWER) && kin_noun(s + i, wlen)) t[-1].flags |= PT_TOK_VISIT | PT_TOK_KIN;
       }
       after_the = wlen == 3 && s[i + 1] == 'h' && s[i + 2] == 'e'; /* (no read past a shorter word) */
-      after_det = (t->flags & PT_TOK_LOWER) && det_gate(s + i, wlen) && det_shape(s + i, wlen, n - i);
+      if (after_the && (s[i] | 0x20) == 't') t->flags |= PT_TOK_THE;
+      after_det = kin_det(s + i, wlen);
       i += wlen;
     } else {
       t->byte_len = (uint32_t)adv;
@@ -1073,12 +1101,7 @@ static int kin_phrase(const pt_entity_doc *d, size_t i) {
   if (t->byte_len > 5 || i + 1 >= d->n_tok) return 0;
   const pt_tok *n = &d->tok[i + 1];
   if (!(n->flags & PT_TOK_LOWER) || n->byte_len < 3 || n->byte_len > 11 || n->para != t->para) return 0;
-  /* the tokenizer's determiners (det_shape()), capitalised too, and "the" */
-  char w[5];
-  memcpy(w, d->text + t->byte_off, t->byte_len);
-  w[0] = (char)(w[0] | 0x20);
-  int det = det_shape(w, t->byte_len, t->byte_len) || (t->byte_len == 3 && !memcmp(w, "the", 3));
-  if (!det) return 0;
+  if (!kin_det(d->text + t->byte_off, t->byte_len)) return 0;
   int g = kin_noun(d->text + n->byte_off, n->byte_len);
   if (!g) return 0;
   /* (not "his wife, Maria Vance," nor "her son Hunter": the name is there;
@@ -1624,14 +1647,12 @@ static int find_mentions(pt_entity_doc *d) {
   while (i < d->n_tok) {
     if (i > 0) {
       /* Most tokens are lower-case words that the tests below pass over:
-      ** the tokenizer marked the others (PT_TOK_VISIT), and of the words
-      ** looked up since, only a pronoun or a title word can start a
-      ** mention here (.lex is 0 until a lookup), so only those and
-      ** sentence starts are looked at. */
+      ** the tokenizer marked the others (PT_TOK_VISIT), as the lazy
+      ** lookups mark a pronoun or a title word found since, so only those
+      ** and sentence starts are looked at. */
       /* (a comma matters only inside a fronted clause, which it ends) */
       unsigned look = PT_TOK_VISIT | PT_TOK_SENT | (ls.fronted ? PT_TOK_COMMA : 0);
-      while (!(d->tok[i].flags & look) &&
-             !(d->tok[i].lex & (PT_LEX_PRONOUN | PT_LEX_TITLE_ROLE | PT_LEX_TITLE_HON | PT_LEX_TITLE_HEAD)))
+      while (!(d->tok[i].flags & look))
         if (++i == d->n_tok) return PT_OK;
     }
     pt_tok *t = &d->tok[i];
@@ -1651,8 +1672,7 @@ static int find_mentions(pt_entity_doc *d) {
       ls.fronted = 0; /* (a fronted phrase runs on through ", a testimonial to John Kerry,") */
     if ((t->flags & PT_TOK_INQ) || !(t->flags & PT_TOK_WORD)) { i++; continue; }
     /* "the Florida senator": an epithet for a person named before */
-    if (t->byte_len == 3 && i + 2 < d->n_tok && (d->tok[i + 1].flags & (PT_TOK_CAP | PT_TOK_LOWER)) &&
-        (word_is(d, i, "the") || word_is(d, i, "The"))) {
+    if ((t->flags & PT_TOK_THE) && i + 2 < d->n_tok && (d->tok[i + 1].flags & (PT_TOK_CAP | PT_TOK_LOWER))) {
       size_t end;
       int ent = epithet(d, i, &end);
       if (ent >= 0) {
@@ -1661,7 +1681,7 @@ static int find_mentions(pt_entity_doc *d) {
         continue;
       }
     }
-    int kin = kin_phrase(d, i);
+    int kin = (t->flags & PT_TOK_KIN) ? kin_phrase(d, i) : 0; /* (the tokenizer's mark: most words are none) */
     if (kin) {
       /* "my mother", "his wife": a person the text names only so (the same
       ** phrase again is the same person) */

@@ -64,10 +64,14 @@ enum {
   PT_TOK_LEXDONE = 1024, /* .lex, .lex_group, .gender_grp are set */
   PT_TOK_VISIT = 2048,   /* internal: a token find_mentions() must look at
                             (a capitalised or pronoun-shaped word, "the", a
-                            word after "the" or before a capitalised word);
-                            the others it skips */
-  PT_TOK_COMMA = 4096    /* internal: a comma (find_mentions() looks at it
+                            word after "the" or before a capitalised word,
+                            a PT_TOK_KIN determiner, and a pronoun or title
+                            word once looked up); the others it skips */
+  PT_TOK_COMMA = 4096,   /* internal: a comma (find_mentions() looks at it
                             only inside a fronted clause, which it ends) */
+  PT_TOK_KIN = 8192,     /* internal: a determiner before a noun of gender
+                            ("my mother", "The man": kin_phrase()) */
+  PT_TOK_THE = 16384     /* internal: the word "the" or "The" */
 };
 
 typedef struct pt_tok {
