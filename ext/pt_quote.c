@@ -1243,7 +1243,14 @@ static int first_person_before(const pt_entity_doc *d, size_t lo, size_t c) {
 /* Before the opening mark: the sentence tokens [lo, b]. */
 static int attr_before(const pt_entity_doc *d, size_t lo, size_t b, int para, attr *a) {
   if (b >= d->n_tok || b < lo) return 0;
-  for (size_t c = b + 1; c-- > lo;) {
+  /* "When Trump suggested that …, Rubio fired back forcefully: “…”": a
+  ** reporting verb inside a sentence-opening clause is not the
+  ** quotation's when the main clause has words before the mark */
+  size_t from = lo, main = past_fronted(d, lo, b + 1, para);
+  if (main > lo && main <= b && (d->tok[main].flags & PT_TOK_WORD) && !(d->tok[main].flags & PT_TOK_INQ) &&
+      !tok_word(d, lo, "according")) /* ("According to X," is the source) */
+    from = main;
+  for (size_t c = b + 1; c-- > from;) {
     /* a reporting verb before another quotation is that one's */
     if (d->tok[c].flags & PT_TOK_INQ) break;
     if (tok_word(d, c, "according") && tok_word(d, c + 1, "to")) {
