@@ -823,13 +823,18 @@ static int speaker_after_cue(const pt_entity_doc *d, size_t c, int para, attr *a
   size_t j = c + 1;
   for (int k = 0; k < 3 && (is_time_word(d, j) || tok_word(d, j, "on")); k++) j++;
   int m = ment_at(d, j, para);
-  if (m < 0 && !is_det(d, j)) {
+  /* (a possessive determiner too: "added his campaign manager Jeff Weaver"
+  ** is Weaver, not the owner of "his") */
+  if (m < 0 && (!is_det(d, j) || tok_word(d, j, "his") || tok_word(d, j, "her") || tok_word(d, j, "their") ||
+                tok_word(d, j, "its"))) {
     /* "said conservative activist Bob Klaus", "said 9/11 widow Terry Strada" */
     for (size_t k = j + 1; k < j + 6 && ok_tok(d, k, para) &&
                            ((d->tok[k].flags & PT_TOK_WORD) || tok_punct(d, k, '/') || tok_punct(d, k, '-')) &&
                            !is_cue(d, k - 1) && !is_subordinator(d, k - 1) && !tok_word(d, k - 1, "and"); k++)
       if (d->tok[k].ment >= 0 && d->ment[d->tok[k].ment].type != PT_MENT_PRONOUN) {
-        m = d->tok[k].ment;
+        /* (after "his", only a person: not "his best friend at Lehigh") */
+        if (!is_det(d, j) || (d->ment[d->tok[k].ment].type == PT_MENT_NAME && personish(d, d->tok[k].ment)))
+          m = d->tok[k].ment;
         break;
       }
   }
