@@ -435,8 +435,9 @@ typedef struct attr {
   size_t np_a, np_b;  /* a common noun phrase speaker [np_a, np_b) tokens */
   size_t cue_a, cue_b;/* cue tokens */
   int how;
-  int body;           /* for an "it" speaker [np_a, np_b): 1 + the mention
-                      ** of the body it stands for, or 0 */
+  int body;           /* for an "it" or "they" speaker [np_a, np_b): 1 + the
+                      ** mention of the body it stands for, or 0 */
+  size_t ref_a, ref_b;/* ... or the words naming the group "they" stands for */
 } attr;
 
 static int tok_punct(const pt_entity_doc *d, size_t j, char ch) {
@@ -1449,6 +1450,13 @@ static void fill_speaker(pt_quote_list *l, pt_quote *q, const attr *a) {
       q->role_off = e->role_off;
       q->role_len = e->role_len;
     }
+  } else if (a->ref_b > a->ref_a) {
+    /* "“…,” they argued": the pronoun as the mention, the words naming the
+    ** group as the speaker ("Autor and Dorn") */
+    q->spk_off = d->tok[a->np_a].byte_off;
+    q->spk_len = d->tok[a->np_b - 1].byte_off + d->tok[a->np_b - 1].byte_len - q->spk_off;
+    q->name_off = d->tok[a->ref_a].byte_off;
+    q->name_len = d->tok[a->ref_b - 1].byte_off + d->tok[a->ref_b - 1].byte_len - q->name_off;
   } else if (a->body > 0) {
     /* "“…,” it recommended": the pronoun as the mention, the body it
     ** stands for as the speaker */
@@ -1584,24 +1592,54 @@ static int turn_person(const pt_entity_doc *d, size_t before, size_t lab_off, si
   return -1;
 }
 
-/* The body that the sentence before the quotation opening at token o is
-** about, for an "it" after it: the subject of that sentence when it is an
-** organisation ("Still, the Business Council of British Columbia opposed
-** an increase. ¶ “…,” it recommended."), or -1. */
-static int body_before(const pt_entity_doc *d, size_t o) {
+/* Who the sentence ending before token o is about, for an "it" or a
+** "they" after it: its opening subject when that is an organisation
+** ("Still, the Business Council of British Columbia opposed an increase.
+** ¶ “…,” it recommended."; returns the mention); for "they" (`plural`)
+** also two names joined by "and" or a noun phrase in the plural ("Autor
+** and Dorn found …", "The authors of the report argue …"), set as the
+** span [*ra, *rb) of tokens.  -1 when it is none of these. */
+static int referent_before(const pt_entity_doc *d, size_t o, int plural, size_t *ra, size_t *rb) {
+  *ra = *rb = 0;
   if (o == 0 || (d->tok[o - 1].flags & PT_TOK_INQ)) return -1;
   size_t b = o - 1;
   int para = d->tok[b].para;
   size_t lo = sentence_start(d, (d->tok[b].flags & PT_TOK_STOP) && b > 0 ? b - 1 : b, para);
-  attr t = {-1, 0, 0, 0, 0, 0, 0};
-  if (!clause_subject(d, lo, b + 1, para, 0, &t) || t.ment < 0) return -1;
-  /* (the subject opening the sentence, not a name inside a phrase: "A
+  size_t f0 = past_fronted(d, lo, b + 1, para);
+  attr t = {-1, 0, 0, 0, 0, 0, 0, 0, 0};
+  /* (the subject opening the sentence, maybe after a fronted phrase or a
+  ** short adverbial, "Still, the …"; not a name inside a phrase: "A
   ** coalition of 40 groups - including the American Academy of …") */
-  size_t f = d->ment[t.ment].tok_first;
-  if (f != lo && f != past_fronted(d, lo, b + 1, para) && !(f > lo && f <= lo + 4 && tok_punct(d, f - 1, ',')))
-    return -1; /* (or after a short adverbial: "Still, the …") */
-  int e = d->ment[t.ment].ent;
-  return e >= 0 && d->ent[e].type == PT_ENT_ORG ? t.ment : -1;
+#define OPENS(f) ((f) == lo || (f) == f0 || ((f) > lo && (f) <= lo + 4 && tok_punct(d, (f) - 1, ',')))
+  if (clause_subject(d, lo, b + 1, para, 0, &t) && t.ment >= 0) {
+    size_t f = d->ment[t.ment].tok_first;
+    int e = d->ment[t.ment].ent;
+    if (OPENS(f) && e >= 0 && d->ent[e].type == PT_ENT_ORG) return t.ment;
+    if (plural && f >= lo + 2 && tok_word(d, f - 1, "and") && d->tok[f - 2].ment_end >= 0 &&
+        d->ment[t.ment].type == PT_MENT_NAME && !place_ment(d, t.ment)) {
+      /* (two names, one of them a person's) */
+      int m1 = d->tok[f - 2].ment_end;
+      if (d->ment[m1].type == PT_MENT_NAME && !place_ment(d, m1) && (personish(d, m1) || personish(d, t.ment)) &&
+          OPENS(d->ment[m1].tok_first)) {
+        *ra = d->ment[m1].tok_first, *rb = d->ment[t.ment].tok_end;
+        return -1;
+      }
+    }
+  }
+  if (plural && np_subject(d, f0, b + 1, para, &t) && t.np_b > t.np_a + 1) {
+    /* the head noun: the last word before "of" or a name ("The authors
+    ** of the Growth and Opportunity Project") */
+    size_t h = t.np_a + 1;
+    while (h + 1 < t.np_b && (d->tok[h + 1].flags & PT_TOK_WORD) && d->tok[h + 1].ment < 0 && !is_function(d, h + 1))
+      h++;
+    const pt_tok *ht = &d->tok[h];
+    if (ht->ment < 0 && ht->byte_len > 3 && d->text[ht->byte_off + ht->byte_len - 1] == 's' &&
+        d->text[ht->byte_off + ht->byte_len - 2] != 's' && !pt_entity_possessive(d, h + 1) &&
+        !pt_entity_possessive(d, t.np_b)) /* (not cut at "the county's …") */
+      *ra = t.np_a, *rb = t.np_b;
+  }
+#undef OPENS
+  return -1;
 }
 
 static void attribute(pt_quote_list *l) {
@@ -1616,7 +1654,7 @@ static void attribute(pt_quote_list *l) {
     size_t o_tok = pt_entity_tok_at(d, q->open_off);
     /* A nickname inside a name (Walter J. “Buddy” Harlan) is nobody's words. */
     if (o_tok < d->n_tok && (d->tok[o_tok].flags & PT_TOK_INQ) && inside_name(d, o_tok)) continue;
-    attr a = {-1, 0, 0, 0, 0, 0, 0};
+    attr a = {-1, 0, 0, 0, 0, 0, 0, 0, 0};
     int found = 0;
     if (o_tok < d->n_tok) para = d->tok[o_tok].para;
     else if (d->n_tok) para = d->tok[d->n_tok - 1].para;
@@ -1631,8 +1669,9 @@ static void attribute(pt_quote_list *l) {
     if (!found && q->close_len && a_tok < d->n_tok) {
       found = attr_after(d, a_tok, d->tok[a_tok].para == para ? para : -1, content_end(s, q), &a);
       if (found && a.ment < 0 && a.np_b == a.np_a + 1 && tok_word(d, a.np_a, "it")) {
-        a.body = 1 + body_before(d, o_tok);
-        if (!a.body) found = 0, a = (attr){-1, 0, 0, 0, 0, 0, 0};
+        size_t ra, rb;
+        a.body = 1 + referent_before(d, o_tok, 0, &ra, &rb);
+        if (!a.body) found = 0, a = (attr){-1, 0, 0, 0, 0, 0, 0, 0, 0};
       }
     }
     /* After "…,” Kerry said. the next quotation continues Kerry rather than
@@ -1671,6 +1710,17 @@ static void attribute(pt_quote_list *l) {
         if (d->tok[k].flags & PT_TOK_WORD) g++;
       q->gap = g;
     }
+    if (found && a.ment >= 0 && d->ment[a.ment].type == PT_MENT_PRONOUN && d->ment[a.ment].ent < 0 &&
+        tok_word(d, d->ment[a.ment].tok_first, "they")) {
+      /* "“…,” they argued.": the body or the group the sentence before the
+      ** pronoun's is about, if any */
+      size_t pt = d->ment[a.ment].tok_first, ra, rb, ref = sentence_start(d, pt, d->tok[pt].para);
+      int m = referent_before(d, ref < o_tok ? ref : o_tok, 1, &ra, &rb);
+      if (m >= 0 || rb > ra) {
+        a.np_a = pt, a.np_b = pt + 1, a.ment = -1;
+        a.body = m + 1, a.ref_a = ra, a.ref_b = rb;
+      }
+    }
     if (found) {
       fill_speaker(l, q, &a);
     } else {
@@ -1686,7 +1736,7 @@ static void attribute(pt_quote_list *l) {
         ** quotation before's */
         size_t lo = sentence_start(d, o_tok - 1, para);
         size_t pc = pt_entity_tok_at(d, l->q[prev_top].byte_off);
-        attr t = {-1, 0, 0, 0, 0, 0, 0};
+        attr t = {-1, 0, 0, 0, 0, 0, 0, 0, 0};
         size_t v = 0;
         if (pc < lo && clause_subject(d, lo, o_tok, para, 0, &t) && t.ment >= 0 &&
             d->ment[t.ment].type == PT_MENT_NAME && personish(d, t.ment) &&
@@ -1708,7 +1758,7 @@ static void attribute(pt_quote_list *l) {
         /* "Not everyone was happy. “…”": the sentence before, when it is
         ** about a person and names no one else speaking. */
         size_t b = o_tok - 2, lo = sentence_start(d, b, para);
-        attr t = {-1, 0, 0, 0, 0, 0, 0};
+        attr t = {-1, 0, 0, 0, 0, 0, 0, 0, 0};
         if (attr_before(d, lo, b, para, &t) || clause_subject(d, lo, b + 1, para, 0, &t)) {
           int e = t.ment >= 0 ? d->ment[t.ment].ent : -1;
           if (t.how || (e >= 0 && (d->ent[e].person || d->ent[e].gender))) {
@@ -1723,7 +1773,7 @@ static void attribute(pt_quote_list *l) {
         ** someone: "Obama released a statement condemning “…”", "McCrory
         ** blamed the court's “…”".  Its subject, when a person or a body. */
         size_t b = o_tok - 1, lo = sentence_start(d, b, para);
-        attr t = {-1, 0, 0, 0, 0, 0, 0};
+        attr t = {-1, 0, 0, 0, 0, 0, 0, 0, 0};
         if (!first_person_before(d, lo, (d->tok[b].flags & PT_TOK_PUNCT) ? b : b + 1) &&
             clause_subject(d, lo, b + 1, para, 0, &t) && t.ment >= 0) {
           int e = d->ment[t.ment].ent;
@@ -1745,7 +1795,7 @@ static void attribute(pt_quote_list *l) {
         } else if (!(prev_top >= 0 && l->q[prev_top].paragraph == pp)) {
           /* "Howard was not impressed. ¶ “…”": a paragraph that is only a
           ** quotation after one about a person (with no quotation of its own). */
-          attr t = {-1, 0, 0, 0, 0, 0, 0};
+          attr t = {-1, 0, 0, 0, 0, 0, 0, 0, 0};
           if (clause_subject(d, lo, b + 1, pp, 0, &t) && t.ment >= 0) {
             int e = d->ment[t.ment].ent;
             if (e >= 0 && (d->ent[e].person || d->ent[e].gender)) {
