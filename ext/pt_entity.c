@@ -960,6 +960,7 @@ static int is_hyphen_tail(const pt_entity_doc *d, size_t j) {
 ** name, title or known surname) and, before "and" or a possessive, no
 ** place.  Returns the new end; *joined is set when it moved. */
 static size_t org_extend(const pt_entity_doc *d, size_t a, size_t b, int *joined) {
+  if (b <= a) return b; /* (an empty run: no left side) */
   int has_of = 0;
   while (b + 1 < d->n_tok && b - a < 12) {
     const pt_tok *t = &d->tok[b], *lt = &d->tok[b - 1];
@@ -1844,7 +1845,7 @@ static int find_mentions(pt_entity_doc *d) {
       }
       /* "U.S.-China Strategic ...": the hyphenated pair is a modifier. */
       if (b - a >= 2 && (is_hyphen_modifier(d, a) || is_hyphen_tail(d, a))) a++, i = a;
-      b = org_extend(d, a, b, &joined);
+      if (b > a) b = org_extend(d, a, b, &joined); /* (b == a: a stop word that heads no place) */
     }
     if (tn == 1 && b == a && (t->flags & PT_TOK_CAP) && map_get(d, t->byte_off, t->byte_len, 0) >= 0) {
       /* "King says": a title word that is a known surname is the name. */
