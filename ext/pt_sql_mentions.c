@@ -244,6 +244,8 @@ static int mentions_column(sqlite3_vtab_cursor *cur, sqlite3_context *ctx, int c
   const pt_entity_doc *d = &c->l.ents;
   const pt_mention *m = &d->ment[c->i];
   const pt_entity *e = m->ent >= 0 ? &d->ent[m->ent] : NULL;
+  size_t off = m->byte_off, len = m->byte_len;
+  pt_utf8_snap(c->text, c->len, &off, &len); /* (moves only on invalid UTF-8) */
   switch (col) {
     case COL_NAME:
       if (e) sqlite3_result_text64(ctx, c->text + e->name_off, e->name_len, SQLITE_TRANSIENT, SQLITE_UTF8);
@@ -253,15 +255,15 @@ static int mentions_column(sqlite3_vtab_cursor *cur, sqlite3_context *ctx, int c
         sqlite3_result_text(ctx, kind_name[c->kind[c->i]], -1, SQLITE_STATIC);
       break;
     case COL_MENTION:
-      sqlite3_result_text64(ctx, c->text + m->byte_off, m->byte_len, SQLITE_TRANSIENT, SQLITE_UTF8);
+      sqlite3_result_text64(ctx, c->text + off, len, SQLITE_TRANSIENT, SQLITE_UTF8);
       break;
     case COL_ROLE:
       if (e && e->role_len)
         sqlite3_result_text64(ctx, c->text + e->role_off, e->role_len, SQLITE_TRANSIENT, SQLITE_UTF8);
       break;
-    case COL_START: sqlite3_result_int64(ctx, pt_charpos_at(&c->pos, m->byte_off) + 1); break;
+    case COL_START: sqlite3_result_int64(ctx, pt_charpos_at(&c->pos, off) + 1); break;
     case COL_LENGTH:
-      sqlite3_result_int64(ctx, (sqlite3_int64)pt_utf8_chars(c->text + m->byte_off, m->byte_len));
+      sqlite3_result_int64(ctx, (sqlite3_int64)pt_utf8_chars(c->text + off, len));
       break;
     case COL_SENTENCE: sqlite3_result_int(ctx, c->sentence ? c->sentence[c->i] : 1); break;
     case COL_PARAGRAPH: sqlite3_result_int(ctx, c->paragraph ? c->paragraph[c->i] : 1); break;

@@ -200,27 +200,38 @@ static void result_span(sqlite3_context *ctx, quotes_cursor *c, size_t off, size
   sqlite3_result_text64(ctx, c->text + c->chunk_off + off, len, SQLITE_TRANSIENT, SQLITE_UTF8);
 }
 
+/* The span [*off, *off + *len) of the current chunk, on the characters that
+** SQL's substr() counts (it moves only on invalid UTF-8). */
+static void snap(const quotes_cursor *c, size_t *off, size_t *len) {
+  size_t a = c->chunk_off + *off;
+  pt_utf8_snap(c->text, c->len, &a, len);
+  *off = a - c->chunk_off;
+}
+
 static int quotes_column(sqlite3_vtab_cursor *cur, sqlite3_context *ctx, int col) {
   quotes_cursor *c = (quotes_cursor *)cur;
   const pt_quote *q = &c->l.q[c->i];
   const char *chunk = c->text + c->chunk_off; /* offsets in q are chunk-relative */
+  size_t off = q->byte_off, len = q->byte_len, soff = q->spk_off, slen = q->spk_len;
+  if (col == COL_QUOTE || col == COL_START || col == COL_LENGTH) snap(c, &off, &len);
+  if (slen && (col == COL_SPEAKER_START || col == COL_SPEAKER_LENGTH || col == COL_MENTION)) snap(c, &soff, &slen);
   switch (col) {
-    case COL_QUOTE: result_span(ctx, c, q->byte_off, q->byte_len, 0); break;
-    case COL_START: sqlite3_result_int64(ctx, pt_charpos_at(&c->pos, c->chunk_off + q->byte_off) + 1); break;
-    case COL_LENGTH: sqlite3_result_int64(ctx, (sqlite3_int64)pt_utf8_chars(chunk + q->byte_off, q->byte_len)); break;
+    case COL_QUOTE: result_span(ctx, c, off, len, 0); break;
+    case COL_START: sqlite3_result_int64(ctx, pt_charpos_at(&c->pos, c->chunk_off + off) + 1); break;
+    case COL_LENGTH: sqlite3_result_int64(ctx, (sqlite3_int64)pt_utf8_chars(chunk + off, len)); break;
     case COL_SPEAKER: result_span(ctx, c, q->name_off, q->name_len, 1); break;
     case COL_ROLE: result_span(ctx, c, q->role_off, q->role_len, 1); break;
     case COL_CUE: result_span(ctx, c, q->cue_off, q->cue_len, 1); break;
     case COL_SPEAKER_START:
-      if (q->spk_len) sqlite3_result_int64(ctx, pt_charpos_at(&c->pos, c->chunk_off + q->spk_off) + 1);
+      if (slen) sqlite3_result_int64(ctx, pt_charpos_at(&c->pos, c->chunk_off + soff) + 1);
       break;
     case COL_SPEAKER_LENGTH:
-      if (q->spk_len) sqlite3_result_int64(ctx, (sqlite3_int64)pt_utf8_chars(chunk + q->spk_off, q->spk_len));
+      if (slen) sqlite3_result_int64(ctx, (sqlite3_int64)pt_utf8_chars(chunk + soff, slen));
       break;
     case COL_PARAGRAPH: sqlite3_result_int(ctx, c->para_base + q->paragraph + 1); break;
     case COL_KIND: sqlite3_result_text(ctx, pt_quote_kind_name(q->kind), -1, SQLITE_STATIC); break;
     case COL_N: sqlite3_result_int64(ctx, (sqlite3_int64)(c->row_base + c->i) + 1); break;
-    case COL_MENTION: result_span(ctx, c, q->spk_off, q->spk_len, 1); break;
+    case COL_MENTION: result_span(ctx, c, soff, slen, 1); break;
     case COL_MARK: sqlite3_result_text(ctx, pt_quote_mark_name(q->mark), -1, SQLITE_STATIC); break;
     case COL_DEPTH: sqlite3_result_int(ctx, q->depth); break;
     case COL_HOW: {

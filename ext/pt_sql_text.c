@@ -90,6 +90,7 @@ static tt_row *add_row(tt_cursor *c, size_t off, size_t len) {
   }
   tt_row *r = &c->rows[c->n_rows++];
   memset(r, 0, sizeof *r);
+  pt_utf8_snap(c->text, c->n, &off, &len); /* (moves only on invalid UTF-8) */
   r->start = pt_charpos_at(&c->pos, off) + 1;
   r->length = (sqlite3_int64)pt_utf8_chars(c->text + off, len);
   r->off[0] = off;

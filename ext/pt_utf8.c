@@ -90,18 +90,54 @@ int pt_utf8_decode_prev(const char *s, size_t off, size_t *start) {
   return cp;
 }
 
+int pt_utf8_char_start(const char *text, size_t off) {
+  const unsigned char *s = (const unsigned char *)text;
+  if (off == 0 || (s[off] & 0xC0) != 0x80) return 1;
+  /* a continuation byte belongs to the lead byte (>= 0xC0) that the run of
+  ** continuation bytes before it follows, else it is a character itself */
+  while (off > 0 && (s[off - 1] & 0xC0) == 0x80) off--;
+  return off == 0 || s[off - 1] < 0xC0;
+}
+
+/* Character starts among text[a..b). */
+static size_t chars_between(const char *text, size_t a, size_t b) {
+  if (a < b && !pt_utf8_char_start(text, a))
+    while (a < b && ((unsigned char)text[a] & 0xC0) == 0x80) a++;
+  return pt_utf8_chars(text + a, b - a);
+}
+
 long long pt_charpos_at(pt_charpos *p, size_t off) {
-  if (off >= p->byte) p->chars += (long long)pt_utf8_chars(p->text + p->byte, off - p->byte);
-  else p->chars -= (long long)pt_utf8_chars(p->text + off, p->byte - off);
+  if (off >= p->byte) p->chars += (long long)chars_between(p->text, p->byte, off);
+  else p->chars -= (long long)chars_between(p->text, off, p->byte);
   p->byte = off;
   return p->chars;
 }
 
 size_t pt_utf8_chars(const char *str, size_t n) {
   const unsigned char *s = (const unsigned char *)str;
+  /* Most text: every byte that is not 10xxxxxx starts a character.  A
+  ** continuation byte after an ASCII one (Latin-1 passed off as UTF-8)
+  ** starts one too, in SQLite's count: then count as SQLite does. */
   size_t count = 0;
+  unsigned stray = n && (s[0] & 0xC0) == 0x80;
   for (size_t i = 0; i < n; i++) count += (s[i] & 0xC0) != 0x80;
+  for (size_t i = 1; i < n; i++) stray |= ((s[i] & 0xC0) == 0x80) & (s[i - 1] < 0x80);
+  if (!stray) return count;
+  count = 0;
+  for (size_t i = 0; i < n;) {
+    count++;
+    if (s[i++] >= 0xC0)
+      while (i < n && (s[i] & 0xC0) == 0x80) i++;
+  }
   return count;
+}
+
+void pt_utf8_snap(const char *text, size_t len, size_t *off, size_t *n) {
+  size_t a = *off, b = *off + *n;
+  while (a < b && !pt_utf8_char_start(text, a)) a++;
+  while (b < len && !pt_utf8_char_start(text, b)) b++;
+  *off = a;
+  *n = b - a;
 }
 
 size_t pt_utf8_valid_prefix(const char *s, size_t n) {

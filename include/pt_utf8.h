@@ -4,8 +4,9 @@
 ** Decoding never fails: a byte that does not start a valid sequence decodes
 ** as U+FFFD and advances one byte, so scanners stay linear on any input.
 ** Character positions follow SQLite's rule (a character starts at every byte
-** that is not 10xxxxxx), which equals code points on valid UTF-8 and keeps
-** substr(text, start, length) exact even on invalid input.
+** that is not 10xxxxxx, and at a 10xxxxxx byte that no lead byte's run
+** takes: see pt_utf8_char_start()), which equals code points on valid UTF-8
+** and keeps substr(text, start, length) exact even on invalid input.
 */
 #ifndef PT_UTF8_H
 #define PT_UTF8_H
@@ -20,8 +21,21 @@ int pt_utf8_decode(const char *s, size_t n, size_t *adv);
 ** Returns 0 when off == 0. */
 int pt_utf8_decode_prev(const char *s, size_t off, size_t *start);
 
-/* Number of characters (SQLite's counting) in s[0..n). */
+/* Number of characters (SQLite's counting) in s[0..n), s[0] starting one. */
 size_t pt_utf8_chars(const char *s, size_t n);
+
+/* Does a character start at byte off of text, in SQLite's count?  Every
+** byte that is not 10xxxxxx does; a 10xxxxxx byte does unless the run of
+** them it is in follows a lead byte (>= 0xC0), whose character takes them
+** all (SQLite's SQLITE_SKIP_UTF8).  On valid UTF-8: off is a code point's
+** first byte. */
+int pt_utf8_char_start(const char *text, size_t off);
+
+/* Shrinks the span text[*off..*off + *n) (text is len bytes) to start at a
+** character and widens it to end before one, so that SQL's
+** substr(text, start, length) gives exactly its bytes even on invalid
+** UTF-8.  Valid UTF-8 spans on code point boundaries do not move. */
+void pt_utf8_snap(const char *text, size_t len, size_t *off, size_t *n);
 
 /* Byte offsets to character positions over one text, for results that come
 ** mostly in text order (rows of a table-valued function): each call counts

@@ -19,6 +19,15 @@ SELECT count(*), max(length) BETWEEN 250000 AND 800000 FROM quotes('“' || repl
 SELECT count(*), count(DISTINCT speaker) FROM quotes(replace(hex(zeroblob(250000)), '0', '“Go,” Mr. Smith said. '));
 -- Invalid UTF-8 and NUL are plain characters; positions stay exact.
 SELECT quote, start, length FROM quotes(CAST(x'e2809c61ff62e2809d' AS TEXT));
+-- Bytes 10xxxxxx after an ASCII byte (Latin-1 passed off as UTF-8, as in
+-- some of the speeches in ../shared) are characters for SQLite's substr(),
+-- and so for the positions; after a lead byte they belong to its character,
+-- and a span never starts or ends inside one.  Each row: 1|1.
+SELECT substr(t, start, length) = quote, substr(t, speaker_start, speaker_length) = mention
+  FROM (SELECT CAST(x'416d6572696361a1a673206869676820706c6163652e20e2809c57652077696c6c207374617920612a2ce2809d207361696420416e6e204c65652e' AS TEXT) AS t), quotes(t);
+SELECT substr(t, start, length) = mention FROM (SELECT CAST(x'a1a64d72732e20416e6e204c6565a1a6207361696420697420616761696e2e' AS TEXT) AS t), mentions(t);
+SELECT substr(t, start, length) = quote, quote FROM (SELECT CAST(x'e2809ca16869e2809d2c207361696420416e6e204c65652e' AS TEXT) AS t), quotes(t);
+SELECT substr(t, start, length) = sentence FROM (SELECT CAST(x'c3a9a1204974206973206f7665722ea1a620536f2069732069742e' AS TEXT) AS t), sentences(t);
 -- Like SQLite's length() and substr(), quotes() reads text up to a NUL.
 SELECT length, substr(t, start, length) = quote FROM (SELECT CAST(x'58e2809c6162e2809d0022782200' AS TEXT) AS t), quotes(t);
 SELECT count(*) FROM quotes(CAST(x'00e2809c6162e2809d' AS TEXT));

@@ -8,6 +8,17 @@ for exp in tests/fixtures/quotes/*.expected.json; do
   if [ ! -f "$base.txt" ]; then fail "quotes/$(basename "$base")" "no $base.txt beside $exp"; continue; fi
   quotes_case "quotes/$(basename "$base")" tests/quotes_check.sql "$base.txt" "$exp"
 done
+# The real texts of ../shared (news with gold quotations, presidential
+# speeches): every row's positions exact, and nothing the sanitizers or
+# valgrind object to.
+for glob in "$SHARED/data/polnear/*/text/*.txt" "$SHARED/data/speeches/*/*.txt"; do
+  name="quotes/corpus $(echo "$glob" | sed -e "s|^$SHARED/data/||" -e 's|/.*||')"
+  if compgen -G "$glob" > /dev/null; then
+    quotes_case "$name" tests/quotes_corpus.sql "$glob" "" "path|row|what|expected|got"
+  else
+    skip "$name" "no $glob (a fresh clone has no ../shared)"
+  fi
+done
 seed=$SHARED/seeds/000_68a7428225f7b6fc
 if [ -f "$seed.expected.json" ]; then
   quotes_case "quotes/seed" tests/quotes_seed.sql "$seed.txt" "$seed.expected.json"
