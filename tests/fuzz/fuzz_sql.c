@@ -10,6 +10,7 @@
 #include <sqlite3.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 int sqlite3_policytext_init(sqlite3 *db, char **pzErrMsg,
@@ -28,6 +29,12 @@ static const char *const queries[] = {
     "SELECT count(*) FROM acronyms(?1)",
     "SELECT count(*) FROM mentions(?1)",
     "SELECT count(*) FROM kwic(?1, 'the')",
+    /* Invariants (CHECK: the first column must be 0): every position is
+    ** exact for substr(), whatever the bytes. */
+    "/*CHECK*/ SELECT count(*) FROM quotes(?1) WHERE substr(?1, start, length) IS NOT quote"
+    " OR (mention IS NOT NULL AND substr(?1, speaker_start, speaker_length) IS NOT mention)",
+    "/*CHECK*/ SELECT count(*) FROM mentions(?1) WHERE substr(?1, start, length) IS NOT mention",
+    "/*CHECK*/ SELECT count(*) FROM sentences(?1) WHERE substr(?1, start, length) IS NOT sentence",
 };
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
@@ -84,9 +91,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     }
   } else {
     sqlite3_stmt *st;
-    if (sqlite3_prepare_v2(db, queries[op % (nq + 2)], -1, &st, NULL) == SQLITE_OK) {
+    const char *q = queries[op % (nq + 2)];
+    if (sqlite3_prepare_v2(db, q, -1, &st, NULL) == SQLITE_OK) {
       sqlite3_bind_text(st, 1, text, (int)n, SQLITE_TRANSIENT);
       while (sqlite3_step(st) == SQLITE_ROW) {
+        if (!strncmp(q, "/*CHECK*/", 9) && sqlite3_column_int64(st, 0) != 0) {
+          fprintf(stderr, "invariant broken (%lld rows): %s\n", (long long)sqlite3_column_int64(st, 0), q);
+          abort();
+        }
       }
       sqlite3_finalize(st);
     }
