@@ -1246,6 +1246,14 @@ static int first_person_before(const pt_entity_doc *d, size_t lo, size_t c) {
   return 0;
 }
 
+/* Is token j a verb of address whose passive's subject is who was spoken
+** to ("asked", "told", "pressed")? */
+static int addressed(const pt_entity_doc *d, size_t j) {
+  return tok_word(d, j, "asked") || tok_word(d, j, "told") || tok_word(d, j, "questioned") ||
+         tok_word(d, j, "pressed") || tok_word(d, j, "warned") || tok_word(d, j, "urged") ||
+         tok_word(d, j, "reminded");
+}
+
 /* Before the opening mark: the sentence tokens [lo, b]. */
 static int attr_before(const pt_entity_doc *d, size_t lo, size_t b, int para, attr *a) {
   if (b >= d->n_tok || b < lo) return 0;
@@ -1270,6 +1278,36 @@ static int attr_before(const pt_entity_doc *d, size_t lo, size_t b, int para, at
       return 1;
     }
     if (!is_cue(d, c)) continue;
+    {
+      /* "Trump was asked, “…”", "he was told:": the subject of a passive
+      ** verb of address was spoken to; the speaker is the agent after
+      ** "by", or unknown (no other rule may take the subject) */
+      size_t v = c;
+      while (v > lo && is_filler(d, v - 1)) v--;
+      if (v > lo && addressed(d, c) &&
+          (tok_word(d, v - 1, "was") || tok_word(d, v - 1, "were") || tok_word(d, v - 1, "is") ||
+           tok_word(d, v - 1, "are") || tok_word(d, v - 1, "been") || tok_word(d, v - 1, "being") ||
+           tok_word(d, v - 1, "be"))) {
+        attr t = *a;
+        if (tok_word(d, c + 1, "by") && speaker_after_cue(d, c + 1, para, &t) && t.ment >= 0 &&
+            d->ment[t.ment].type != PT_MENT_PRONOUN)
+          a->ment = t.ment;
+        /* (or "According to the playbook, salespersons were told, “…”") */
+        for (size_t k = lo; a->ment < 0 && k + 2 < v; k++)
+          if (tok_word(d, k, "according") && tok_word(d, k + 1, "to")) {
+            int m = ment_at(d, k + 2, para);
+            size_t e;
+            if (m >= 0) a->ment = m;
+            else if ((e = np_after(d, k + 2, para)) != 0) a->np_a = k + 2, a->np_b = e;
+            set_cue(d, a, k);
+            a->how = PT_ATTR_BEFORE;
+            return 1;
+          }
+        set_cue(d, a, c);
+        a->how = PT_ATTR_BEFORE;
+        return 1;
+      }
+    }
     int participle = is_ing(d, c);
     /* "She says Trump's tweets accusing her … are “lies”": a participle
     ** right after a plural noun qualifies it; the reporting verb is before. */
