@@ -245,7 +245,8 @@ static int mentions_column(sqlite3_vtab_cursor *cur, sqlite3_context *ctx, int c
   const pt_mention *m = &d->ment[c->i];
   const pt_entity *e = m->ent >= 0 ? &d->ent[m->ent] : NULL;
   size_t off = m->byte_off, len = m->byte_len;
-  pt_utf8_snap(c->text, c->len, &off, &len); /* (moves only on invalid UTF-8) */
+  if (col == COL_MENTION || col == COL_START || col == COL_LENGTH)
+    pt_utf8_snap(c->text, c->len, &off, &len); /* (moves only on invalid UTF-8) */
   switch (col) {
     case COL_NAME:
       if (e) sqlite3_result_text64(ctx, c->text + e->name_off, e->name_len, SQLITE_TRANSIENT, SQLITE_UTF8);
