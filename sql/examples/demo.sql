@@ -22,3 +22,22 @@ SELECT author, count(*) AS docs FROM docs WHERE author IS NOT NULL GROUP BY auth
 .print ''
 .print '--- The same table as a table-valued function, with options'
 SELECT substr(path, 8) AS path, published FROM policytext('sample', 'pattern=*.md') ORDER BY published;
+
+.print ''
+.print '--- Who said what: quotations with speaker, role and cue (quotes())'
+SELECT speaker, role, cue, substr(quote, 1, 50) AS quote
+  FROM docs, quotes(docs.body) q
+ WHERE q.kind IN ('full', 'partial', 'block') AND speaker IS NOT NULL LIMIT 8;
+
+.print ''
+.print '--- Who is quoted most'
+SELECT speaker, count(*) AS quotes FROM docs, quotes(docs.body)
+ WHERE speaker IS NOT NULL GROUP BY speaker ORDER BY 2 DESC, 1 LIMIT 6;
+
+.print ''
+.print '--- The first speaker of each press release (speaker())'
+SELECT substr(title, 1, 50) AS title, speaker(body) AS first_speaker FROM docs WHERE kind = 'Press Release' LIMIT 5;
+
+.print ''
+.print '--- Policy topics across the corpus (topics(), CAP codebook)'
+SELECT topic, count(*) AS docs FROM docs, topics(docs.body) GROUP BY topic ORDER BY 2 DESC, 1 LIMIT 6;
