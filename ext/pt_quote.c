@@ -892,6 +892,20 @@ static void set_cue(const pt_entity_doc *d, attr *a, size_t c) {
   if (pt_entity_lex(d, c) & PT_LEX_CUE_PREP) a->cue_b = c + 2;
 }
 
+/* "according to X" at token k: X, a mention or a noun phrase, speaks;
+** sets the attribution (its cue "according to", and `how`) and returns 1,
+** or 0 when no speaker follows. */
+static int according_to(const pt_entity_doc *d, size_t k, int para, int how, attr *a) {
+  int m = ment_at(d, k + 2, para);
+  size_t e = m >= 0 ? 0 : np_after(d, k + 2, para);
+  if (m < 0 && !e) return 0;
+  if (m >= 0) a->ment = m;
+  else a->np_a = k + 2, a->np_b = e;
+  set_cue(d, a, k);
+  a->how = how;
+  return 1;
+}
+
 /* Does the clause end at token j (a stop, a comma, the paragraph end)? */
 static int ends_clause(const pt_entity_doc *d, size_t j, int para) {
   if (j >= d->n_tok || d->tok[j].para != para) return 1;
@@ -922,23 +936,7 @@ static int attr_after(const pt_entity_doc *d, size_t j, int para, int end, attr 
     return 0;
   if (stop && pt_entity_line_break(d, j)) return 0; /* a new line after a finished sentence */
   /* "according to X" */
-  if (tok_word(d, j, "according") && tok_word(d, j + 1, "to")) {
-    int m = ment_at(d, j + 2, para);
-    if (m >= 0) {
-      a->ment = m;
-      set_cue(d, a, j);
-      a->how = PT_ATTR_AFTER;
-      return 1;
-    }
-    size_t e = np_after(d, j + 2, para);
-    if (e) {
-      a->np_a = j + 2, a->np_b = e;
-      set_cue(d, a, j);
-      a->how = PT_ATTR_AFTER;
-      return 1;
-    }
-    return 0;
-  }
+  if (tok_word(d, j, "according") && tok_word(d, j + 1, "to")) return according_to(d, j, para, PT_ATTR_AFTER, a);
   /* "“…,” it recommended.": a body named before (attribute() finds it) */
   if (tok_word(d, j, "it") && ok_tok(d, j + 1, para) && (d->tok[j + 1].flags & PT_TOK_LOWER) && is_cue(d, j + 1) &&
       !is_ing(d, j + 1) && ends_clause(d, j + 2, para)) {
@@ -1268,14 +1266,8 @@ static int attr_before(const pt_entity_doc *d, size_t lo, size_t b, int para, at
     /* a reporting verb before another quotation is that one's */
     if (d->tok[c].flags & PT_TOK_INQ) break;
     if (tok_word(d, c, "according") && tok_word(d, c + 1, "to")) {
-      int m = ment_at(d, c + 2, para);
-      size_t e;
-      if (m >= 0) a->ment = m;
-      else if ((e = np_after(d, c + 2, para)) != 0) a->np_a = c + 2, a->np_b = e;
-      else continue;
-      set_cue(d, a, c);
-      a->how = PT_ATTR_BEFORE;
-      return 1;
+      if (according_to(d, c, para, PT_ATTR_BEFORE, a)) return 1;
+      continue;
     }
     if (!is_cue(d, c)) continue;
     {
@@ -1295,12 +1287,7 @@ static int attr_before(const pt_entity_doc *d, size_t lo, size_t b, int para, at
         /* (or "According to the playbook, salespersons were told, “…”") */
         for (size_t k = lo; a->ment < 0 && k + 2 < v; k++)
           if (tok_word(d, k, "according") && tok_word(d, k + 1, "to")) {
-            int m = ment_at(d, k + 2, para);
-            size_t e;
-            if (m >= 0) a->ment = m;
-            else if ((e = np_after(d, k + 2, para)) != 0) a->np_a = k + 2, a->np_b = e;
-            set_cue(d, a, k);
-            a->how = PT_ATTR_BEFORE;
+            if (!according_to(d, k, para, PT_ATTR_BEFORE, a)) set_cue(d, a, k), a->how = PT_ATTR_BEFORE;
             return 1;
           }
         set_cue(d, a, c);
