@@ -1239,6 +1239,12 @@ static int same_surname(const pt_entity_doc *d, int from, const pt_tok *lt, char
   return -1;
 }
 
+/* Does token j end in "-ing" (a participle: "saying", "suggesting")? */
+static int participle(const pt_entity_doc *d, size_t j) {
+  const pt_tok *t = &d->tok[j];
+  return t->byte_len > 4 && !memcmp(d->text + t->byte_off + t->byte_len - 3, "ing", 3);
+}
+
 /* Is token j a lower-case noun that can describe the person named after
 ** it ("developer", "strategist", "billionaire")?  Not a function word, a
 ** verb form (-ed, -ing, -s) or an adverb. */
@@ -1413,9 +1419,11 @@ static int link_name(pt_entity_doc *d, link_state *ls, size_t ta, size_t a, size
          (!nx || (nx->flags & PT_TOK_PUNCT))) ||
         (nx && b + 1 < d->n_tok && d->text[nx->byte_off] == ',' && d->tok[b + 1].byte_len == 3 &&
          !memcmp(d->text + d->tok[b + 1].byte_off, "who", 3)) ||
-        /* "…, Kimberley Fritts, said" */
+        /* "…, Kimberley Fritts, said" (but a participle after the comma is
+        ** the clause's subject's: "derided the return of Glass-Steagall,
+        ** suggesting that …") */
         (nx && b + 1 < d->n_tok && d->text[nx->byte_off] == ',' && (d->tok[b + 1].flags & PT_TOK_LOWER) &&
-         (LEX(d, b + 1) & PT_LEX_CUE_VERB)) ||
+         (LEX(d, b + 1) & PT_LEX_CUE_VERB) && !participle(d, b + 1)) ||
         /* "Lesley Deutch, a senior vice president ...," */
         (nx && nw >= 2 && b + 1 < d->n_tok && d->text[nx->byte_off] == ',' && d->tok[b + 1].byte_len <= 3 &&
          ((d->tok[b + 1].byte_len == 1 && d->text[d->tok[b + 1].byte_off] == 'a') ||

@@ -912,10 +912,29 @@ static int ends_clause(const pt_entity_doc *d, size_t j, int para) {
   return (d->tok[j].flags & PT_TOK_STOP) || tok_punct(d, j, ',') || (d->tok[j].flags & PT_TOK_INQ);
 }
 
+/* Does the sentence end at token j, or after adjuncts of the verb before
+** it: "said in an interview.", "wrote in a court filing on Monday.", "said
+** last week."?  Not when what follows says something of its own ("said
+** that …", "said the talks would resume"): a phrase opened by a
+** preposition or a time word, with no subordinator, verb of saying or
+** quotation, to the sentence's end.  (A comma ends the clause as ever.) */
+static int ends_with_adjuncts(const pt_entity_doc *d, size_t j, int para) {
+  if (ends_clause(d, j, para)) return 1;
+  if (!(pt_entity_word_class(d, j) & (PT_W_PREP | PT_W_PHRASE | PT_W_TIME)) || is_subordinator(d, j)) return 0;
+  for (size_t k = j + 1; k < j + 16; k++) {
+    if (k >= d->n_tok || d->tok[k].para != para || (d->tok[k].flags & PT_TOK_STOP)) return 1;
+    if ((d->tok[k].flags & PT_TOK_INQ) || is_subordinator(d, k) || is_cue(d, k) || tok_punct(d, k, ',') ||
+        tok_punct(d, k, ';') || tok_punct(d, k, ':') || (pt_entity_word_class(d, k) & PT_W_AUX))
+      return 0;
+  }
+  return 0;
+}
+
 /* After the closing mark: tokens a.. of paragraph para.  `end` is the
 ** quotation's last character: after '.' it ended its sentence (then only
-** "X said." alone counts); after '?' or '!' a name and a verb followed by a
-** comma and another quotation belong to that one. */
+** "X said." alone counts, or with adjuncts, "X said on Monday."); after '?'
+** or '!' a name and a verb followed by a comma and another quotation belong
+** to that one. */
 static int attr_after(const pt_entity_doc *d, size_t j, int para, int end, attr *a) {
   int stop = end == '.';
   if (!ok_tok(d, j, para)) return 0;
@@ -961,7 +980,7 @@ static int attr_after(const pt_entity_doc *d, size_t j, int para, int end, attr 
     /* (not after a participle: "“…,” urging the congregation to vote" --
     ** the phrase after it is its object) */
     if (is_ing(d, j) || !speaker_after_cue(d, j, para, a)) return 0;
-    if (stop && !ends_clause(d, a->ment >= 0 ? d->ment[a->ment].tok_end : a->np_b, para)) return 0;
+    if (stop && !ends_with_adjuncts(d, a->ment >= 0 ? d->ment[a->ment].tok_end : a->np_b, para)) return 0;
     set_cue(d, a, j);
     a->how = PT_ATTR_AFTER;
     return 1;
@@ -1041,7 +1060,7 @@ static int attr_after(const pt_entity_doc *d, size_t j, int para, int end, attr 
   /* ("Mills then writes back, “…”": a particle may follow the verb) */
   size_t kp = k + 1;
   if (tok_word(d, kp, "back") || tok_word(d, kp, "out") || tok_word(d, kp, "up")) kp++;
-  if (stop && !ends_clause(d, kp, para)) return 0;
+  if (stop && !ends_with_adjuncts(d, kp, para)) return 0;
   if ((stop || (t.ment >= 0 && d->ment[t.ment].type == PT_MENT_NAME && (end == '?' || end == '!'))) &&
       (tok_punct(d, kp, ',') || tok_punct(d, kp, ':')) && kp + 1 < d->n_tok && (d->tok[kp + 1].flags & PT_TOK_INQ))
     return 0; /* ("“Why now?” Mills then writes back, “You look cute.”") */
