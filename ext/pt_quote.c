@@ -776,7 +776,14 @@ static int subject_before(const pt_entity_doc *d, size_t c, size_t lo, int para,
       if (f > lo && is_det(d, f - 1)) f--;
       if (!is_det(d, f)) f = p;
     }
-    if (f < p && (f == lo || tok_punct(d, f - 1, ',') || (d->tok[f].flags & PT_TOK_SENT))) {
+    /* (the possessor's own modifiers may open the clause: "Libertarian
+    ** presidential candidate Gary Johnson's doctor is calling") */
+    size_t g = f;
+    while (g > lo && g + 4 > f && ok_tok(d, g - 1, para) && (d->tok[g - 1].flags & PT_TOK_WORD) &&
+           !is_function(d, g - 1) && !is_det(d, g - 1) && !is_cue(d, g - 1) && !is_aux_verb(d, g - 1))
+      g--;
+    if (f < p && (f == lo || g == lo || tok_punct(d, f - 1, ',') || (d->tok[f].flags & PT_TOK_SENT))) {
+      if (g == lo) f = lo;
       a->np_a = f;
       a->np_b = k + 1;
       return 1;
@@ -821,6 +828,8 @@ static int subject_before(const pt_entity_doc *d, size_t c, size_t lo, int para,
 /* Speaker after the cue at c: "said Kerry", "said Sunday Mr. Kerry",
 ** "said a spokesman". */
 static int speaker_after_cue(const pt_entity_doc *d, size_t c, int para, attr *a) {
+  /* ("accused the Democratic leadership of using “…”": that is its object) */
+  if (pt_entity_word_class(d, c) & PT_W_OBJECT) return 0;
   size_t j = c + 1;
   for (int k = 0; k < 3 && (is_time_word(d, j) || tok_word(d, j, "on")); k++) j++;
   int m = ment_at(d, j, para);
@@ -1391,6 +1400,17 @@ static int attr_before(const pt_entity_doc *d, size_t lo, size_t b, int para, at
       ** what was said, so the name must end at a colon, a comma or the
       ** opening mark. */
       attr t = *a;
+      if ((pt_entity_word_class(d, c) & PT_W_OBJECT) && !(c > lo && is_aux_verb(d, c - 1) && !is_ing(d, c)) &&
+          clause_subject(d, lo, c, para, 0, &t) && t.ment >= 0) {
+        /* (a verb whose object follows it: "Mr. Sanders showed no sign of
+        ** backing down, releasing a statement that … accused the
+        ** leadership of using “…”" is the clause's subject's; not a
+        ** passive: "it was labeled “Mostly True.”") */
+        *a = t;
+        set_cue(d, a, c);
+        a->how = PT_ATTR_BEFORE;
+        return 1;
+      }
       if (speaker_after_cue(d, c, para, &t)) {
         size_t e = t.ment >= 0 ? d->ment[t.ment].tok_end : t.np_b;
         if (e > b || tok_punct(d, e, ':') || tok_punct(d, e, ',')) {

@@ -176,7 +176,8 @@ enum {
   PT_W_RELATIVE = 1024, /* a relative pronoun: who, which, that */
   PT_W_OBJPREP = 2048,  /* its object is a weak he/she antecedent: between, of */
   PT_W_NOUN = 4096,     /* a noun in -ly, not an adverb: family, rally */
-  PT_W_SAID = 8192      /* a plain reporting verb, no label: said, told, wrote */
+  PT_W_SAID = 8192,     /* a plain reporting verb, no label: said, told, wrote */
+  PT_W_OBJECT = 16384   /* its noun phrase after is its object: accused, called */
 };
 
 /* PT_W_ classes of token j (ASCII case folded; 0 for other tokens),

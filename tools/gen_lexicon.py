@@ -40,7 +40,7 @@ def lex_hash(key):
     return h
 
 
-CW_BITS = 9  # closed-word slots: 512 of sixteen bytes, under a third full
+CW_BITS = 10  # closed-word slots: 1024, under a third full
 
 
 def cw_key(word):
