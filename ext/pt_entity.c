@@ -1043,6 +1043,25 @@ static int seen_with(const pt_entity_doc *d, int ent, size_t w, size_t before) {
   return 0;
 }
 
+/* Titles in a row from token a, each capitalised, of a kind in `kinds`,
+** not a given name, and followed by a capitalised word: "NATO Secretary
+** General Jens Stoltenberg", "vice-presidential nominee Gov. Mike Pence".
+** Returns the token after the last (a when there is none); ORs their kinds
+** into *tf and keeps the last group and gender in *tg and *tgen. */
+static size_t title_chain(pt_entity_doc *d, size_t a, int kinds, int *tf, int *tg, int *tgen) {
+  size_t n;
+  int f, g, gen;
+  while (a + 1 < d->n_tok && (d->tok[a].flags & PT_TOK_CAP) && (LEX(d, a) & kinds) && !(LEX(d, a) & PT_LEX_FIRST) &&
+         (f = 0, g = -1, gen = 0, n = pt_lex_phrase(d, a, kinds, &f, &g, &gen)) != 0 && a + n < d->n_tok &&
+         (d->tok[a + n].flags & PT_TOK_CAP)) {
+    a += n;
+    *tf |= f;
+    if (g >= 0) *tg = g;
+    if (gen == 'm' || gen == 'f') *tgen = gen;
+  }
+  return a;
+}
+
 /* An epithet at token i: "the Florida senator", "the former Democratic
 ** governor", "the presumptive Republican presidential nominee" -- "the",
 ** up to four modifiers and a role title with a capitalised word among
@@ -1803,16 +1822,7 @@ static int find_mentions(pt_entity_doc *d) {
       tn = pt_lex_phrase(d, i, PT_LEX_TITLE_ROLE | PT_LEX_TITLE_HON, &tf, &tg, &tgen);
     /* "vice-presidential nominee Gov. Mike Pence": a second title is a
     ** title too, not the name's first word */
-    if (tn && i + tn < d->n_tok && (d->tok[i + tn].flags & PT_TOK_CAP) &&
-        (LEX(d, i + tn) & (PT_LEX_TITLE_ROLE | PT_LEX_TITLE_HON))) {
-      int tf2 = 0, tg2 = -1, tgen2 = 0;
-      size_t tn2 = pt_lex_phrase(d, i + tn, PT_LEX_TITLE_ROLE | PT_LEX_TITLE_HON, &tf2, &tg2, &tgen2);
-      if (tn2 && i + tn + tn2 < d->n_tok && (d->tok[i + tn + tn2].flags & PT_TOK_CAP)) {
-        tn += tn2, tf |= tf2;
-        if (tg2 >= 0) tg = tg2;
-        if (tgen2 == 'm' || tgen2 == 'f') tgen = tgen2;
-      }
-    }
+    if (tn) tn = title_chain(d, i + tn, PT_LEX_TITLE_ROLE | PT_LEX_TITLE_HON, &tf, &tg, &tgen) - i;
     size_t a = i + tn;
     /* "Secretary of State John Kerry": a role then an honorific is rare,
     ** but "former Sen." etc. are lexicon phrases. */
@@ -1853,7 +1863,7 @@ static int find_mentions(pt_entity_doc *d) {
       }
       /* "U.S.-China Strategic ...": the hyphenated pair is a modifier. */
       if (b - a >= 2 && (is_hyphen_modifier(d, a) || is_hyphen_tail(d, a))) a++, i = a;
-      if (b > a) b = org_extend(d, a, b, &joined); /* (b == a: a stop word that heads no place) */
+      b = org_extend(d, a, b, &joined); /* (b == a, a stop word that heads no place: no change) */
     }
     if (tn == 1 && b == a && (t->flags & PT_TOK_CAP) && map_get(d, t->byte_off, t->byte_len, 0) >= 0) {
       /* "King says": a title word that is a known surname is the name. */
@@ -1929,13 +1939,9 @@ static int find_mentions(pt_entity_doc *d) {
       ** president Tom Fitton": a body's title before a name is the
       ** person's role, as "White House press secretary" is */
       int tf2 = 0, tg2 = -1, tgen2 = 0;
-      size_t tn2 = pt_lex_phrase(d, b, PT_LEX_TITLE_ROLE, &tf2, &tg2, &tgen2), a2 = b + tn2, b2 = a2, t3;
+      size_t tn2 = pt_lex_phrase(d, b, PT_LEX_TITLE_ROLE, &tf2, &tg2, &tgen2), a2 = b + tn2, b2 = a2;
       /* ("NATO Secretary General Jens Stoltenberg": titles in a row) */
-      while (tn2 && a2 + 1 < d->n_tok && (d->tok[a2].flags & PT_TOK_CAP) &&
-             (LEX(d, a2) & (PT_LEX_TITLE_ROLE | PT_LEX_FIRST)) == PT_LEX_TITLE_ROLE &&
-             (t3 = pt_lex_phrase(d, a2, PT_LEX_TITLE_ROLE, NULL, NULL, NULL)) != 0 && a2 + t3 < d->n_tok &&
-             (d->tok[a2 + t3].flags & PT_TOK_CAP))
-        a2 += t3;
+      if (tn2) a2 = title_chain(d, a2, PT_LEX_TITLE_ROLE, &tf2, &tg2, &tgen2);
       if (tn2 && a2 < d->n_tok && (d->tok[a2].flags & PT_TOK_CAP) && !pt_entity_line_break(d, a2))
         b2 = run_end(d, a2, a2 + 6);
       size_t k = a2;
