@@ -1875,7 +1875,20 @@ static int find_mentions(pt_entity_doc *d) {
       b = i + 1;
     }
     if (tn && b == a) {
-      /* A title alone: "the secretary", "the vice president". */
+      /* A title alone: "the secretary", "the vice president", and with
+      ** what it is of: "the Secretary of the Navy". */
+      size_t te = i + tn;
+      if (te + 2 < d->n_tok && word_is(d, te, "of") && !pt_entity_line_break(d, te + 1)) {
+        /* (a body of one common word, "of the Navy", "of Finance": not a
+        ** name, though a verb follows it; a longer body, an acronym or a
+        ** place is found as ever) */
+        size_t k = te + 1 + (word_is(d, te + 1, "the") ? 1 : 0);
+        int j2 = 0;
+        if (k + 1 < d->n_tok && (d->tok[k].flags & PT_TOK_CAP) && !(d->tok[k].flags & PT_TOK_ALLCAPS) &&
+            !pt_entity_line_break(d, k) && (LEX(d, k) & PT_LEX_ORGWORD) && !(LEX(d, k) & (PT_LEX_PLACE | PT_LEX_PLACE_HEAD)) &&
+            run_end(d, k, k + 6) == k + 1 && org_extend(d, k, k + 1, &j2) == k + 1 && !pt_entity_possessive(d, k + 1))
+          te = k + 1;
+      }
       if ((tf & PT_LEX_TITLE_ROLE) && i > 0 && (d->tok[i - 1].flags & PT_TOK_WORD) &&
           d->tok[i - 1].byte_len == 3 &&
           !memcmp(d->text + d->tok[i - 1].byte_off + 1, "he", 2) && tg >= 0 && tg < MAX_GROUPS &&
@@ -1884,10 +1897,10 @@ static int find_mentions(pt_entity_doc *d) {
         /* ("The Democratic presidential nominee" is not the Republican one) */
         for (size_t k = i; k < i + tn && ent >= 0; k++)
           if ((d->tok[k].flags & PT_TOK_CAP) && !seen_with(d, ent, k, i - 1)) ent = -1;
-        if (ent >= 0 && add_mention(d, i - 1, i + tn, i - 1, PT_MENT_TITLE, ent)) return PT_NOMEM;
+        if (ent >= 0 && add_mention(d, i - 1, te, i - 1, PT_MENT_TITLE, ent)) return PT_NOMEM;
         if (ent >= 0 && d->ent[ent].type == PT_ENT_PERSON) note_person(&ls, d, ent, i);
       }
-      i += tn;
+      i = te;
       continue;
     }
     if (b == a) {
