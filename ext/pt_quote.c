@@ -1239,6 +1239,13 @@ static int np_subject(const pt_entity_doc *d, size_t lo, size_t c, int para, att
     /* "The Republican nominee also outlined his plan and vowed": the
     ** phrase ends before an adverb, another determiner or an auxiliary */
     if (k > lo + 1 && (is_filler(d, k) || is_aux_verb(d, k) || (is_det(d, k) && !is_function(d, k - 1)))) break;
+    /* ("The president attacked Hillary Clinton:": a verb in -ed after a
+    ** noun, before a name, ends it; "a woman named Caroline" becomes "a
+    ** woman", no harm) */
+    if (k > lo + 1 && (d->tok[k].flags & PT_TOK_LOWER) && d->tok[k].byte_len > 3 &&
+        !memcmp(d->text + d->tok[k].byte_off + d->tok[k].byte_len - 2, "ed", 2) && k + 1 < c &&
+        d->tok[k + 1].ment >= 0 && (d->tok[k - 1].flags & PT_TOK_LOWER) && !is_function(d, k - 1) && !is_det(d, k - 1))
+      break;
     /* ("The Republican candidate appeared to assert …, saying": a verb
     ** taking an infinitive ends it) */
     if (k > lo + 1 && (d->tok[k].flags & PT_TOK_LOWER) && d->tok[k].byte_len > 3 &&
@@ -1425,6 +1432,24 @@ static int attr_before(const pt_entity_doc *d, size_t lo, size_t b, int para, at
   if (tok_punct(d, b, ':')) {
     if (first_person_before(d, lo, b)) return 0;
     if (np_subject(d, lo, b, para, a)) {
+      /* "The timing of Sanders' surge doesn't surprise Republican pollster
+      ** Daron Shaw:": a phrase with no one at its head ("timing": no
+      ** title, no name, no plural) gives way to a person named last, right
+      ** before the colon, after a verb rather than a preposition */
+      size_t hd = a->np_a;
+      while (hd + 1 < a->np_b && is_det(d, hd)) hd++;
+      const pt_tok *h = &d->tok[hd];
+      int m = d->tok[b - 1].ment_end;
+      int nobody = (h->flags & PT_TOK_LOWER) && h->ment < 0 && d->text[h->byte_off + h->byte_len - 1] != 's' &&
+                   !(pt_entity_lex(d, hd) & (PT_LEX_TITLE_ROLE | PT_LEX_TITLE_HEAD));
+      if (nobody && m >= 0 && d->ment[m].type == PT_MENT_NAME && personish(d, m)) {
+        size_t v = d->ment[m].tok_first;
+        if (v > a->np_b && ok_tok(d, v - 1, para) && (d->tok[v - 1].flags & PT_TOK_WORD) &&
+            !is_function(d, v - 1) && !is_det(d, v - 1) && !(pt_entity_word_class(d, v - 1) & (PT_W_PREP | PT_W_AUX))) {
+          a->np_a = a->np_b = 0;
+          a->ment = m;
+        }
+      }
       a->how = PT_ATTR_COLON;
       return 1;
     }
