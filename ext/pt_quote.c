@@ -1357,7 +1357,17 @@ static int attr_before(const pt_entity_doc *d, size_t lo, size_t b, int para, at
         clause_subject(d, lo, c, para, 0, a)) {
       /* "Trump returned the compliment to Adelson, telling Reuters",
       ** "Bush thought for a moment and said": the verb's subject is the
-      ** clause's, not the nearest name. */
+      ** clause's, not the nearest name -- nor a name after a phrase that
+      ** opens the clause ("The senator praised Ann Smith and said") */
+      attr t = {-1, 0, 0, 0, 0, 0, 0, 0, 0};
+      size_t f = past_fronted(d, lo, c, para), mf = a->ment >= 0 ? d->ment[a->ment].tok_first : 0;
+      /* (but "One official said Reid quieted the chatter, telling his
+      ** colleagues" is Reid's: the subject of what was said) */
+      if (a->ment >= 0 && np_subject(d, f, c, para, &t) && mf >= t.np_b && !tok_punct(d, mf - 1, ',') &&
+          !(is_cue(d, mf - 1) && !(pt_entity_word_class(d, mf - 1) & PT_W_OBJECT)) && !tok_word(d, mf - 1, "that")) {
+        a->ment = -1;
+        a->np_a = t.np_a, a->np_b = t.np_b;
+      }
       set_cue(d, a, c);
       a->how = PT_ATTR_BEFORE;
       return 1;
