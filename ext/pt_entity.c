@@ -2009,6 +2009,15 @@ static int find_mentions(pt_entity_doc *d) {
         size_t ar, ae = appositive(d, b, &ar);
         cue = ae && ae + 1 < d->n_tok && d->text[d->tok[ae].byte_off] == ',' &&
               (d->tok[ae + 1].flags & PT_TOK_LOWER) && (LEX(d, ae + 1) & PT_LEX_CUE_VERB);
+        /* (or a verb in the past follows: "ProPublica reported", "Whitlock
+        ** also addressed the crowd" -- a name, though not yet a person's:
+        ** "Brexit dominated the talks" must not become a "he") */
+        size_t v = b;
+        while (v < b + 2 && v < d->n_tok && (pt_entity_word_class(d, v) & PT_W_FILLER)) v++;
+        if (!cue && v < d->n_tok && (d->tok[v].flags & PT_TOK_LOWER) && d->tok[v].byte_len > 4 && !LEX(d, a) &&
+            !memcmp(d->text + d->tok[v].byte_off + d->tok[v].byte_len - 2, "ed", 2) &&
+            !pt_entity_word_class(d, v) && !pt_entity_line_break(d, b))
+          cue = 1;
       }
       if (!known && !cue && !place) { i = b; continue; }
     }
