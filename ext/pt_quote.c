@@ -1341,9 +1341,21 @@ static int attr_before(const pt_entity_doc *d, size_t lo, size_t b, int para, at
       ** the verb of a who-clause is said by the clause's antecedent */
       size_t w = c;
       while (w > lo && is_filler(d, w - 1)) w--;
-      if (w > lo + 2 && tok_word(d, w - 1, "who") && tok_punct(d, w - 2, ',')) {
+      /* (or "the Chicago Police Department which reported “…”": a body's
+      ** which- or that-clause, the name right before it) */
+      int who = w > lo + 2 && tok_word(d, w - 1, "who") && tok_punct(d, w - 2, ','), rel = who;
+      /* (a name ending right before it, no place: not "a sign at an exit in
+      ** Corona, which read", nor the "that" of "said …, New York, that") */
+      size_t ae = w > lo + 2 && tok_punct(d, w - 2, ',') ? w - 2 : w - 1;
+      if (!who && w > lo + 2 && (tok_word(d, w - 1, "which") || tok_word(d, w - 1, "who") ||
+                                 (tok_word(d, w - 1, "that") && ae == w - 1))) {
+        int m = ae > lo ? d->tok[ae - 1].ment_end : -1;
+        rel = m >= 0 && !place_ment(d, m);
+      }
+      if (rel) {
         attr t = *a;
-        if (subject_before(d, w - 2, lo, para, &t) && t.ment >= 0 &&
+        if (subject_before(d, ae, lo, para, &t) && t.ment >= 0 &&
+            (who || d->ment[t.ment].tok_end == ae) &&
             d->ment[t.ment].type != PT_MENT_PRONOUN) {
           *a = t;
           set_cue(d, a, c);
@@ -2123,7 +2135,10 @@ static void classify(pt_quote_list *l) {
         int c2 = (unsigned char)s[k];
         size_t a2 = 1;
         if (c2 >= 0x80) c2 = pt_utf8_decode(s + k, e - k, &a2);
-        if (!is_wordc(c2) && !(c2 == '\'' || c2 == 0x2019 || c2 == '-')) break;
+        /* ("3,210" and "2.5" are one word each) */
+        int num = (c2 == ',' || c2 == '.') && s[k - 1] >= '0' && s[k - 1] <= '9' && k + 1 < e && s[k + 1] >= '0' &&
+                  s[k + 1] <= '9';
+        if (!is_wordc(c2) && !(c2 == '\'' || c2 == 0x2019 || c2 == '-') && !num) break;
         k += a2;
         len++;
       }
