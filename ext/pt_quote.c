@@ -1239,12 +1239,15 @@ static int np_subject(const pt_entity_doc *d, size_t lo, size_t c, int para, att
     /* "The Republican nominee also outlined his plan and vowed": the
     ** phrase ends before an adverb, another determiner or an auxiliary */
     if (k > lo + 1 && (is_filler(d, k) || is_aux_verb(d, k) || (is_det(d, k) && !is_function(d, k - 1)))) break;
-    /* ("The president attacked Hillary Clinton:": a verb in -ed after a
-    ** noun, before a name, ends it; "a woman named Caroline" becomes "a
-    ** woman", no harm) */
+    /* ("The president attacked Hillary Clinton:", "The town released a
+    ** statement": a word in -ed after a noun is a verb, or a participle
+    ** that qualifies the phrase: "a Quinnipiac poll conducted in February"
+    ** becomes "a Quinnipiac poll", "a woman named Caroline" "a woman", no
+    ** harm; an -ed word right after the determiner is an adjective, "the
+    ** retired neurosurgeon") */
     if (k > lo + 1 && (d->tok[k].flags & PT_TOK_LOWER) && d->tok[k].byte_len > 3 &&
-        !memcmp(d->text + d->tok[k].byte_off + d->tok[k].byte_len - 2, "ed", 2) && k + 1 < c &&
-        d->tok[k + 1].ment >= 0 && (d->tok[k - 1].flags & PT_TOK_LOWER) && !is_function(d, k - 1) && !is_det(d, k - 1))
+        !memcmp(d->text + d->tok[k].byte_off + d->tok[k].byte_len - 2, "ed", 2) &&
+        (d->tok[k - 1].flags & PT_TOK_WORD) && !is_function(d, k - 1) && !is_det(d, k - 1) && !is_filler(d, k - 1))
       break;
     /* ("The Republican candidate appeared to assert …, saying": a verb
     ** taking an infinitive ends it) */
