@@ -222,13 +222,13 @@ static int closed_class(const char *s, size_t n, size_t avail) {
 
 int pt_entity_word_class_lookup(const pt_entity_doc *cd, size_t j) {
   if (j >= cd->n_tok || !cd->wcls) return 0;
-  uint16_t *memo = cd->wcls; /* a memo: d stays logically const */
-  if (memo[j]) return memo[j] & 0x7FFF;
+  uint32_t *memo = cd->wcls; /* a memo: d stays logically const */
+  if (memo[j]) return (int)(memo[j] & 0x7FFFFFFFu);
   const pt_tok *t = &cd->tok[j];
   int found = (t->flags & PT_TOK_WORD) && t->byte_len <= CW_MAX_LEN
                   ? closed_class(cd->text + t->byte_off, t->byte_len, cd->len - t->byte_off)
                   : 0;
-  memo[j] = (uint16_t)(found | 0x8000);
+  memo[j] = (uint32_t)found | 0x80000000u;
   return found;
 }
 

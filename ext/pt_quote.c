@@ -1249,6 +1249,9 @@ static int np_subject(const pt_entity_doc *d, size_t lo, size_t c, int para, att
         !memcmp(d->text + d->tok[k].byte_off + d->tok[k].byte_len - 2, "ed", 2) &&
         (d->tok[k - 1].flags & PT_TOK_WORD) && !is_function(d, k - 1) && !is_det(d, k - 1) && !is_filler(d, k - 1))
       break;
+    /* (and before any other verb: "The first incident came during …",
+    ** "The group seeks to prevent …") */
+    if (k > lo + 1 && (d->tok[k].flags & PT_TOK_LOWER) && (pt_entity_word_class(d, k) & PT_W_VERB)) break;
     /* ("The Republican candidate appeared to assert …, saying": a verb
     ** taking an infinitive ends it) */
     if (k > lo + 1 && (d->tok[k].flags & PT_TOK_LOWER) && d->tok[k].byte_len > 3 &&

@@ -126,7 +126,7 @@ typedef struct pt_entity_doc {
   size_t n_ent, cap_ent;
   void *map;            /* name-word -> entity hash map (private) */
   size_t map_cap, map_n;
-  uint16_t *wcls;       /* owned memo of pt_entity_word_class(), per token */
+  uint32_t *wcls;       /* owned memo of pt_entity_word_class(), per token */
   size_t cap_wcls;
 } pt_entity_doc;
 
@@ -177,7 +177,8 @@ enum {
   PT_W_OBJPREP = 2048,  /* its object is a weak he/she antecedent: between, of */
   PT_W_NOUN = 4096,     /* a noun in -ly, not an adverb: family, rally */
   PT_W_SAID = 8192,     /* a plain reporting verb, no label: said, told, wrote */
-  PT_W_OBJECT = 16384   /* its noun phrase after is its object: accused, called */
+  PT_W_OBJECT = 16384,  /* its noun phrase after is its object: accused, called */
+  PT_W_VERB = 32768     /* a verb that is no reporting verb: began, came, seeks */
 };
 
 /* PT_W_ classes of token j (ASCII case folded; 0 for other tokens),
@@ -185,7 +186,7 @@ enum {
 ** case is inline: the attribution rules ask about the same tokens often. */
 int pt_entity_word_class_lookup(const pt_entity_doc *d, size_t j);
 static inline int pt_entity_word_class(const pt_entity_doc *d, size_t j) {
-  if (j < d->n_tok && d->wcls && d->wcls[j]) return d->wcls[j] & 0x7FFF;
+  if (j < d->n_tok && d->wcls && d->wcls[j]) return (int)(d->wcls[j] & 0x7FFFFFFFu);
   return pt_entity_word_class_lookup(d, j);
 }
 

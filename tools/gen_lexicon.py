@@ -75,7 +75,7 @@ def closed_words(src, f):
     f.write("#define CW_SLOT_BITS %d\n" % CW_BITS)
     f.write("#define CW_MAX_LEN 10\n")
     # Key bytes 0..7; bytes 8..9 and the length (top byte); PT_W_ classes.
-    f.write("static const struct cw_slot {\n  uint64_t k0, k1;\n  uint16_t cls;\n} cw_slots[1 << CW_SLOT_BITS] = {\n")
+    f.write("static const struct cw_slot {\n  uint64_t k0, k1;\n  uint32_t cls;\n} cw_slots[1 << CW_SLOT_BITS] = {\n")
     for i, sl in enumerate(slots):
         if sl:
             f.write("  [%d] = {0x%016xull, 0x%016xull, %s}, /* %s */\n" % (i, sl[0], sl[1], sl[2], sl[3]))
