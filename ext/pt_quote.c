@@ -1584,8 +1584,17 @@ static void fill_speaker(pt_quote_list *l, pt_quote *q, const attr *a) {
     q->name_off = e->name_off, q->name_len = e->name_len;
     q->role_off = e->role_off, q->role_len = e->role_len;
   } else if (a->np_b > a->np_a) {
+    /* (a phrase cut off at a mark or a bound keeps no dangling words: "the
+    ** authors of the “…”" names "the authors", "A coalition of" "A
+    ** coalition") */
+    size_t nb = a->np_b;
+    while (nb > a->np_a + 2 && (d->tok[nb - 1].flags & PT_TOK_LOWER) &&
+           ((is_function(d, nb - 1) && !is_det(d, nb - 1)) || (pt_entity_word_class(d, nb - 1) & PT_W_ART) ||
+            is_subordinator(d, nb - 1) || is_aux_verb(d, nb - 1) || is_filler(d, nb - 1) ||
+            (pt_entity_word_class(d, nb - 1) & PT_W_PREP)))
+      nb--; /* (but "the mother of three": a number stays) */
     q->spk_off = d->tok[a->np_a].byte_off;
-    q->spk_len = d->tok[a->np_b - 1].byte_off + d->tok[a->np_b - 1].byte_len - q->spk_off;
+    q->spk_len = d->tok[nb - 1].byte_off + d->tok[nb - 1].byte_len - q->spk_off;
     q->name_off = q->spk_off;
     q->name_len = q->spk_len;
     /* "His answer was long, and worth quoting in full:" -- a noun phrase
@@ -2070,7 +2079,7 @@ static int names_work(const pt_entity_doc *d, const pt_quote *q, int title_case)
                                       "op-ed", "editorial", "essay", "commentary", "headline", NULL};
   static const char *const work[] = {"book", "memoir", "novel", "film", "movie", "documentary", "song",
                                      "anthem", "album", "show", "series", "program", "programme",
-                                     "podcast", "musical", "called", "read", "on", "in", NULL};
+                                     "podcast", "musical", "called", "read", "on", "in", "the", NULL};
   size_t o = pt_entity_tok_at(d, q->open_off);
   if (o == 0 || o > d->n_tok) return 0;
   size_t j = o - 1;
