@@ -852,10 +852,14 @@ static int speaker_after_cue(const pt_entity_doc *d, size_t c, int para, attr *a
     /* "said Ohio State University professor Paul Beck": a body or a place
     ** and a role word before a person's name only describe the person */
     size_t k = d->ment[m].tok_end; /* ("Ohio State professor": words of the body too) */
-    while (k < d->ment[m].tok_end + 4 && ok_tok(d, k, para) && (d->tok[k].flags & PT_TOK_WORD) &&
-           d->tok[k].ment < 0 && !is_cue(d, k) && !is_function(d, k) && !is_subordinator(d, k))
-      k++;
-    if (k > d->ment[m].tok_end && ok_tok(d, k, para) && d->tok[k].ment >= 0 &&
+    /* (and a place, or another body, right before the person: "said former
+    ** Utah governor Michael Leavitt", "said South Carolina Democratic Party
+    ** Chairman Jaime Harrison") */
+    while (k < d->ment[m].tok_end + 6 && ok_tok(d, k, para) && (d->tok[k].flags & PT_TOK_WORD) &&
+           (d->tok[k].ment < 0 || !personish(d, d->tok[k].ment)) && !is_cue(d, k) && !is_function(d, k) &&
+           !is_subordinator(d, k))
+      k = d->tok[k].ment >= 0 ? d->ment[d->tok[k].ment].tok_end : k + 1;
+    if ((k > d->ment[m].tok_end || place_ment(d, m)) && ok_tok(d, k, para) && d->tok[k].ment >= 0 &&
         d->ment[d->tok[k].ment].type == PT_MENT_NAME && personish(d, d->tok[k].ment))
       m = d->tok[k].ment;
   }
