@@ -622,11 +622,26 @@ static int np_subject(const pt_entity_doc *d, size_t lo, size_t c, int para, att
 ** Carolina said": for a mention after "of"/"from" that ends a person's
 ** name, the person (not before token lo); else m. */
 static int person_of_place(const pt_entity_doc *d, int m, size_t lo) {
+  /* (through a chain of places and bodies, named or not: "Stacy Baker of
+  ** Columbia, South Carolina", "Archbishop Aris Shirvanian of the Armenian
+  ** Patriarchate of Jerusalem") */
   size_t f = d->ment[m].tok_first;
-  if (f >= 2 && f > lo + 1 && (tok_word(d, f - 1, "of") || tok_word(d, f - 1, "from")) &&
-      d->tok[f - 2].ment_end >= 0 && d->ment[d->tok[f - 2].ment_end].type == PT_MENT_NAME &&
-      personish(d, d->tok[f - 2].ment_end))
-    return d->tok[f - 2].ment_end;
+  for (int hop = 0; hop < 4; hop++) {
+    if (f > lo && is_det(d, f - 1)) f--;
+    if (f < lo + 2 || !(d->tok[f - 2].flags & PT_TOK_CAP) || (d->tok[f - 2].flags & PT_TOK_INQ)) break;
+    if (hop == 0 && tok_punct(d, f - 1, ',') && place_ment(d, m)) {
+      /* "Columbia, South Carolina": the town before its state */
+    } else if (tok_word(d, f - 1, "of") || tok_word(d, f - 1, "from")) {
+      int p = d->tok[f - 2].ment_end;
+      if (p >= 0 && d->ment[p].type == PT_MENT_NAME && personish(d, p)) return p;
+    } else {
+      break;
+    }
+    /* back over the capitalised words before it */
+    size_t g = f - 2;
+    while (g > lo && g + 6 > f && (d->tok[g - 1].flags & PT_TOK_CAP) && !(d->tok[g - 1].flags & PT_TOK_INQ)) g--;
+    f = g;
+  }
   return m;
 }
 
