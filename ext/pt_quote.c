@@ -1201,6 +1201,13 @@ static int clause_subject_from(const pt_entity_doc *d, size_t lo, size_t c, int 
     if (k > lo && d->ment[m].type == PT_MENT_NAME && is_det(d, k - 1) && personish(d, m) &&
         d->ment[m].tok_end < c && (d->tok[d->ment[m].tok_end].flags & PT_TOK_LOWER))
       continue;
+    /* nor a place before a title ("The Florida senator sought …, saying":
+    ** the senator, whom no mention stands for) */
+    if (k > lo && place_ment(d, m) && is_det(d, k - 1) && d->ment[m].tok_end < c &&
+        (pt_entity_lex(d, d->ment[m].tok_end) & (PT_LEX_TITLE_ROLE | PT_LEX_TITLE_HEAD))) {
+      if (first == m) first = -1;
+      continue;
+    }
     /* "Senator Bernie Sanders of Vermont endorsed": past the place */
     if (e + 1 < c && (tok_word(d, e, "of") || tok_word(d, e, "from")) && ok_tok(d, e + 1, para) &&
         d->tok[e + 1].ment >= 0 && place_ment(d, d->tok[e + 1].ment)) {
@@ -1252,6 +1259,10 @@ static int np_subject(const pt_entity_doc *d, size_t lo, size_t c, int para, att
            extra++)
         e++;
       if (e > k && (tok_punct(d, e, ',') || is_cue(d, e))) k = e;
+      /* ("The Florida senator": a title after the name is the head) */
+      else if (k < c && ok_tok(d, k, para) && (d->tok[k].flags & PT_TOK_LOWER) &&
+               (pt_entity_lex(d, k) & PT_LEX_TITLE_ROLE))
+        k++;
       break;
     }
     if (!(d->tok[k].flags & PT_TOK_WORD) || is_cue(d, k) || is_subordinator(d, k)) break;
