@@ -1258,12 +1258,6 @@ static int same_surname(const pt_entity_doc *d, int from, const pt_tok *lt, char
   return -1;
 }
 
-/* Does token j end in "-ing" (a participle: "saying", "suggesting")? */
-static int participle(const pt_entity_doc *d, size_t j) {
-  const pt_tok *t = &d->tok[j];
-  return t->byte_len > 4 && !memcmp(d->text + t->byte_off + t->byte_len - 3, "ing", 3);
-}
-
 /* Is token j a lower-case noun that can describe the person named after
 ** it ("developer", "strategist", "billionaire")?  Not a function word, a
 ** verb form (-ed, -ing, -s) or an adverb. */
@@ -1273,7 +1267,7 @@ static int descriptor(pt_entity_doc *d, size_t j) {
   const char *w = d->text + t->byte_off;
   size_t n = t->byte_len;
   if (w[n - 1] == 's' || (w[n - 2] == 'e' && w[n - 1] == 'd') || (w[n - 2] == 'l' && w[n - 1] == 'y') ||
-      (n > 4 && !memcmp(w + n - 3, "ing", 3)))
+      pt_entity_ends_ing(d, j))
     return 0;
   if (LEX(d, j) & (PT_LEX_CUE_VERB | PT_LEX_PRONOUN)) return 0;
   return !(pt_entity_word_class(d, j) & PT_W_PREP);
@@ -1442,7 +1436,7 @@ static int link_name(pt_entity_doc *d, link_state *ls, size_t ta, size_t a, size
         ** the clause's subject's: "derided the return of Glass-Steagall,
         ** suggesting that …") */
         (nx && b + 1 < d->n_tok && d->text[nx->byte_off] == ',' && (d->tok[b + 1].flags & PT_TOK_LOWER) &&
-         (LEX(d, b + 1) & PT_LEX_CUE_VERB) && !participle(d, b + 1)) ||
+         (LEX(d, b + 1) & PT_LEX_CUE_VERB) && !pt_entity_ends_ing(d, b + 1)) ||
         /* "Lesley Deutch, a senior vice president ...," */
         (nx && nw >= 2 && b + 1 < d->n_tok && d->text[nx->byte_off] == ',' && d->tok[b + 1].byte_len <= 3 &&
          ((d->tok[b + 1].byte_len == 1 && d->text[d->tok[b + 1].byte_off] == 'a') ||
@@ -2015,7 +2009,7 @@ static int find_mentions(pt_entity_doc *d) {
         size_t v = b;
         while (v < b + 2 && v < d->n_tok && (pt_entity_word_class(d, v) & PT_W_FILLER)) v++;
         if (!cue && v < d->n_tok && (d->tok[v].flags & PT_TOK_LOWER) && d->tok[v].byte_len > 4 && !LEX(d, a) &&
-            !memcmp(d->text + d->tok[v].byte_off + d->tok[v].byte_len - 2, "ed", 2) &&
+            pt_entity_ends_ed(d, v) &&
             !pt_entity_word_class(d, v) && !pt_entity_line_break(d, b))
           cue = 1;
       }

@@ -504,12 +504,6 @@ static int is_time_word(const pt_entity_doc *d, size_t j) {
   return (pt_entity_word_class(d, j) & PT_W_TIME) != 0;
 }
 
-/* Does token j end in "-ing" (a participle: "saying", "urging")? */
-static int is_ing(const pt_entity_doc *d, size_t j) {
-  const pt_tok *t = &d->tok[j];
-  return t->byte_len > 4 && !memcmp(d->text + t->byte_off + t->byte_len - 3, "ing", 3);
-}
-
 static int is_det(const pt_entity_doc *d, size_t j) {
   return (pt_entity_word_class(d, j) & PT_W_DET) != 0;
 }
@@ -807,7 +801,7 @@ static int subject_before(const pt_entity_doc *d, size_t c, size_t lo, int para,
   /* A bare plural: "officials said" (but not "tweets accusing her of":
   ** a participle after a plural qualifies it). */
   const pt_tok *t = &d->tok[k];
-  int participle = is_ing(d, c);
+  int participle = pt_entity_ends_ing(d, c);
   /* (nor "marching through the streets chanted": an object, not a subject) */
   int object = k > lo && (is_det(d, k - 1) || is_function(d, k - 1));
   if ((t->flags & PT_TOK_LOWER) && t->byte_len > 3 && d->text[t->byte_off + t->byte_len - 1] == 's' &&
@@ -986,7 +980,7 @@ static int attr_after(const pt_entity_doc *d, size_t j, int para, int end, attr 
   if (tok_word(d, j, "according") && tok_word(d, j + 1, "to")) return according_to(d, j, para, PT_ATTR_AFTER, a);
   /* "“…,” it recommended.": a body named before (attribute() finds it) */
   if (tok_word(d, j, "it") && ok_tok(d, j + 1, para) && (d->tok[j + 1].flags & PT_TOK_LOWER) && is_cue(d, j + 1) &&
-      !is_ing(d, j + 1) && ends_clause(d, j + 2, para)) {
+      !pt_entity_ends_ing(d, j + 1) && ends_clause(d, j + 2, para)) {
     a->np_a = j, a->np_b = j + 1;
     set_cue(d, a, j + 1);
     a->how = PT_ATTR_AFTER;
@@ -997,7 +991,7 @@ static int attr_after(const pt_entity_doc *d, size_t j, int para, int end, attr 
     int m = d->tok[j + 1].ment;
     size_t v = d->ment[m].tok_end;
     while (is_filler(d, v)) v++;
-    if (ok_tok(d, v, para) && is_cue(d, v) && !is_ing(d, v)) {
+    if (ok_tok(d, v, para) && is_cue(d, v) && !pt_entity_ends_ing(d, v)) {
       a->ment = m;
       set_cue(d, a, v);
       a->how = PT_ATTR_AFTER;
@@ -1007,7 +1001,7 @@ static int attr_after(const pt_entity_doc *d, size_t j, int para, int end, attr 
   if (is_cue(d, j)) {
     /* (not after a participle: "“…,” urging the congregation to vote" --
     ** the phrase after it is its object) */
-    if (is_ing(d, j) || !speaker_after_cue(d, j, para, a)) return 0;
+    if (pt_entity_ends_ing(d, j) || !speaker_after_cue(d, j, para, a)) return 0;
     if (stop && !ends_with_adjuncts(d, a->ment >= 0 ? d->ment[a->ment].tok_end : a->np_b, para)) return 0;
     set_cue(d, a, j);
     a->how = PT_ATTR_AFTER;
@@ -1078,7 +1072,7 @@ static int attr_after(const pt_entity_doc *d, size_t j, int para, int end, attr 
     ** launch event for Trump Tower Manila, calling it": a participle after a
     ** comma is said by the sentence's subject, not by a name that a verb or
     ** a preposition in between governs. */
-    if (tok_punct(d, k - 1, ',') && is_ing(d, k))
+    if (tok_punct(d, k - 1, ',') && pt_entity_ends_ing(d, k))
       for (size_t p = j; p < first; p++)
         if ((d->tok[p].flags & PT_TOK_LOWER) && !is_filler(d, p) && !is_det(d, p)) return 0;
   }
@@ -1106,7 +1100,7 @@ static int attr_after(const pt_entity_doc *d, size_t j, int para, int end, attr 
 ** subject follows the phrase's comma.  Returns lo when there is none. */
 static size_t past_fronted(const pt_entity_doc *d, size_t lo, size_t c, int para) {
   if (!ok_tok(d, lo, para) || !(d->tok[lo].flags & PT_TOK_WORD)) return lo;
-  int ing = is_ing(d, lo);
+  int ing = pt_entity_ends_ing(d, lo);
   if (tok_word(d, lo, "as")) return lo; /* "As The Post's Ruth Marcus puts it," */
   /* "Ever since she endorsed Mrs. Clinton this month, Ms. Warren has":
   ** an adverb before the subordinator */
@@ -1159,7 +1153,7 @@ static int clause_subject_from(const pt_entity_doc *d, size_t lo, size_t c, int 
     if (tok_punct(d, k, ',')) {
       /* ", saying he had been …": a participle's phrase, like a
       ** subordinate clause, holds no subject of the sentence */
-      sub = k + 1 < c && ok_tok(d, k + 1, para) && (d->tok[k + 1].flags & PT_TOK_LOWER) && is_ing(d, k + 1);
+      sub = k + 1 < c && ok_tok(d, k + 1, para) && (d->tok[k + 1].flags & PT_TOK_LOWER) && pt_entity_ends_ing(d, k + 1);
       inner = -1;
       if (appos) {
         /* the appositive closed: a verb after it makes its head the subject */
@@ -1275,8 +1269,7 @@ static int np_subject(const pt_entity_doc *d, size_t lo, size_t c, int para, att
     ** becomes "a Quinnipiac poll", "a woman named Caroline" "a woman", no
     ** harm; an -ed word right after the determiner is an adjective, "the
     ** retired neurosurgeon") */
-    if (k > lo + 1 && (d->tok[k].flags & PT_TOK_LOWER) && d->tok[k].byte_len > 3 &&
-        !memcmp(d->text + d->tok[k].byte_off + d->tok[k].byte_len - 2, "ed", 2) &&
+    if (k > lo + 1 && (d->tok[k].flags & PT_TOK_LOWER) && pt_entity_ends_ed(d, k) &&
         (d->tok[k - 1].flags & PT_TOK_WORD) && !is_function(d, k - 1) && !is_det(d, k - 1) && !is_filler(d, k - 1))
       break;
     /* (and before any other verb: "The first incident came during …",
@@ -1284,8 +1277,7 @@ static int np_subject(const pt_entity_doc *d, size_t lo, size_t c, int para, att
     if (k > lo + 1 && (d->tok[k].flags & PT_TOK_LOWER) && (pt_entity_word_class(d, k) & PT_W_VERB)) break;
     /* ("The Republican candidate appeared to assert …, saying": a verb
     ** taking an infinitive ends it) */
-    if (k > lo + 1 && (d->tok[k].flags & PT_TOK_LOWER) && d->tok[k].byte_len > 3 &&
-        !memcmp(d->text + d->tok[k].byte_off + d->tok[k].byte_len - 2, "ed", 2) && tok_word(d, k + 1, "to"))
+    if (k > lo + 1 && (d->tok[k].flags & PT_TOK_LOWER) && pt_entity_ends_ed(d, k) && tok_word(d, k + 1, "to"))
       break;
     k++;
   }
@@ -1366,7 +1358,7 @@ static int attr_before(const pt_entity_doc *d, size_t lo, size_t b, int para, at
         return 1;
       }
     }
-    int participle = is_ing(d, c);
+    int participle = pt_entity_ends_ing(d, c);
     /* "She says Trump's tweets accusing her … are “lies”": a participle
     ** right after a plural noun qualifies it; the reporting verb is before. */
     if (participle && c > lo && (d->tok[c - 1].flags & PT_TOK_LOWER) && d->tok[c - 1].byte_len > 3 &&
@@ -1465,7 +1457,7 @@ static int attr_before(const pt_entity_doc *d, size_t lo, size_t b, int para, at
       ** what was said, so the name must end at a colon, a comma or the
       ** opening mark. */
       attr t = *a;
-      if ((pt_entity_word_class(d, c) & PT_W_OBJECT) && !(c > lo && is_aux_verb(d, c - 1) && !is_ing(d, c)) &&
+      if ((pt_entity_word_class(d, c) & PT_W_OBJECT) && !(c > lo && is_aux_verb(d, c - 1) && !pt_entity_ends_ing(d, c)) &&
           clause_subject(d, lo, c, para, 0, &t) && t.ment >= 0) {
         /* (a verb whose object follows it: "Mr. Sanders showed no sign of
         ** backing down, releasing a statement that … accused the
@@ -1546,7 +1538,7 @@ static int attr_before(const pt_entity_doc *d, size_t lo, size_t b, int para, at
         /* ("with Trump reportedly yelling:" is Trump's) */
         size_t mf = d->ment[m].tok_first, v = d->ment[m].tok_end;
         while (v < b && is_filler(d, v)) v++;
-        int ing = v < b && (d->tok[v].flags & PT_TOK_LOWER) && is_ing(d, v);
+        int ing = v < b && (d->tok[v].flags & PT_TOK_LOWER) && pt_entity_ends_ing(d, v);
         if (place_ment(d, m) ||
             (mf > lo && (d->tok[mf - 1].flags & PT_TOK_LOWER) && (pt_entity_word_class(d, mf - 1) & PT_W_OBJPREP) &&
              !tok_word(d, mf - 1, "from") && !(tok_word(d, mf - 1, "with") && ing)))

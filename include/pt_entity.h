@@ -28,6 +28,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 /* Lexicon flags (bits of pt_tok.lex), one per list of sql/lexicons/. */
 enum {
@@ -188,6 +189,17 @@ int pt_entity_word_class_lookup(const pt_entity_doc *d, size_t j);
 static inline int pt_entity_word_class(const pt_entity_doc *d, size_t j) {
   if (j < d->n_tok && d->wcls && d->wcls[j]) return (int)(d->wcls[j] & 0x7FFFFFFFu);
   return pt_entity_word_class_lookup(d, j);
+}
+
+/* Does token j end in "-ing" (a participle: "saying", "suggesting"; more
+** than four bytes) or in "-ed" (a past form: "addressed"; more than three)? */
+static inline int pt_entity_ends_ing(const pt_entity_doc *d, size_t j) {
+  const pt_tok *t = &d->tok[j];
+  return t->byte_len > 4 && !memcmp(d->text + t->byte_off + t->byte_len - 3, "ing", 3);
+}
+static inline int pt_entity_ends_ed(const pt_entity_doc *d, size_t j) {
+  const pt_tok *t = &d->tok[j];
+  return t->byte_len > 3 && !memcmp(d->text + t->byte_off + t->byte_len - 2, "ed", 2);
 }
 
 /* Is there a line break between token j-1 and token j (quotation marks
