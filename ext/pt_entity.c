@@ -2022,6 +2022,16 @@ static int find_mentions(pt_entity_doc *d) {
         !pt_entity_line_break(d, i))
       ta = i - 1;
     size_t ra = i, rb = (tf & PT_LEX_TITLE_ROLE) ? a : i;
+    if ((tf & PT_LEX_TITLE_ROLE) && i > 0 && d->tok[i - 1].ment_end >= 0 && !pt_entity_line_break(d, i)) {
+      /* "Florida Sen. Marco Rubio", "former Utah governor Michael Leavitt":
+      ** the place before the title is part of the role as written */
+      const pt_mention *pm = &d->ment[d->tok[i - 1].ment_end];
+      if (pm->type == PT_MENT_NAME && pm->ent >= 0 && d->ent[pm->ent].place && pm->tok_end == i) {
+        ra = pm->tok_first;
+        if (ra > 0 && !pt_entity_line_break(d, ra) && (word_is(d, ra - 1, "former") || word_is(d, ra - 1, "then")))
+          ra--;
+      }
+    }
     int grp = (tf & PT_LEX_TITLE_ROLE) ? tg : -1;
     size_t ara = 0, arb = appositive(d, b, &ara);
     if (arb && rb == ra && !org) {
