@@ -1570,6 +1570,19 @@ static size_t sentence_start(const pt_entity_doc *d, size_t b, int para) {
   return lo;
 }
 
+/* The end of the phrase [a, b) without dangling words: a phrase cut off at
+** a mark or a bound names "the authors" for "the authors of the “…”" and
+** "A coalition" for "A coalition of nearly"; a number stays ("the mother
+** of three"), and two words always do. */
+static size_t phrase_end(const pt_entity_doc *d, size_t a, size_t b) {
+  while (b > a + 2 && (d->tok[b - 1].flags & PT_TOK_LOWER) &&
+         ((is_function(d, b - 1) && !is_det(d, b - 1)) || (pt_entity_word_class(d, b - 1) & PT_W_ART) ||
+          is_subordinator(d, b - 1) || is_aux_verb(d, b - 1) || is_filler(d, b - 1) ||
+          (pt_entity_word_class(d, b - 1) & PT_W_PREP)))
+    b--;
+  return b;
+}
+
 static void fill_speaker(pt_quote_list *l, pt_quote *q, const attr *a) {
   const pt_entity_doc *d = &l->ents;
   q->how = a->how;
@@ -1594,8 +1607,9 @@ static void fill_speaker(pt_quote_list *l, pt_quote *q, const attr *a) {
     ** group as the speaker ("Autor and Dorn") */
     q->spk_off = d->tok[a->np_a].byte_off;
     q->spk_len = d->tok[a->np_b - 1].byte_off + d->tok[a->np_b - 1].byte_len - q->spk_off;
+    size_t rb = phrase_end(d, a->ref_a, a->ref_b);
     q->name_off = d->tok[a->ref_a].byte_off;
-    q->name_len = d->tok[a->ref_b - 1].byte_off + d->tok[a->ref_b - 1].byte_len - q->name_off;
+    q->name_len = d->tok[rb - 1].byte_off + d->tok[rb - 1].byte_len - q->name_off;
   } else if (a->body > 0) {
     /* "“…,” it recommended": the pronoun as the mention, the body it
     ** stands for as the speaker */
@@ -1606,15 +1620,7 @@ static void fill_speaker(pt_quote_list *l, pt_quote *q, const attr *a) {
     q->name_off = e->name_off, q->name_len = e->name_len;
     q->role_off = e->role_off, q->role_len = e->role_len;
   } else if (a->np_b > a->np_a) {
-    /* (a phrase cut off at a mark or a bound keeps no dangling words: "the
-    ** authors of the “…”" names "the authors", "A coalition of" "A
-    ** coalition") */
-    size_t nb = a->np_b;
-    while (nb > a->np_a + 2 && (d->tok[nb - 1].flags & PT_TOK_LOWER) &&
-           ((is_function(d, nb - 1) && !is_det(d, nb - 1)) || (pt_entity_word_class(d, nb - 1) & PT_W_ART) ||
-            is_subordinator(d, nb - 1) || is_aux_verb(d, nb - 1) || is_filler(d, nb - 1) ||
-            (pt_entity_word_class(d, nb - 1) & PT_W_PREP)))
-      nb--; /* (but "the mother of three": a number stays) */
+    size_t nb = phrase_end(d, a->np_a, a->np_b);
     q->spk_off = d->tok[a->np_a].byte_off;
     q->spk_len = d->tok[nb - 1].byte_off + d->tok[nb - 1].byte_len - q->spk_off;
     q->name_off = q->spk_off;
@@ -1774,16 +1780,19 @@ static int referent_before(const pt_entity_doc *d, size_t o, int plural, size_t 
       }
     }
   }
-  if (plural && np_subject(d, f0, b + 1, para, &t) && t.np_b > t.np_a + 1) {
+  if (np_subject(d, f0, b + 1, para, &t) && t.np_b > t.np_a + 1) {
     /* the head noun: the last word before "of" or a name ("The authors
-    ** of the Growth and Opportunity Project") */
+    ** of the Growth and Opportunity Project"), in the plural for "they"
+    ** and in the singular, no title, for "it" ("A coalition of nearly 40
+    ** groups sent a letter.") */
     size_t h = t.np_a + 1;
     while (h + 1 < t.np_b && (d->tok[h + 1].flags & PT_TOK_WORD) && d->tok[h + 1].ment < 0 && !is_function(d, h + 1))
       h++;
     const pt_tok *ht = &d->tok[h];
-    if (ht->ment < 0 && ht->byte_len > 3 && d->text[ht->byte_off + ht->byte_len - 1] == 's' &&
-        d->text[ht->byte_off + ht->byte_len - 2] != 's' && !pt_entity_possessive(d, h + 1) &&
-        !pt_entity_possessive(d, t.np_b)) /* (not cut at "the county's …") */
+    int pl = ht->byte_len > 3 && d->text[ht->byte_off + ht->byte_len - 1] == 's' &&
+             d->text[ht->byte_off + ht->byte_len - 2] != 's';
+    if (ht->ment < 0 && (ht->flags & PT_TOK_LOWER) && (plural ? pl : !pl && !(pt_entity_lex(d, h) & (PT_LEX_TITLE_ROLE | PT_LEX_PRONOUN))) &&
+        !pt_entity_possessive(d, h + 1) && !pt_entity_possessive(d, t.np_b)) /* (not cut at "the county's …") */
       *ra = t.np_a, *rb = t.np_b;
   }
 #undef OPENS
@@ -1819,7 +1828,8 @@ static void attribute(pt_quote_list *l) {
       if (found && a.ment < 0 && a.np_b == a.np_a + 1 && tok_word(d, a.np_a, "it")) {
         size_t ra, rb;
         a.body = 1 + referent_before(d, o_tok, 0, &ra, &rb);
-        if (!a.body) found = 0, a = (attr){-1, 0, 0, 0, 0, 0, 0, 0, 0};
+        if (!a.body && rb > ra) a.ref_a = ra, a.ref_b = rb; /* a phrase: "A coalition of 40 groups" */
+        else if (!a.body) found = 0, a = (attr){-1, 0, 0, 0, 0, 0, 0, 0, 0};
       }
     }
     /* After "…,” Kerry said. the next quotation continues Kerry rather than
