@@ -1307,6 +1307,18 @@ static int first_person_before(const pt_entity_doc *d, size_t lo, size_t c) {
   return 0;
 }
 
+/* Is the verb at c passive: a form of "be" before it (fillers between),
+** and not a participle in -ing ("was asked", "was also labeled"; not "is
+** calling")? */
+static int passive(const pt_entity_doc *d, size_t lo, size_t c) {
+  size_t v = c;
+  while (v > lo && is_filler(d, v - 1)) v--;
+  return v > lo && !pt_entity_ends_ing(d, c) &&
+         (tok_word(d, v - 1, "was") || tok_word(d, v - 1, "were") || tok_word(d, v - 1, "is") ||
+          tok_word(d, v - 1, "are") || tok_word(d, v - 1, "been") || tok_word(d, v - 1, "being") ||
+          tok_word(d, v - 1, "be"));
+}
+
 /* Is token j a verb of address whose passive's subject is who was spoken
 ** to ("asked", "told", "pressed")? */
 static int addressed(const pt_entity_doc *d, size_t j) {
@@ -1339,10 +1351,7 @@ static int attr_before(const pt_entity_doc *d, size_t lo, size_t b, int para, at
       ** "by", or unknown (no other rule may take the subject) */
       size_t v = c;
       while (v > lo && is_filler(d, v - 1)) v--;
-      if (v > lo && addressed(d, c) &&
-          (tok_word(d, v - 1, "was") || tok_word(d, v - 1, "were") || tok_word(d, v - 1, "is") ||
-           tok_word(d, v - 1, "are") || tok_word(d, v - 1, "been") || tok_word(d, v - 1, "being") ||
-           tok_word(d, v - 1, "be"))) {
+      if (addressed(d, c) && passive(d, lo, c)) {
         attr t = *a;
         if (tok_word(d, c + 1, "by") && speaker_after_cue(d, c + 1, para, &t) && t.ment >= 0 &&
             d->ment[t.ment].type != PT_MENT_PRONOUN)
@@ -1457,7 +1466,7 @@ static int attr_before(const pt_entity_doc *d, size_t lo, size_t b, int para, at
       ** what was said, so the name must end at a colon, a comma or the
       ** opening mark. */
       attr t = *a;
-      if ((pt_entity_word_class(d, c) & PT_W_OBJECT) && !(c > lo && is_aux_verb(d, c - 1) && !pt_entity_ends_ing(d, c)) &&
+      if ((pt_entity_word_class(d, c) & PT_W_OBJECT) && !passive(d, lo, c) &&
           clause_subject(d, lo, c, para, 0, &t) && t.ment >= 0) {
         /* (a verb whose object follows it: "Mr. Sanders showed no sign of
         ** backing down, releasing a statement that … accused the
