@@ -1305,6 +1305,35 @@ static int possessive_role_after(const pt_entity_doc *d, size_t j) {
   return 0;
 }
 
+/* Is the name at token a set off after its title: "Kazakhstan's foreign
+** minister, Erlan Idrissov, plays down concerns", "the group's director,
+** Ana Ruiz,"?  A title phrase from the lexicon ends at the comma before a,
+** after a determiner or a possessive 's, and a comma closes the name at b.
+** Returns the role's first token (the role ends at the comma) and sets
+** *group, or 0. */
+static size_t title_set_off_before(const pt_entity_doc *d, size_t a, size_t b, int *group) {
+  if (a < 3 || b >= d->n_tok || !(d->tok[b].flags & PT_TOK_PUNCT) || d->text[d->tok[b].byte_off] != ',' ||
+      !(d->tok[a - 1].flags & PT_TOK_PUNCT) || d->text[d->tok[a - 1].byte_off] != ',' || pt_entity_line_break(d, a))
+    return 0;
+  /* (not "his father, Brent Bozell, Jr.": a family's names merge, and
+  ** the father's role would go to the son) */
+  if (is_suffix(d, b - 1) || (b + 1 < d->n_tok && is_suffix(d, b + 1))) return 0;
+  size_t end = a - 1, best = 0;
+  for (size_t k = end - 1; k > 0 && k + 4 > end && (d->tok[k].flags & PT_TOK_LOWER) && d->tok[k].para == d->tok[a].para;
+       k--) {
+    int f, g, gen;
+    if (pt_lex_phrase(d, k, PT_LEX_TITLE_ROLE, &f, &g, &gen) != end - k) continue;
+    /* (after "the", "his" or "Bloomberg's": not "After meeting the
+    ** president, Erlan Idrissov said") */
+    size_t p = k - 1;
+    if ((pt_entity_word_class(d, p) & PT_W_ART) || (p > 0 && pt_entity_possessive(d, p - 1))) {
+      best = k;
+      *group = g;
+    }
+  }
+  return best;
+}
+
 static int link_name(pt_entity_doc *d, link_state *ls, size_t ta, size_t a, size_t b,
                      int role_group, char gender, int is_org, size_t role_a, size_t role_b) {
   size_t last = b - 1;
@@ -2033,6 +2062,11 @@ static int find_mentions(pt_entity_doc *d) {
       }
     }
     int grp = (tf & PT_LEX_TITLE_ROLE) ? tg : -1;
+    if (rb == ra && !org && ta == a) {
+      int sg = -1;
+      size_t sa = title_set_off_before(d, a, b, &sg);
+      if (sa) ra = sa, rb = a - 1, grp = sg;
+    }
     size_t ara = 0, arb = appositive(d, b, &ara);
     if (arb && rb == ra && !org) {
       ra = ara;

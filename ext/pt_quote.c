@@ -1675,16 +1675,27 @@ static int is_stop_char(int c) { return c == '.' || c == '?' || c == '!'; }
 /* A quotation inside a sentence that ends with its attribution: "Couple
 ** global exposure with a “candidate who is a lightning rod” and
 ** Clevelanders get nervous, said Christine Link." -- the first comma after
-** the quotation (token j on), before the sentence ends and before any other
-** quotation, that starts an attribution running to the end. */
+** the quotation (token j on), before the sentence ends, that starts an
+** attribution running to the end.  Another quotation inside the sentence
+** does not end it: "Fundraising was “stagnant for a month” as donors
+** waited to see how a “turbulent election cycle” played out, he said." */
 static int attr_sentence_end(const pt_entity_doc *d, size_t j, int para, attr *a) {
-  for (size_t k = j; k < j + 40 && ok_tok(d, k, para); k++) {
+  for (size_t k = j; k < j + 40 && k < d->n_tok && d->tok[k].para == para; k++) {
     const pt_tok *t = &d->tok[k];
-    if (t->flags & (PT_TOK_STOP | PT_TOK_INQ)) return 0;
+    if (t->flags & PT_TOK_STOP) return 0;
+    if (t->flags & PT_TOK_INQ) {
+      /* (one that ends its sentence ends the search) */
+      if (k + 1 < d->n_tok && (d->tok[k + 1].flags & PT_TOK_SENT)) return 0;
+      continue;
+    }
     if (tok_punct(d, k, ';') || tok_punct(d, k, ':')) return 0;
     if (k > j && tok_punct(d, k, ',')) {
       attr t2 = *a;
-      if (attr_after(d, k, para, '.', &t2) && t2.how == PT_ATTR_AFTER) {
+      /* (a reporting verb, "according to", or a verb in the past -- "Mr.
+      ** Kasich forcefully differed." -- but "…, and promoting Trump-branded
+      ** steaks, wine and water." is no attribution) */
+      if (attr_after(d, k, para, '.', &t2) && t2.how == PT_ATTR_AFTER &&
+          (is_cue(d, t2.cue_a) || tok_word(d, t2.cue_a, "according") || pt_entity_ends_ed(d, t2.cue_a))) {
         *a = t2;
         return 1;
       }
