@@ -1334,6 +1334,16 @@ static size_t title_set_off_before(const pt_entity_doc *d, size_t a, size_t b, i
   return best;
 }
 
+/* Does a reporting verb follow the name ending at b, right after it or
+** past one adverb in -ly ("Cruz openly admitted")?  (Not past a filler:
+** "Carrier has said" is a company's, and "Earhardt then asked Rubio …"
+** made the interviewer the "he" of Rubio's answer.) */
+static int cue_follows(const pt_entity_doc *d, size_t b) {
+  size_t v = b;
+  if (pt_entity_is_filler(d, v) && !(pt_entity_word_class(d, v) & PT_W_FILLER)) v++;
+  return v < d->n_tok && (d->tok[v].flags & PT_TOK_LOWER) && (LEX(d, v) & PT_LEX_CUE_VERB);
+}
+
 static int link_name(pt_entity_doc *d, link_state *ls, size_t ta, size_t a, size_t b,
                      int role_group, char gender, int is_org, size_t role_a, size_t role_b) {
   size_t last = b - 1;
@@ -1448,7 +1458,7 @@ static int link_name(pt_entity_doc *d, link_state *ls, size_t ta, size_t a, size
         (nw >= 3 && d->tok[a + 1].byte_len == 2 && d->text[d->tok[a + 1].byte_off + 1] == '.') ||
         /* "Ayman al-Zawahiri": a particle only names take */
         (nw >= 2 && (d->tok[b - 1].flags & PT_TOK_LOWER)) ||
-        (nx && (nx->flags & PT_TOK_LOWER) && (LEX(d, b) & PT_LEX_CUE_VERB)) ||
+        (nx && cue_follows(d, b)) ||
         /* "Florida developer Mel Sembler": a descriptor noun before a full name */
         (nw >= 2 && ta == a && ta > 0 && descriptor(d, ta - 1)) ||
         /* "…, noted NBC's Dante Chinni.", "the Post's Ruth Marcus said": a
@@ -2024,7 +2034,7 @@ static int find_mentions(pt_entity_doc *d) {
       const pt_tok *w0 = &d->tok[a];
       int plural = w0->byte_len > 3 && d->text[w0->byte_off + w0->byte_len - 1] == 's' &&
                    !(w0->flags & PT_TOK_ALLCAPS);
-      int cue = !plural && b < d->n_tok && (d->tok[b].flags & PT_TOK_LOWER) && (LEX(d, b) & PT_LEX_CUE_VERB);
+      int cue = !plural && cue_follows(d, b);
       int place = (LEX(d, a) & PT_LEX_PLACE) != 0; /* "Washington and Beijing agreed" */
       if (!known && !cue && !place && !plural) {
         /* (or after an appositive: "Miller, a retired worker from a
@@ -2035,9 +2045,12 @@ static int find_mentions(pt_entity_doc *d) {
         /* (or a verb in the past follows: "ProPublica reported", "Whitlock
         ** also addressed the crowd" -- a name, though not yet a person's:
         ** "Brexit dominated the talks" must not become a "he") */
+        /* (past fillers and adverbs in -ly: "Cruz openly admitted"; a known
+        ** given name may open it: "Carson defied the question") */
         size_t v = b;
-        while (v < b + 2 && v < d->n_tok && (pt_entity_word_class(d, v) & PT_W_FILLER)) v++;
-        if (!cue && v < d->n_tok && (d->tok[v].flags & PT_TOK_LOWER) && d->tok[v].byte_len > 4 && !LEX(d, a) &&
+        while (v < b + 2 && pt_entity_is_filler(d, v)) v++;
+        if (!cue && v < d->n_tok && (d->tok[v].flags & PT_TOK_LOWER) && d->tok[v].byte_len > 4 &&
+            !(LEX(d, a) & ~PT_LEX_FIRST) &&
             pt_entity_ends_ed(d, v) &&
             !pt_entity_word_class(d, v) && !pt_entity_line_break(d, b))
           cue = 1;

@@ -480,14 +480,7 @@ static int is_cue(const pt_entity_doc *d, size_t j) {
 
 /* Words that may stand between a speaker and the verb, or after the verb
 ** before the speaker: "also said", "has said", "said Sunday". */
-static int is_filler(const pt_entity_doc *d, size_t j) {
-  if (j >= d->n_tok || !(d->tok[j].flags & PT_TOK_LOWER) || (d->tok[j].flags & PT_TOK_INQ)) return 0;
-  if (pt_entity_word_class(d, j) & PT_W_FILLER) return 1;
-  const pt_tok *t = &d->tok[j];
-  /* an adverb in -ly, but not a noun ("The family has called") */
-  return t->byte_len > 4 && d->text[t->byte_off + t->byte_len - 1] == 'y' &&
-         d->text[t->byte_off + t->byte_len - 2] == 'l' && !(pt_entity_word_class(d, j) & PT_W_NOUN);
-}
+static int is_filler(const pt_entity_doc *d, size_t j) { return pt_entity_is_filler(d, j); }
 
 /* Function words that end a run of modifiers before a name. */
 static int is_function(const pt_entity_doc *d, size_t j) {
@@ -1943,6 +1936,26 @@ static void attribute(pt_quote_list *l) {
             if (!t.how) t.how = PT_ATTR_SUBJECT;
             fill_speaker(l, q, &t);
           }
+        }
+      }
+      if (!q->spk_len && !starts_para && o_tok > 0 && d->tok[o_tok - 1].para == para) {
+        /* "This makes it difficult to dislodge misinformation, he said. Good
+        ** information can still drive out bad, but only when “the truth is
+        ** sexier than the lie.”": the sentence before ends with an
+        ** attribution of its own, so the writer is still reporting it. */
+        size_t lo = (d->tok[o_tok - 1].flags & PT_TOK_STOP) ? o_tok : sentence_start(d, o_tok - 1, para);
+        if (lo > 1 && lo <= o_tok && (d->tok[lo - 1].flags & PT_TOK_STOP) && d->tok[lo - 1].para == para) {
+          for (size_t k = lo - 1; k-- > 0 && k + 8 > lo && ok_tok(d, k, para) && !(d->tok[k].flags & PT_TOK_STOP);)
+            if (tok_punct(d, k, ',')) {
+              attr t = {-1, 0, 0, 0, 0, 0, 0, 0, 0};
+              /* (someone the text names: not an unresolved "they") */
+              if (attr_after(d, k, para, '.', &t) && t.how == PT_ATTR_AFTER && is_cue(d, t.cue_a) &&
+                  t.cue_b + 1 >= lo && t.ment >= 0 && d->ment[t.ment].ent >= 0) {
+                t.how = PT_ATTR_CONTINUED;
+                fill_speaker(l, q, &t);
+              }
+              break;
+            }
         }
       }
       if (!q->spk_len && !starts_para && o_tok > 0 && ok_tok(d, o_tok - 1, para) &&

@@ -202,6 +202,17 @@ static inline int pt_entity_ends_ed(const pt_entity_doc *d, size_t j) {
   return t->byte_len > 3 && !memcmp(d->text + t->byte_off + t->byte_len - 2, "ed", 2);
 }
 
+/* Is token j a word that may stand between a subject and its verb: a
+** lower-case word of the `filler` class ("also", "has") or an adverb in -ly
+** that is no noun ("openly", but not "family")? */
+static inline int pt_entity_is_filler(const pt_entity_doc *d, size_t j) {
+  if (j >= d->n_tok || !(d->tok[j].flags & PT_TOK_LOWER) || (d->tok[j].flags & PT_TOK_INQ)) return 0;
+  int wc = pt_entity_word_class(d, j);
+  if (wc & PT_W_FILLER) return 1;
+  const pt_tok *t = &d->tok[j];
+  return t->byte_len > 4 && !memcmp(d->text + t->byte_off + t->byte_len - 2, "ly", 2) && !(wc & PT_W_NOUN);
+}
+
 /* Is there a line break between token j-1 and token j (quotation marks
 ** between them included)? */
 int pt_entity_line_break(const pt_entity_doc *d, size_t j);
