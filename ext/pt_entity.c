@@ -911,6 +911,12 @@ static size_t run_end(const pt_entity_doc *d, size_t a, size_t lim) {
     if (b > a && (LEX(d, b) & (PT_LEX_TITLE_ROLE | PT_LEX_TITLE_HON)) &&
         !(LEX(d, b) & PT_LEX_FIRST) && b + 1 < d->n_tok && name_cont(d, b + 1))
       break;
+    if (b > a && (LEX(d, b) & PT_LEX_TITLE_HEAD) && !(LEX(d, b) & PT_LEX_FIRST)) {
+      /* "Harbor Trust Executive Director Lena Ostrova": a title of several
+      ** words ends the run too */
+      size_t tn = pt_lex_phrase(d, b, PT_LEX_TITLE_ROLE, NULL, NULL, NULL);
+      if (tn > 1 && b + tn < d->n_tok && name_cont(d, b + tn)) break;
+    }
     b++;
   }
   return b;
@@ -1980,7 +1986,8 @@ static int find_mentions(pt_entity_doc *d) {
       if (k > a && (LEX(d, k) & PT_LEX_ORGWORD)) org = 1;
     if (b - a == 1 && (d->tok[a].flags & PT_TOK_ALLCAPS)) org = 1;
     if (joined) org = 1;
-    if (org && !tn && b + 1 < d->n_tok && !pt_entity_line_break(d, b) && (LEX(d, b) & PT_LEX_TITLE_ROLE)) {
+    if (org && !tn && b + 1 < d->n_tok && !pt_entity_line_break(d, b) &&
+        (LEX(d, b) & (PT_LEX_TITLE_ROLE | PT_LEX_TITLE_HEAD))) {
       /* "Heritage Foundation President Kay James", "Judicial Watch
       ** president Tom Fitton": a body's title before a name is the
       ** person's role, as "White House press secretary" is */
@@ -2074,6 +2081,9 @@ static int find_mentions(pt_entity_doc *d) {
           ra--;
       }
     }
+    /* ("national security editor Dr. Sebastian Gorka": the honorific is
+    ** no part of the role) */
+    while (rb > ra + 1 && (LEX(d, rb - 1) & (PT_LEX_TITLE_HON | PT_LEX_TITLE_ROLE)) == PT_LEX_TITLE_HON) rb--;
     int grp = (tf & PT_LEX_TITLE_ROLE) ? tg : -1;
     if (rb == ra && !org && ta == a) {
       int sg = -1;
@@ -2093,8 +2103,9 @@ static int find_mentions(pt_entity_doc *d) {
     char gender = (tgen == 'm' || tgen == 'f') ? (char)tgen : 0;
     ls.modifier = (b + 1 < d->n_tok && (d->tok[b].flags & PT_TOK_LOWER) &&
                    (LEX(d, b) & (PT_LEX_TITLE_ROLE | PT_LEX_TITLE_HEAD)) && (d->tok[b + 1].flags & PT_TOK_CAP)) ||
-                  /* "the Clinton approach": a name between an article and a noun */
-                  (ta > 0 && b < d->n_tok && (d->tok[b].flags & PT_TOK_LOWER) && d->tok[ta - 1].byte_len <= 3 &&
+                  /* "the Clinton approach": a name between an article and a noun
+                  ** (not a titled person: "The columnist Ruth Marcus wrote") */
+                  (ta > 0 && ta == a && b < d->n_tok && (d->tok[b].flags & PT_TOK_LOWER) && d->tok[ta - 1].byte_len <= 3 &&
                    (d->tok[ta - 1].flags & PT_TOK_WORD) &&
                    ((d->tok[ta - 1].byte_len == 3 && !memcmp(d->text + d->tok[ta - 1].byte_off + 1, "he", 2)) ||
                     (d->tok[ta - 1].byte_len == 1 && (d->text[d->tok[ta - 1].byte_off] | 0x20) == 'a')));

@@ -861,7 +861,11 @@ static int speaker_after_cue(const pt_entity_doc *d, size_t c, int para, attr *a
            (d->tok[k].ment < 0 || !personish(d, d->tok[k].ment)) && !is_cue(d, k) && !is_function(d, k) &&
            !is_subordinator(d, k))
       k = d->tok[k].ment >= 0 ? d->ment[d->tok[k].ment].tok_end : k + 1;
-    if ((k > d->ment[m].tok_end || place_ment(d, m)) && ok_tok(d, k, para) && d->tok[k].ment >= 0 &&
+    /* (or a person whose title follows: "explained Los Angeles-based
+    ** attorney Edgar Martirosyan") */
+    if ((k > d->ment[m].tok_end || place_ment(d, m) ||
+         (ok_tok(d, k, para) && (pt_entity_lex(d, k) & (PT_LEX_TITLE_ROLE | PT_LEX_TITLE_HEAD)))) &&
+        ok_tok(d, k, para) && d->tok[k].ment >= 0 &&
         d->ment[d->tok[k].ment].type == PT_MENT_NAME && personish(d, d->tok[k].ment))
       m = d->tok[k].ment;
   }
