@@ -1952,9 +1952,12 @@ static void attribute(pt_quote_list *l) {
           for (size_t k = lo - 1; k-- > 0 && k + 8 > lo && ok_tok(d, k, para) && !(d->tok[k].flags & PT_TOK_STOP);)
             if (tok_punct(d, k, ',')) {
               attr t = {-1, 0, 0, 0, 0, 0, 0, 0, 0};
-              /* (someone the text names: not an unresolved "they") */
+              /* (a short ", he said." or ", said Kerry.": the speaker right
+              ** after the comma or the verb, someone the text names -- not an
+              ** unresolved "they", nor "…, we heard America shouting.") */
               if (attr_after(d, k, para, '.', &t) && t.how == PT_ATTR_AFTER && is_cue(d, t.cue_a) &&
-                  t.cue_b + 1 >= lo && t.ment >= 0 && d->ment[t.ment].ent >= 0) {
+                  t.cue_b + 1 >= lo && t.ment >= 0 && d->ment[t.ment].ent >= 0 &&
+                  (d->ment[t.ment].tok_first == k + 1 || d->ment[t.ment].tok_first == t.cue_b)) {
                 t.how = PT_ATTR_CONTINUED;
                 fill_speaker(l, q, &t);
               }
