@@ -1602,6 +1602,26 @@ static int preposition_object(pt_entity_doc *d, size_t a) {
   return a > 0 && (d->tok[a - 1].flags & PT_TOK_LOWER) && (pt_entity_word_class(d, a - 1) & PT_W_OBJPREP);
 }
 
+/* Is the name [a, b) inside a writer's aside set off by dashes within its
+** sentence ("“I don't think the conventional wisdom” -- that Bloomberg is
+** perceived as a nanny-state liberal -- “is going to last,” he says.")?
+** Like a preposition's object, it yields to the person the sentence before
+** was about. */
+static int in_dash_aside(pt_entity_doc *d, size_t a, size_t b) {
+  size_t k = a;
+  for (;; k--) {
+    if (k == 0 || a - k >= 12) return 0;
+    const pt_tok *t = &d->tok[k - 1];
+    if (t->flags & (PT_TOK_STOP | PT_TOK_INQ) || t->para != d->tok[a].para) return 0;
+    if (t->flags & PT_TOK_DASH) break;
+  }
+  for (k = b; k < b + 16 && k < d->n_tok && d->tok[k].para == d->tok[a].para; k++) {
+    if (d->tok[k].flags & (PT_TOK_STOP | PT_TOK_INQ)) return 0;
+    if (d->tok[k].flags & PT_TOK_DASH) return 1;
+  }
+  return 0;
+}
+
 /* Does a reporting verb that ends its clause follow token b ("Cruz
 ** electrified the crowds, Stovall said.", "Trump, Sexton said, has")?  The
 ** name before it is who the sentence reports, and a "he said" after it
@@ -2109,7 +2129,7 @@ static int find_mentions(pt_entity_doc *d) {
                    (d->tok[ta - 1].flags & PT_TOK_WORD) &&
                    ((d->tok[ta - 1].byte_len == 3 && !memcmp(d->text + d->tok[ta - 1].byte_off + 1, "he", 2)) ||
                     (d->tok[ta - 1].byte_len == 1 && (d->text[d->tok[ta - 1].byte_off] | 0x20) == 'a')));
-    ls.pobj = !org && preposition_object(d, ta);
+    ls.pobj = !org && (preposition_object(d, ta) || in_dash_aside(d, ta, b));
     ls.weak = !org && (weak_position(d, b) || possessor_of_apposition(d, b) || ls.fronted || ls.pobj);
     ls.reporter = reports_at(d, b) || (reported_by(d, ta) && clause_ends_at(d, b)) ||
                   (reports_who(d, b) && !(ta > 0 && (word_is(d, ta - 1, "and") || word_is(d, ta - 1, "or"))));
