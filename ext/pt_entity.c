@@ -43,8 +43,8 @@
 #define LS_GENDER(v) ("\0mfp"[((v) >> 24) & 3])
 #define LS_PREFIX(v) ((int)(((v) >> 26) & 1))
 #define LS_LEN(v) ((size_t)(((v) >> 27) & 63))
-#define LS_OFF(v) ((size_t)(((v) >> 33) & 0x7FFF))
-#define LS_TAG(v) ((v) >> 48)
+#define LS_OFF(v) ((size_t)(((v) >> 33) & 0xFFFF))
+#define LS_TAG(v) ((v) >> 49)
 
 /* Bytes w[i..i+r) (1 <= r <= 8) as a little-endian word, zero above.
 ** `avail` (>= i + r) is how many bytes at w may be read: with eight to
@@ -74,7 +74,7 @@ static inline uint64_t lex_fold8(uint64_t x) {
 /* The lexicon's lookup (tools/gen_lexicon.py builds the table with the
 ** same hash): eight bytes at a time, each OR 0x20 -- ASCII case folding
 ** that keeps keys equal under lex_fold8() equal here -- one multiply each;
-** the slot is the top bits, the tag bits 32..47.  Returns the slot word,
+** the slot is the top bits, the tag bits 32..46.  Returns the slot word,
 ** 0 when w[0..n) is not listed. */
 static uint64_t lex_find(const char *w, size_t n, size_t avail) {
   if (n == 0 || n > 40) return 0;
@@ -83,7 +83,7 @@ static uint64_t lex_find(const char *w, size_t n, size_t avail) {
     /* Most words: one chunk, no loops (the same hash and compare as below). */
     uint64_t x = lex_chunk(w, 0, n, avail), fx = lex_fold8(x);
     uint64_t h = ((uint64_t)n * K ^ (x | (0x2020202020202020ull >> (64 - 8 * n)))) * K;
-    uint64_t tag = (h >> 32) & 0xFFFF;
+    uint64_t tag = (h >> 32) & 0x7FFF;
     for (size_t i = (size_t)(h >> (64 - LEX_SLOT_BITS));; i = (i + 1) & (LEX_SLOTS - 1)) {
       uint64_t v = lex_slots[i];
       if (!v) return 0;
@@ -98,7 +98,7 @@ static uint64_t lex_find(const char *w, size_t n, size_t avail) {
     uint64_t fx0 = lex_fold8(x0), fx1 = lex_fold8(x1);
     uint64_t h = ((uint64_t)n * K ^ (x0 | 0x2020202020202020ull)) * K;
     h = (h ^ (x1 | (0x2020202020202020ull >> (64 - 8 * (n - 8))))) * K;
-    uint64_t tag = (h >> 32) & 0xFFFF;
+    uint64_t tag = (h >> 32) & 0x7FFF;
     for (size_t i = (size_t)(h >> (64 - LEX_SLOT_BITS));; i = (i + 1) & (LEX_SLOTS - 1)) {
       uint64_t v = lex_slots[i];
       if (!v) return 0;
@@ -117,7 +117,7 @@ static uint64_t lex_find(const char *w, size_t n, size_t avail) {
     uint64_t pad = r == 8 ? 0x2020202020202020ull : 0x2020202020202020ull & (((uint64_t)1 << (8 * r)) - 1);
     h = (h ^ (x[c] | pad)) * K;
   }
-  uint64_t tag = (h >> 32) & 0xFFFF;
+  uint64_t tag = (h >> 32) & 0x7FFF;
   for (size_t i = (size_t)(h >> (64 - LEX_SLOT_BITS));; i = (i + 1) & (LEX_SLOTS - 1)) {
     uint64_t v = lex_slots[i];
     if (!v) return 0;
@@ -1696,9 +1696,10 @@ static size_t headline_end(pt_entity_doc *d, size_t p) {
   for (; k < d->n_tok && k < p + 40 && d->tok[k].para == d->tok[p].para; k++) {
     const pt_tok *t = &d->tok[k];
     if (!(t->flags & PT_TOK_WORD)) continue;
-    /* (a list's count may open it: "9 (More) Offensive Things Donald Trump
-    ** Has Said") */
-    if (words == 0 && d->text[t->byte_off] >= '0' && d->text[t->byte_off] <= '9') continue;
+    /* (numbers count for neither: a list's count may open it, "9 (More)
+    ** Offensive Things Donald Trump Has Said", and "U.S. Nominates Jim
+    ** Yong Kim for 2nd Term at World Bank" has an ordinal) */
+    if (d->text[t->byte_off] >= '0' && d->text[t->byte_off] <= '9') continue;
     words++;
     if (t->flags & PT_TOK_CAP) caps++;
     else if (t->byte_len > 3 || !(t->flags & PT_TOK_LOWER)) return p; /* "said", a number */

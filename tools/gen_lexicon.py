@@ -20,7 +20,7 @@ FLAGS = {
     "place": 4096, "place_head": 8192, "geo_tail": 16384, "geo_head": 32768,
 }
 
-SLOT_BITS = 13  # 8192 slots of eight bytes: 64 KiB, a quarter full
+SLOT_BITS = 14  # 16384 slots of eight bytes: 128 KiB, at most two-thirds full
 
 
 K = 0x9E3779B97F4A7C15
@@ -31,7 +31,7 @@ def lex_hash(key):
     """The lookup hash of ext/pt_entity.c (lex_hash): eight bytes at a time,
     little-endian, each byte OR 0x20 (ASCII case folding that keeps equal
     keys equal), one multiply each.  The slot is the top SLOT_BITS bits,
-    the tag bits 32..47.  Must match the C."""
+    the tag bits 32..46.  Must match the C."""
     b = key.encode("utf-8")
     h = (len(b) * K) & M64
     for i in range(0, len(b), 8):
@@ -154,7 +154,7 @@ def main(src, out):
         blob += k.encode("utf-8")
     blob += bytes(8)  # eight-byte loads past the last key stay inside
     nslots = 1 << SLOT_BITS
-    assert len(allkeys) * 3 <= nslots * 2 and len(blob) < 1 << 15, "grow SLOT_BITS"
+    assert len(allkeys) * 3 <= nslots * 2 and len(blob) < 1 << 16, "grow SLOT_BITS"
     gcode = {"-": 0, "m": 1, "f": 2, "p": 3}
     slots = [0] * nslots
     longest = 0
@@ -164,7 +164,7 @@ def main(src, out):
         assert 0 <= fl < 1 << 16 and -1 <= grp < 255 and 0 < len(b) < 64
         h = lex_hash(k)
         word = (fl | (grp + 1) << 16 | gcode[g] << 24 | (k in prefixes) << 26 |
-                len(b) << 27 | offs[k] << 33 | ((h >> 32) & 0xFFFF) << 48)
+                len(b) << 27 | offs[k] << 33 | ((h >> 32) & 0x7FFF) << 49)
         i, probes = h >> (64 - SLOT_BITS), 1
         while slots[i]:
             i, probes = (i + 1) & (nslots - 1), probes + 1
@@ -186,7 +186,7 @@ def main(src, out):
         # One 64-bit word a slot (0: empty), open addressing from the top
         # bits of the hash: flags (bits 0-15), title group + 1 (16-23),
         # gender (24-25: none, m, f, p), phrase prefix (26), key length
-        # (27-32), key offset in lex_keys (33-47), hash tag (48-63).  A
+        # (27-32), key offset in lex_keys (33-48), hash tag (49-63).  A
         # probe compares tag and length before it touches a key, so a miss
         # reads only this table, and a hit one key besides.
         f.write("#define LEX_SLOT_BITS %d\n" % SLOT_BITS)
