@@ -2053,6 +2053,34 @@ static int find_mentions(pt_entity_doc *d) {
         continue;
       }
     }
+    /* "Political Affairs Wendy Sherman", "NBC News Senior Investigative
+    ** Correspondent Cynthia McFadden": capitalised words before a known
+    ** given name and a surname describe the person (the role as written) */
+    int cap_role = 0;
+    if (!tn && !org && b - a >= 3) {
+      size_t p = a + 1;
+      while (p + 1 < b && !(LEX(d, p) & PT_LEX_FIRST)) p++;
+      int ok = p + 1 < b && (LEX(d, p) & PT_LEX_FIRST) && !(LEX(d, p) & PT_LEX_PLACE) && !(LEX(d, a) & PT_LEX_FIRST) &&
+               (d->tok[p].flags & PT_TOK_CAP) && !(d->tok[p - 1].flags & PT_TOK_PUNCT);
+      /* (not an initial or "Fr.", "R. Gil Kerlikowske"; not a reporting
+      ** verb, "Said Dorothy Poynter"; not a headline's verb or a plural
+      ** before the name, "Bush Hits Marco Rubio", "Senators Mitch
+      ** McConnell") */
+      for (size_t k = a; ok && k < p; k++) {
+        const pt_tok *w = &d->tok[k];
+        char last = d->text[w->byte_off + w->byte_len - 1];
+        if ((last == '.' && w->byte_len <= 3) || (LEX(d, k) & PT_LEX_CUE_VERB) || (k + 1 == p && (last | 0x20) == 's'))
+          ok = 0;
+      }
+      if (ok) {
+        a = p;
+        cap_role = 1;
+      } else if (p == a + 1 && p + 1 < b && (LEX(d, a) & PT_LEX_CUE_VERB) && (LEX(d, p) & PT_LEX_FIRST) &&
+                 (d->tok[a].flags & PT_TOK_SENT)) {
+        a = p; /* "Said Dorothy Poynter, who grew up …:" names her, with no role */
+        i = p;
+      }
+    }
     if (!tn && (d->tok[a].flags & PT_TOK_SENT) && b - a == 1 && !org) {
       /* A lone capitalised word opening a sentence is a name only when it
       ** is already known or a reporting verb follows. */
@@ -2091,7 +2119,7 @@ static int find_mentions(pt_entity_doc *d) {
         !memcmp(d->text + d->tok[i - 1].byte_off + 1, "he", 2) && d->tok[i - 1].ment < 0 &&
         !pt_entity_line_break(d, i))
       ta = i - 1;
-    size_t ra = i, rb = (tf & PT_LEX_TITLE_ROLE) ? a : i;
+    size_t ra = i, rb = (tf & PT_LEX_TITLE_ROLE) || cap_role ? a : i;
     if ((tf & PT_LEX_TITLE_ROLE) && i > 0 && d->tok[i - 1].ment_end >= 0 && !pt_entity_line_break(d, i)) {
       /* "Florida Sen. Marco Rubio", "former Utah governor Michael Leavitt":
       ** the place before the title is part of the role as written */
