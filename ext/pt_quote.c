@@ -777,6 +777,11 @@ static int subject_before(const pt_entity_doc *d, size_t c, size_t lo, int para,
         f--;
       if (f > lo && is_det(d, f - 1)) f--;
       if (!is_det(d, f)) f = p;
+      /* (or capitalised words no mention holds yet: "Ryan’s campaign told
+      ** reporters," at a sentence's start; not "Here's what it says:") */
+      while (f > lo && f + 3 > p && ok_tok(d, f - 1, para) && (d->tok[f - 1].flags & PT_TOK_CAP) &&
+             !pt_entity_word_class(d, f - 1) && !(pt_entity_lex(d, f - 1) & (PT_LEX_STOPCAP | PT_LEX_PRONOUN)))
+        f--;
     }
     /* (the possessor's own modifiers may open the clause: "Libertarian
     ** presidential candidate Gary Johnson's doctor is calling") */
