@@ -1070,6 +1070,15 @@ static int attr_after(const pt_entity_doc *d, size_t j, int para, int end, attr 
     }
     for (size_t p = j; p < first; p++)
       if (is_subordinator(d, p)) return 0;
+    {
+      /* "“…,” in regards to a question posed by Dr. Cornel West, a Sanders
+      ** supporter who has vociferously criticized Clinton.": the verb of a
+      ** relative clause is not the attribution's (but "Nate Silver, the
+      ** polling guru who founded fivethirtyeight.com tweeted" is) */
+      size_t p = k;
+      while (p > j && (is_aux_verb(d, p - 1) || is_filler(d, p - 1))) p--;
+      if (p > j && is_relative(d, p - 1)) return 0;
+    }
     /* "“…”), endorsed Senator Ted Cruz of Texas, urging", "“…” during the
     ** launch event for Trump Tower Manila, calling it": a participle after a
     ** comma is said by the sentence's subject, not by a name that a verb or
