@@ -763,6 +763,11 @@ static int subject_before(const pt_entity_doc *d, size_t c, size_t lo, int para,
       (p == lo || tok_punct(d, p - 1, ',') || tok_word(d, p - 1, "and") || (d->tok[p].flags & PT_TOK_SENT))) {
     a->np_a = p;
     a->np_b = k + 1;
+    /* ("The crowd kept shouting “…”": a verb before the participle is no
+    ** part of the phrase) */
+    while (a->np_b > p + 2 && (d->tok[a->np_b - 1].flags & PT_TOK_LOWER) &&
+           (pt_entity_word_class(d, a->np_b - 1) & (PT_W_VERB | PT_W_AUX)))
+      a->np_b--;
     return 1;
   }
   /* "Ryan's office said", "the senator's campaign said": a possessor and
