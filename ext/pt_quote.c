@@ -1646,6 +1646,16 @@ static void fill_speaker(pt_quote_list *l, pt_quote *q, const attr *a) {
     q->role_off = e->role_off, q->role_len = e->role_len;
   } else if (a->np_b > a->np_a) {
     size_t nb = phrase_end(d, a->np_a, a->np_b);
+    /* "The first incident came during a speech …, shouting “…”", "The
+    ** dispute centers on …": a phrase whose head (its last word, or the
+    ** word before "of" or another preposition) never speaks names no one */
+    size_t head = nb - 1;
+    for (size_t k = a->np_a + 1; k < nb; k++)
+      if (tok_word(d, k, "of") || (pt_entity_word_class(d, k) & PT_W_PREP)) {
+        head = k - 1;
+        break;
+      }
+    if ((d->tok[head].flags & PT_TOK_LOWER) && (pt_entity_word_class(d, head) & PT_W_MUTE)) return;
     q->spk_off = d->tok[a->np_a].byte_off;
     q->spk_len = d->tok[nb - 1].byte_off + d->tok[nb - 1].byte_len - q->spk_off;
     q->name_off = q->spk_off;

@@ -179,7 +179,8 @@ enum {
   PT_W_NOUN = 4096,     /* a noun in -ly, not an adverb: family, rally */
   PT_W_SAID = 8192,     /* a plain reporting verb, no label: said, told, wrote */
   PT_W_OBJECT = 16384,  /* its noun phrase after is its object: accused, called */
-  PT_W_VERB = 32768     /* a verb that is no reporting verb: began, came, seeks */
+  PT_W_VERB = 32768,    /* a verb that is no reporting verb: began, came, seeks */
+  PT_W_MUTE = 65536     /* a noun that never speaks: incident, dispute, bias */
 };
 
 /* PT_W_ classes of token j (ASCII case folded; 0 for other tokens),
