@@ -82,6 +82,8 @@ typedef struct pt_tok {
   uint16_t lex;       /* PT_LEX_ bits of the word, once PT_TOK_LEXDONE */
   int8_t gender_grp;  /* lexicon gender char ('m','f','p') or 0 */
   int8_t lex_group;   /* title group id from titles.tsv, or -1 */
+  uint16_t wcls;      /* PT_W_ classes (pt_entity_word_class()), once
+                         PT_TOK_LEXDONE: the same lookup gives them */
   int32_t para;       /* 0-based paragraph */
   int32_t ment;       /* mention starting at this token, or -1 */
   int32_t ment_end;   /* mention whose last token this is, or -1 */
