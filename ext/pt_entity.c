@@ -228,17 +228,16 @@ static int lex_class(const char *s, size_t n, size_t avail) {
 }
 
 int pt_entity_word_class_lookup(const pt_entity_doc *cd, size_t j) {
-  if (j >= cd->n_tok || !cd->wcls) return 0;
-  uint32_t *memo = cd->wcls; /* a memo: d stays logically const */
-  if (memo[j]) return (int)(memo[j] & 0x7FFFFFFFu);
-  const pt_tok *t = &cd->tok[j];
+  if (j >= cd->n_tok) return 0;
+  pt_tok *t = &((pt_entity_doc *)cd)->tok[j]; /* a memo: d stays logically const */
   /* (a word looked up in the lexicon has its classes already) */
-  int found = (t->flags & PT_TOK_LEXDONE) ? t->wcls
-              : (t->flags & PT_TOK_WORD) && t->byte_len <= CW_MAX_LEN
-                  ? lex_class(cd->text + t->byte_off, t->byte_len, cd->len - t->byte_off)
+  if (!(t->flags & (PT_TOK_LEXDONE | PT_TOK_WCLS))) {
+    t->wcls = (t->flags & PT_TOK_WORD) && t->byte_len <= CW_MAX_LEN
+                  ? (uint16_t)lex_class(cd->text + t->byte_off, t->byte_len, cd->len - t->byte_off)
                   : 0;
-  memo[j] = (uint32_t)found | 0x80000000u;
-  return found;
+    t->flags |= PT_TOK_WCLS;
+  }
+  return t->wcls;
 }
 
 /* ====================================================================
@@ -251,7 +250,6 @@ void pt_entity_reset(pt_entity_doc *d) {
   pt_free(d->ment);
   pt_free(d->ent);
   pt_free(d->map);
-  pt_free(d->wcls);
   pt_entity_init(d);
 }
 
@@ -2211,10 +2209,6 @@ int pt_entity_build(pt_entity_doc *d, const char *text, size_t len,
   }
   d->map_n = 0;
   int rc = tokenize(d, skip, n_skip, marks, n_marks);
-  if (rc == PT_OK && pt_grow((void **)&d->wcls, &d->cap_wcls, d->n_tok + 1, sizeof *d->wcls)) rc = PT_NOMEM;
-  if (rc == PT_OK) {
-    memset(d->wcls, 0, (d->n_tok + 1) * sizeof *d->wcls);
-    rc = find_mentions(d);
-  }
+  if (rc == PT_OK) rc = find_mentions(d);
   return rc;
 }
