@@ -75,8 +75,9 @@ static inline uint64_t lex_fold8(uint64_t x) {
 ** same hash): eight bytes at a time, each OR 0x20 -- ASCII case folding
 ** that keeps keys equal under lex_fold8() equal here -- one multiply each;
 ** the slot is the top bits, the tag bits 32..46.  Returns the slot word,
-** 0 when w[0..n) is not listed. */
-static uint64_t lex_find(const char *w, size_t n, size_t avail) {
+** 0 when w[0..n) is not listed; *cls gets the key's PT_W_ classes when it
+** is (lex_cls). */
+static uint64_t lex_find(const char *w, size_t n, size_t avail, unsigned *cls) {
   if (n == 0 || n > 40) return 0;
   const uint64_t K = 0x9E3779B97F4A7C15ull;
   if (n <= 8) {
@@ -88,8 +89,10 @@ static uint64_t lex_find(const char *w, size_t n, size_t avail) {
       uint64_t v = lex_slots[i];
       if (!v) return 0;
       if (LS_TAG(v) == tag && LS_LEN(v) == n &&
-          lex_chunk(lex_keys + LS_OFF(v), 0, n, sizeof lex_keys - LS_OFF(v)) == fx)
+          lex_chunk(lex_keys + LS_OFF(v), 0, n, sizeof lex_keys - LS_OFF(v)) == fx) {
+        *cls = lex_cls[i];
         return v;
+      }
     }
   }
   if (n <= 16) {
@@ -105,7 +108,10 @@ static uint64_t lex_find(const char *w, size_t n, size_t avail) {
       if (LS_TAG(v) == tag && LS_LEN(v) == n) {
         const char *k = lex_keys + LS_OFF(v);
         size_t ka = sizeof lex_keys - LS_OFF(v);
-        if (lex_chunk(k, 0, 8, ka) == fx0 && lex_chunk(k, 8, n - 8, ka) == fx1) return v;
+        if (lex_chunk(k, 0, 8, ka) == fx0 && lex_chunk(k, 8, n - 8, ka) == fx1) {
+          *cls = lex_cls[i];
+          return v;
+        }
       }
     }
   }
@@ -128,21 +134,26 @@ static uint64_t lex_find(const char *w, size_t n, size_t avail) {
       size_t r = n - 8 * c < 8 ? n - 8 * c : 8;
       if (lex_fold8(x[c]) != lex_chunk(k, 8 * c, r, sizeof lex_keys - LS_OFF(v))) break;
     }
-    if (c == nc) return v;
+    if (c == nc) {
+      *cls = lex_cls[i];
+      return v;
+    }
   }
 }
 
 /* pt_lex_lookup() for a word inside a buffer with `avail` bytes readable
 ** from w (the hot callers: the tokenizer and the lazy lookups). */
-static inline int lex_lookup_in(const char *w, size_t n, size_t avail, int *group, int *gender) {
-  uint64_t v = lex_find(w, n, avail);
+static inline int lex_lookup_in(const char *w, size_t n, size_t avail, int *group, int *gender, unsigned *cls) {
+  unsigned c = 0;
+  uint64_t v = lex_find(w, n, avail, &c);
+  if (cls) *cls = c;
   if (group) *group = v ? LS_GROUP(v) : -1;
   if (gender) *gender = LS_GENDER(v);
   return LS_FLAGS(v);
 }
 
 int pt_lex_lookup(const char *w, size_t n, int *group, int *gender) {
-  return lex_lookup_in(w, n, n, group, gender);
+  return lex_lookup_in(w, n, n, group, gender, NULL);
 }
 
 size_t pt_lex_phrase(const pt_entity_doc *d, size_t i, int want, int *flags,
@@ -163,7 +174,8 @@ size_t pt_lex_phrase(const pt_entity_doc *d, size_t i, int want, int *flags,
       /* every first word of a longer entry has a head flag */
       more = (f & (PT_LEX_TITLE_HEAD | PT_LEX_CUE_HEAD | PT_LEX_PLACE_HEAD)) != 0;
     } else {
-      uint64_t v = lex_find(key, klen, sizeof key);
+      unsigned c;
+      uint64_t v = lex_find(key, klen, sizeof key, &c);
       f = LS_FLAGS(v), g = LS_GROUP(v), gen = LS_GENDER(v);
       /* A prefix that is no entry can still lead to one ("secretary of");
       ** the table lists every such prefix, so anything else ends here. */
@@ -186,9 +198,11 @@ int pt_entity_lex_lookup(const pt_entity_doc *cd, size_t j) {
   pt_tok *t = &((pt_entity_doc *)cd)->tok[j];
   if (!(t->flags & PT_TOK_LEXDONE)) {
     int g = -1, gen = 0;
+    unsigned c = 0;
     t->lex = (t->flags & PT_TOK_WORD) && t->byte_len <= LEX_MAX_LEN
-                 ? (uint16_t)lex_lookup_in(cd->text + t->byte_off, t->byte_len, cd->len - t->byte_off, &g, &gen)
+                 ? (uint16_t)lex_lookup_in(cd->text + t->byte_off, t->byte_len, cd->len - t->byte_off, &g, &gen, &c)
                  : 0;
+    t->wcls = (uint16_t)c;
     t->lex_group = (int8_t)g;
     t->gender_grp = (int8_t)gen;
     /* A pronoun or a title word can start a mention: find_mentions() must
@@ -203,33 +217,48 @@ int pt_entity_lex_lookup(const pt_entity_doc *cd, size_t j) {
 ** Closed-class words.
 */
 /* The closed-class words the entity and attribution rules test, with their
-** PT_W_ classes (sql/lexicons/closedwords.tsv), are the generated cw_slots
-** table: one list instead of a scan of a list per test, and a hash probe
-** instead of a binary search of string compares (one lookup per token,
-** then remembered). */
-static int closed_class(const char *s, size_t n, size_t avail) {
-  const uint64_t K = 0x9E3779B97F4A7C15ull;
-  /* ASCII case folded, as the keys are lower-case letters only */
-  uint64_t k0 = lex_fold8(lex_chunk(s, 0, n < 8 ? n : 8, avail));
-  uint64_t k1 = (n > 8 ? lex_fold8(lex_chunk(s, 8, n - 8, avail)) : 0) | (uint64_t)n << 56;
-  size_t i = (size_t)(((k0 * K) ^ k1) * K >> (64 - CW_SLOT_BITS));
-  for (;; i = (i + 1) & ((1u << CW_SLOT_BITS) - 1)) {
-    const struct cw_slot *c = &cw_slots[i];
-    if (c->k0 == k0 && c->k1 == k1) return c->cls;
-    if (!c->k1) return 0; /* (every key has its length in k1) */
-  }
+** PT_W_ classes (sql/lexicons/closedwords.tsv), are lexicon keys with a
+** class table by slot (lex_cls): a word looked up in the lexicon has its
+** classes with it (most words asked about are), the others take one
+** lookup, then remembered. */
+static int lex_class(const char *s, size_t n, size_t avail) {
+  unsigned c = 0;
+  lex_find(s, n, avail, &c);
+  return (int)c;
 }
 
 int pt_entity_word_class_lookup(const pt_entity_doc *cd, size_t j) {
-  if (j >= cd->n_tok || !cd->wcls) return 0;
-  uint32_t *memo = cd->wcls; /* a memo: d stays logically const */
-  if (memo[j]) return (int)(memo[j] & 0x7FFFFFFFu);
-  const pt_tok *t = &cd->tok[j];
-  int found = (t->flags & PT_TOK_WORD) && t->byte_len <= CW_MAX_LEN
-                  ? closed_class(cd->text + t->byte_off, t->byte_len, cd->len - t->byte_off)
+  if (j >= cd->n_tok) return 0;
+  pt_tok *t = &((pt_entity_doc *)cd)->tok[j]; /* a memo: d stays logically const */
+  /* (a word looked up in the lexicon has its classes already) */
+  if (!(t->flags & (PT_TOK_LEXDONE | PT_TOK_WCLS))) {
+    t->wcls = (t->flags & PT_TOK_WORD) && t->byte_len <= CW_MAX_LEN
+                  ? (uint16_t)lex_class(cd->text + t->byte_off, t->byte_len, cd->len - t->byte_off)
                   : 0;
-  memo[j] = (uint32_t)found | 0x80000000u;
-  return found;
+    t->flags |= PT_TOK_WCLS;
+  }
+  return t->wcls;
+}
+
+int pt_entity_word_class_rare(const pt_entity_doc *d, size_t j) {
+  if (j >= d->n_tok || !(d->tok[j].flags & PT_TOK_WORD) || d->tok[j].byte_len > CW_MAX_LEN) return 0;
+  char w[CW_MAX_LEN + 1];
+  size_t n = d->tok[j].byte_len;
+  for (size_t k = 0; k < n; k++) {
+    char c = d->text[d->tok[j].byte_off + k];
+    w[k] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+  }
+  w[n] = 0;
+  /* (a short sorted list, asked of few tokens: a binary search) */
+  size_t lo = 0, hi = sizeof lex_rare / sizeof lex_rare[0];
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    int c = strcmp(w, lex_rare[mid].word);
+    if (!c) return (int)lex_rare[mid].cls;
+    if (c < 0) hi = mid;
+    else lo = mid + 1;
+  }
+  return 0;
 }
 
 /* ====================================================================
@@ -242,7 +271,6 @@ void pt_entity_reset(pt_entity_doc *d) {
   pt_free(d->ment);
   pt_free(d->ent);
   pt_free(d->map);
-  pt_free(d->wcls);
   pt_entity_init(d);
 }
 
@@ -445,6 +473,7 @@ static int tokenize(pt_entity_doc *d, const pt_span *skip, size_t n_skip,
         if (para_start) t->flags |= PT_TOK_PARA | PT_TOK_SENT;
         else if (sent_start) t->flags |= PT_TOK_SENT;
         t->lex = 0;
+        t->wcls = 0;
         t->gender_grp = 0;
         t->para = para;
         t->ment = t->ment_end = -1;
@@ -508,7 +537,9 @@ static int tokenize(pt_entity_doc *d, const pt_span *skip, size_t n_skip,
             f |= PT_TOK_CAP | PT_TOK_LEXDONE | PT_TOK_VISIT | (sent_start ? PT_TOK_SENT : 0) |
                  (!lo && (up & (up - 1)) ? PT_TOK_ALLCAPS : 0);
             int g = -1, gen = 0;
-            t->lex = (uint16_t)lex_lookup_in(s + i, wlen, n - i, &g, &gen); /* (a word over LEX_MAX_LEN is not found) */
+            unsigned c = 0;
+            t->lex = (uint16_t)lex_lookup_in(s + i, wlen, n - i, &g, &gen, &c); /* (a word over LEX_MAX_LEN is not found) */
+            t->wcls = (uint16_t)c;
             t->lex_group = (int8_t)g;
             t->gender_grp = (int8_t)gen;
             if (d->n_tok > 1) /* a word before a name (no branch on its kind) */
@@ -659,8 +690,8 @@ static int tokenize(pt_entity_doc *d, const pt_span *skip, size_t n_skip,
         wlen++; /* "R-Ky.," "(D-Calif.)": a dot before a comma ends no sentence */
       } else if (j < n && s[j] == '.' && j < next_mark && wlen <= 6 && (upper || memchr(s + i, '.', wlen))) {
         int g, gen;
-        int f = lex_lookup_in(s + i, wlen + 1, n - i, &g, &gen);
-        if (!f && (lex_lookup_in(s + i, wlen, n - i, NULL, NULL) & PT_LEX_ABBREV)) f = PT_LEX_ABBREV;
+        int f = lex_lookup_in(s + i, wlen + 1, n - i, &g, &gen, NULL);
+        if (!f && (lex_lookup_in(s + i, wlen, n - i, NULL, NULL, NULL) & PT_LEX_ABBREV)) f = PT_LEX_ABBREV;
         if ((f & (PT_LEX_TITLE_ROLE | PT_LEX_TITLE_HON | PT_LEX_TITLE_HEAD | PT_LEX_ABBREV)) ||
             (letters == 1 && upper == 1 && wlen == 1) || memchr(s + i, '.', wlen))
           wlen++;
@@ -674,7 +705,9 @@ static int tokenize(pt_entity_doc *d, const pt_span *skip, size_t n_skip,
       if (letters >= 2 && lower == 0) t->flags |= PT_TOK_ALLCAPS;
       if (isup) {
         int g = -1, gen = 0;
-        t->lex = wlen <= LEX_MAX_LEN ? (uint16_t)lex_lookup_in(s + i, wlen, n - i, &g, &gen) : 0;
+        unsigned c = 0;
+        t->lex = wlen <= LEX_MAX_LEN ? (uint16_t)lex_lookup_in(s + i, wlen, n - i, &g, &gen, &c) : 0;
+        t->wcls = (uint16_t)c;
         t->lex_group = g;
         t->gender_grp = gen;
         t->flags |= PT_TOK_LEXDONE | PT_TOK_VISIT;
@@ -1429,7 +1462,7 @@ static int link_name(pt_entity_doc *d, link_state *ls, size_t ta, size_t a, size
       ls->sur[k].ent = ent;
     }
     if (!is_org)
-      e->place = (lex_lookup_in(d->text + e->name_off, e->name_len, d->len - e->name_off, NULL, NULL) & PT_LEX_PLACE) ||
+      e->place = (lex_lookup_in(d->text + e->name_off, e->name_len, d->len - e->name_off, NULL, NULL, NULL) & PT_LEX_PLACE) ||
                  (nw >= 2 && ((LEX(d, b - 1) & PT_LEX_GEO_TAIL) || (LEX(d, a) & PT_LEX_GEO_HEAD)));
   }
   if (!is_org && !e->gender) {
@@ -2197,10 +2230,6 @@ int pt_entity_build(pt_entity_doc *d, const char *text, size_t len,
   }
   d->map_n = 0;
   int rc = tokenize(d, skip, n_skip, marks, n_marks);
-  if (rc == PT_OK && pt_grow((void **)&d->wcls, &d->cap_wcls, d->n_tok + 1, sizeof *d->wcls)) rc = PT_NOMEM;
-  if (rc == PT_OK) {
-    memset(d->wcls, 0, (d->n_tok + 1) * sizeof *d->wcls);
-    rc = find_mentions(d);
-  }
+  if (rc == PT_OK) rc = find_mentions(d);
   return rc;
 }

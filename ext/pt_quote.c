@@ -1655,7 +1655,7 @@ static void fill_speaker(pt_quote_list *l, pt_quote *q, const attr *a) {
         head = k - 1;
         break;
       }
-    if ((d->tok[head].flags & PT_TOK_LOWER) && (pt_entity_word_class(d, head) & PT_W_MUTE)) return;
+    if ((d->tok[head].flags & PT_TOK_LOWER) && (pt_entity_word_class_rare(d, head) & PT_W_MUTE)) return;
     q->spk_off = d->tok[a->np_a].byte_off;
     q->spk_len = d->tok[nb - 1].byte_off + d->tok[nb - 1].byte_len - q->spk_off;
     q->name_off = q->spk_off;

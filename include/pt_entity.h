@@ -72,7 +72,8 @@ enum {
                             only inside a fronted clause, which it ends) */
   PT_TOK_KIN = 8192,     /* internal: a determiner before a noun of gender
                             ("my mother", "The man": kin_phrase()) */
-  PT_TOK_THE = 16384     /* internal: the word "the" or "The" */
+  PT_TOK_THE = 16384,    /* internal: the word "the" or "The" */
+  PT_TOK_WCLS = 32768    /* .wcls is set (as it is once PT_TOK_LEXDONE) */
 };
 
 typedef struct pt_tok {
@@ -82,6 +83,9 @@ typedef struct pt_tok {
   uint16_t lex;       /* PT_LEX_ bits of the word, once PT_TOK_LEXDONE */
   int8_t gender_grp;  /* lexicon gender char ('m','f','p') or 0 */
   int8_t lex_group;   /* title group id from titles.tsv, or -1 */
+  uint16_t wcls;      /* PT_W_ classes (pt_entity_word_class()), once
+                         PT_TOK_LEXDONE (the same lookup gives them) or
+                         PT_TOK_WCLS */
   int32_t para;       /* 0-based paragraph */
   int32_t ment;       /* mention starting at this token, or -1 */
   int32_t ment_end;   /* mention whose last token this is, or -1 */
@@ -127,8 +131,6 @@ typedef struct pt_entity_doc {
   size_t n_ent, cap_ent;
   void *map;            /* name-word -> entity hash map (private) */
   size_t map_cap, map_n;
-  uint32_t *wcls;       /* owned memo of pt_entity_word_class(), per token */
-  size_t cap_wcls;
 } pt_entity_doc;
 
 /* A byte span [byte_off, byte_off+byte_len) given to pt_entity_build. */
@@ -180,17 +182,23 @@ enum {
   PT_W_SAID = 8192,     /* a plain reporting verb, no label: said, told, wrote */
   PT_W_OBJECT = 16384,  /* its noun phrase after is its object: accused, called */
   PT_W_VERB = 32768,    /* a verb that is no reporting verb: began, came, seeks */
+  /* rare classes, beyond the token's sixteen bits: pt_entity_word_class_rare() */
   PT_W_MUTE = 65536     /* a noun that never speaks: incident, dispute, bias */
 };
 
 /* PT_W_ classes of token j (ASCII case folded; 0 for other tokens),
-** remembered per token in d (so d is logically const).  The remembered
+** remembered in the token (so d is logically const).  The remembered
 ** case is inline: the attribution rules ask about the same tokens often. */
 int pt_entity_word_class_lookup(const pt_entity_doc *d, size_t j);
 static inline int pt_entity_word_class(const pt_entity_doc *d, size_t j) {
-  if (j < d->n_tok && d->wcls && d->wcls[j]) return (int)(d->wcls[j] & 0x7FFFFFFFu);
+  if (j < d->n_tok && (d->tok[j].flags & (PT_TOK_LEXDONE | PT_TOK_WCLS))) return d->tok[j].wcls;
   return pt_entity_word_class_lookup(d, j);
 }
+
+/* The rare PT_W_ classes (PT_W_MUTE and any above sixteen bits) of token
+** j, from their own short list; 0 for most words.  Not remembered: for
+** the few tokens a rule asks about. */
+int pt_entity_word_class_rare(const pt_entity_doc *d, size_t j);
 
 /* Does token j end in "-ing" (a participle: "saying", "suggesting"; more
 ** than four bytes) or in "-ed" (a past form: "addressed"; more than three)? */
