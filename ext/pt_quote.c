@@ -653,6 +653,18 @@ static int subject_before(const pt_entity_doc *d, size_t c, size_t lo, int para,
     k -= is_filler(d, k) || is_aux_verb(d, k) ? 1 : 2;
   for (int round = 0; round < 2; round++) {
     if (!ok_tok(d, k, para)) return 0;
+    /* "Thiel wrote in a statement to Wired explaining", "Clinton responded
+    ** on Facebook writing": the object of "to", "on", "at" or "in" right
+    ** before a participle is not its subject (a verb before it may have
+    ** one); but "footage of Trump saying", "with Gorka noting", "no
+    ** different from Bush calling" are */
+    if (d->tok[k].ment_end >= 0 && k + 1 == c && pt_entity_ends_ing(d, c)) {
+      size_t f = d->ment[d->tok[k].ment_end].tok_first;
+      if (f > lo && is_det(d, f - 1)) f--;
+      if (f > lo && (tok_word(d, f - 1, "to") || tok_word(d, f - 1, "on") || tok_word(d, f - 1, "at") ||
+                     tok_word(d, f - 1, "in")))
+        return 0;
+    }
     if (d->tok[k].ment_end >= 0 && !possessive(d, d->tok[k].ment_end)) {
       int m = person_of_place(d, d->tok[k].ment_end, lo);
       /* "A spokesman for Mayor Dana Whitcomb said": the spokesman */
