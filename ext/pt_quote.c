@@ -667,10 +667,17 @@ static int subject_before(const pt_entity_doc *d, size_t c, size_t lo, int para,
     }
     if (d->tok[k].ment_end >= 0 && !possessive(d, d->tok[k].ment_end)) {
       int m = person_of_place(d, d->tok[k].ment_end, lo);
-      /* "A spokesman for Mayor Dana Whitcomb said": the spokesman */
+      /* "A spokesman for Mayor Dana Whitcomb said", "An aide to Sanders
+      ** said", "Another source speaking to Fox News said": the phrase that
+      ** the name ends */
       attr t = *a;
-      if (tok_word(d, d->ment[m].tok_first - 1, "for") && np_subject(d, lo, c, para, &t) &&
-          t.np_b == d->ment[m].tok_end) {
+      size_t pf = d->ment[m].tok_first - 1;
+      /* (not before a participle: "The ad uses footage of Hillary Clinton
+      ** asking" is Clinton) */
+      if ((tok_word(d, pf, "for") ||
+           (!pt_entity_ends_ing(d, c) && (tok_word(d, pf, "to") || tok_word(d, pf, "with") || tok_word(d, pf, "at") ||
+                                          tok_word(d, pf, "of") || tok_word(d, pf, "from")))) &&
+          np_subject(d, lo, c, para, &t) && t.np_b == d->ment[m].tok_end) {
         *a = t;
         return 1;
       }
