@@ -455,6 +455,13 @@ static int tok_word(const pt_entity_doc *d, size_t j, const char *w) {
   return w[n] == 0;
 }
 
+/* Is token j one of the words of the NULL-ended list? */
+static int tok_word_in(const pt_entity_doc *d, size_t j, const char *const *list) {
+  for (; *list; list++)
+    if (tok_word(d, j, *list)) return 1;
+  return 0;
+}
+
 /* A reporting verb, but not "agreed to", "vowed to" (an infinitive follows). */
 static int is_cue(const pt_entity_doc *d, size_t j) {
   if (j >= d->n_tok || !(d->tok[j].flags & PT_TOK_LOWER) || (d->tok[j].flags & PT_TOK_INQ) ||
@@ -472,8 +479,7 @@ static int is_cue(const pt_entity_doc *d, size_t j) {
   if (tok_word(d, j + 1, "to")) {
     static const char *const inf[] = {"agreed",   "went",        "continued", "continues", "declined",
                                       "threatened", "claimed", "claims",    "called",    NULL};
-    for (int k = 0; inf[k]; k++)
-      if (tok_word(d, j, inf[k])) return 0;
+    if (tok_word_in(d, j, inf)) return 0;
   }
   return 1;
 }
@@ -661,9 +667,8 @@ static int subject_before(const pt_entity_doc *d, size_t c, size_t lo, int para,
     if (d->tok[k].ment_end >= 0 && k + 1 == c && pt_entity_ends_ing(d, c)) {
       size_t f = d->ment[d->tok[k].ment_end].tok_first;
       if (f > lo && is_det(d, f - 1)) f--;
-      if (f > lo && (tok_word(d, f - 1, "to") || tok_word(d, f - 1, "on") || tok_word(d, f - 1, "at") ||
-                     tok_word(d, f - 1, "in")))
-        return 0;
+      static const char *const adjunct[] = {"to", "on", "at", "in", NULL};
+      if (f > lo && tok_word_in(d, f - 1, adjunct)) return 0;
     }
     if (d->tok[k].ment_end >= 0 && !possessive(d, d->tok[k].ment_end)) {
       int m = person_of_place(d, d->tok[k].ment_end, lo);
@@ -674,9 +679,8 @@ static int subject_before(const pt_entity_doc *d, size_t c, size_t lo, int para,
       size_t pf = d->ment[m].tok_first - 1;
       /* (not before a participle: "The ad uses footage of Hillary Clinton
       ** asking" is Clinton) */
-      if ((tok_word(d, pf, "for") ||
-           (!pt_entity_ends_ing(d, c) && (tok_word(d, pf, "to") || tok_word(d, pf, "with") || tok_word(d, pf, "at") ||
-                                          tok_word(d, pf, "of") || tok_word(d, pf, "from")))) &&
+      static const char *const tie[] = {"to", "with", "at", "of", "from", NULL};
+      if ((tok_word(d, pf, "for") || (!pt_entity_ends_ing(d, c) && tok_word_in(d, pf, tie))) &&
           np_subject(d, lo, c, para, &t) && t.np_b == d->ment[m].tok_end) {
         *a = t;
         return 1;
@@ -2205,11 +2209,9 @@ static int names_work(const pt_entity_doc *d, const pt_quote *q, int title_case)
   size_t j = o - 1;
   if (tok_punct(d, j, ',') && j > 0) j--;
   if (!ok_tok(d, j, d->tok[j].para)) return 0;
-  for (int k = 0; named[k]; k++)
-    if (tok_word(d, j, named[k])) return 1;
+  if (tok_word_in(d, j, named)) return 1;
   if (!title_case) return 0; /* "said of the show, ''I don't like it''" */
-  for (int k = 0; work[k]; k++)
-    if (tok_word(d, j, work[k])) return 1;
+  if (tok_word_in(d, j, work)) return 1;
   return j > 0 && tok_word(d, j, "s") && pt_entity_possessive(d, j - 1);
 }
 
