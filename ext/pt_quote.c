@@ -455,6 +455,18 @@ static int tok_word(const pt_entity_doc *d, size_t j, const char *w) {
   return w[n] == 0;
 }
 
+/* Does the sentence at lo open with a capitalised plural that no mention
+** holds ("Officials", "Sources", "People"): a group as subject? */
+static int opening_plural(const pt_entity_doc *d, size_t lo) {
+  const pt_tok *f = &d->tok[lo];
+  if (!(f->flags & PT_TOK_CAP) || (f->flags & PT_TOK_ALLCAPS) || f->ment >= 0 || lo + 1 >= d->n_tok ||
+      !(d->tok[lo + 1].flags & PT_TOK_LOWER))
+    return 0;
+  const char *w = d->text + f->byte_off;
+  size_t n = f->byte_len;
+  return (n > 3 && w[n - 1] == 's' && w[n - 2] != 's') || tok_word(d, lo, "people");
+}
+
 /* Is token j one of the words of the NULL-ended list? */
 static int tok_word_in(const pt_entity_doc *d, size_t j, const char *const *list) {
   for (; *list; list++)
@@ -685,6 +697,13 @@ static int subject_before(const pt_entity_doc *d, size_t c, size_t lo, int para,
         *a = t;
         return 1;
       }
+      /* (or a capitalised plural opening the sentence: "Sources close to
+      ** Trump said", "Officials close to the governor said") */
+      if (!pt_entity_ends_ing(d, c) && tok_word_in(d, pf, tie) && lo + 1 < pf && pf < lo + 5 && opening_plural(d, lo)) {
+        a->np_a = lo;
+        a->np_b = d->ment[m].tok_end;
+        return 1;
+      }
       a->ment = m;
       return 1;
     }
@@ -782,6 +801,14 @@ static int subject_before(const pt_entity_doc *d, size_t c, size_t lo, int para,
     if (is_det(d, q) && ok_tok(d, q, para) && (q == lo || tok_punct(d, q - 1, ',') || (d->tok[q].flags & PT_TOK_SENT)))
       p = q;
   }
+  if (is_det(d, p) && p > lo + 1 && p < lo + 5 && !pt_entity_ends_ing(d, c) && opening_plural(d, lo) &&
+      (tok_word(d, p - 1, "to") || tok_word(d, p - 1, "with") || tok_word(d, p - 1, "of") || tok_word(d, p - 1, "in"))) {
+    /* "Officials close to the governor said", "People familiar with the
+    ** talks said": a plural opening the sentence, and its phrase */
+    a->np_a = lo;
+    a->np_b = k + 1;
+    return 1;
+  }
   if (is_det(d, p) && ok_tok(d, p, para) &&
       (p == lo || tok_punct(d, p - 1, ',') || tok_word(d, p - 1, "and") || (d->tok[p].flags & PT_TOK_SENT))) {
     a->np_a = p;
@@ -835,7 +862,8 @@ static int subject_before(const pt_entity_doc *d, size_t c, size_t lo, int para,
     /* then the subject may be the plural opening the sentence: "Protesters
     ** marching through the streets chanted" */
     const pt_tok *f = &d->tok[lo];
-    if ((f->flags & PT_TOK_CAP) && f->ment < 0 && f->byte_len > 3 && d->text[f->byte_off + f->byte_len - 1] == 's' &&
+    if ((f->flags & PT_TOK_CAP) && f->ment < 0 &&
+        ((f->byte_len > 3 && d->text[f->byte_off + f->byte_len - 1] == 's') || tok_word(d, lo, "people")) &&
         lo + 1 < k && (d->tok[lo + 1].flags & PT_TOK_LOWER) && !is_function(d, lo + 1)) {
       a->np_a = lo;
       a->np_b = lo + 1;
