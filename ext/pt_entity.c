@@ -1383,6 +1383,20 @@ static int cue_follows(const pt_entity_doc *d, size_t b) {
   return v < d->n_tok && (d->tok[v].flags & PT_TOK_LOWER) && (LEX(d, v) & PT_LEX_CUE_VERB);
 }
 
+/* Does the sentence of the name ending at b go on to a reporting
+** participle after a comma ("Obama also addressed Trump's concerns last
+** Thursday, stating that …")?  Then the name is its subject and speaks. */
+static int participle_reports(const pt_entity_doc *d, size_t b) {
+  for (size_t k = b; k + 1 < d->n_tok && k < b + 30 && d->tok[k].para == d->tok[b].para; k++) {
+    const pt_tok *t = &d->tok[k];
+    if (t->flags & (PT_TOK_STOP | PT_TOK_INQ)) return 0;
+    if ((t->flags & PT_TOK_COMMA) && (d->tok[k + 1].flags & PT_TOK_LOWER) && pt_entity_ends_ing(d, k + 1) &&
+        (LEX(d, k + 1) & PT_LEX_CUE_VERB))
+      return 1;
+  }
+  return 0;
+}
+
 static int link_name(pt_entity_doc *d, link_state *ls, size_t ta, size_t a, size_t b,
                      int role_group, char gender, int is_org, size_t role_a, size_t role_b) {
   size_t last = b - 1;
@@ -1498,6 +1512,8 @@ static int link_name(pt_entity_doc *d, link_state *ls, size_t ta, size_t a, size
         /* "Ayman al-Zawahiri": a particle only names take */
         (nw >= 2 && (d->tok[b - 1].flags & PT_TOK_LOWER)) ||
         (nx && cue_follows(d, b)) ||
+        /* "Obama also addressed …, stating": a name opening its sentence */
+        (nw == 1 && ta == a && (ft->flags & PT_TOK_SENT) && nx && (nx->flags & PT_TOK_LOWER) && participle_reports(d, b)) ||
         /* "Florida developer Mel Sembler": a descriptor noun before a full name */
         (nw >= 2 && ta == a && ta > 0 && descriptor(d, ta - 1)) ||
         /* "…, noted NBC's Dante Chinni.", "the Post's Ruth Marcus said": a
