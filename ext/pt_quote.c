@@ -861,10 +861,7 @@ static int subject_before(const pt_entity_doc *d, size_t c, size_t lo, int para,
       k + 1 == c && !participle && object) {
     /* then the subject may be the plural opening the sentence: "Protesters
     ** marching through the streets chanted" */
-    const pt_tok *f = &d->tok[lo];
-    if ((f->flags & PT_TOK_CAP) && f->ment < 0 &&
-        ((f->byte_len > 3 && d->text[f->byte_off + f->byte_len - 1] == 's') || tok_word(d, lo, "people")) &&
-        lo + 1 < k && (d->tok[lo + 1].flags & PT_TOK_LOWER) && !is_function(d, lo + 1)) {
+    if (opening_plural(d, lo) && lo + 1 < k && !is_function(d, lo + 1)) {
       a->np_a = lo;
       a->np_b = lo + 1;
       return 1;
