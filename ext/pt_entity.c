@@ -1568,7 +1568,16 @@ static size_t appositive(const pt_entity_doc *d, size_t b, size_t *ra) {
   const char *s = d->text + w->byte_off;
   int det = (w->byte_len == 1 && (s[0] == 'a' || s[0] == 'A')) ||
             (w->byte_len == 2 && !memcmp(s, "an", 2)) || (w->byte_len == 3 && !memcmp(s, "the", 3));
-  int title = (LEX(d, j) & (PT_LEX_TITLE_ROLE | PT_LEX_TITLE_HEAD)) != 0;
+  /* (a preposition that opens titles must open one here: ", under fire
+  ** over his taxes," is no "under secretary") */
+  int title = (LEX(d, j) & PT_LEX_TITLE_ROLE) ||
+              ((LEX(d, j) & PT_LEX_TITLE_HEAD) &&
+               (!(pt_entity_word_class(d, j) & PT_W_PREP) || pt_lex_phrase(d, j, PT_LEX_TITLE_ROLE, NULL, NULL, NULL)));
+  /* (not a group: "Fiorina and Carson, the two other political outsiders,") */
+  if (det && j + 1 < d->n_tok &&
+      (word_is(d, j + 1, "two") || word_is(d, j + 1, "three") || word_is(d, j + 1, "several") ||
+       word_is(d, j + 1, "many") || word_is(d, j + 1, "both")))
+    return 0;
   /* (or a possessor's role: ", Clinton's campaign manager,") */
   int poss = !det && !title && possessive_role_after(d, j);
   if (!det && !title && !poss) {
@@ -1739,11 +1748,16 @@ static int weak_position(pt_entity_doc *d, size_t b) {
 ** Its capitalised words run together into false names ("Chris Christie
 ** Calls Hillary Clinton"), so it gives no mentions.  Returns the end of the
 ** paragraph starting at token p when it is one, else p. */
-static size_t headline_end(pt_entity_doc *d, size_t p) {
+static size_t headline_end(pt_entity_doc *d, size_t p, int byline) {
   size_t k = p;
   int words = 0, caps = 0;
   for (; k < d->n_tok && k < p + 40 && d->tok[k].para == d->tok[p].para; k++) {
     const pt_tok *t = &d->tok[k];
+    /* (a later paragraph may go on to a byline, "… IN OTHER STATES -
+    ** Michael P. McDonald: “…”": the headline ends at the dash or colon) */
+    if (byline && (t->flags & PT_TOK_PUNCT) && ((t->flags & PT_TOK_DASH) || d->text[t->byte_off] == '-' ||
+                                                d->text[t->byte_off] == ':'))
+      break;
     if (!(t->flags & PT_TOK_WORD)) continue;
     /* (numbers count for neither: a list's count may open it, "9 (More)
     ** Offensive Things Donald Trump Has Said", and "U.S. Nominates Jim
@@ -1793,8 +1807,11 @@ static int find_mentions(pt_entity_doc *d) {
         if (++i == d->n_tok) return PT_OK;
     }
     pt_tok *t = &d->tok[i];
-    if (i == 0) { /* the text's first paragraph may be its headline */
-      size_t e = headline_end(d, i);
+    /* (the text's first paragraph may be its headline, and a later one a
+    ** linked story's: "America Ferrera Sent Donald Trump A Message About
+    ** Latinos.") */
+    if (i == 0 || ((t->flags & PT_TOK_PARA) && ((t->flags & PT_TOK_CAP) || (d->text[t->byte_off] >= '0' && d->text[t->byte_off] <= '9')))) {
+      size_t e = headline_end(d, i, i > 0);
       if (e > i) {
         ls.cur_sent++;
         i = e;
