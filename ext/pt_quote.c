@@ -2329,6 +2329,22 @@ static void classify(pt_quote_list *l) {
     /* A quotation that is a sentence of its own after a finished one is
     ** speech in any case: "…,” he said. “That’s Jeb Bush and Marco Rubio.”" */
     int after_stop = before == '.' || before == '?' || before == '!';
+    /* A bracketed stage direction, “(CROSSTALK.)” in a transcript's block
+    ** or “[inaudible]”: nobody's words. */
+    size_t fb = q->byte_off;
+    while (fb < le && is_ws((unsigned char)s[fb])) fb++;
+    int stage = 0;
+    if (le >= fb + 3) {
+      char lb = s[le - 1] == '.' ? s[le - 2] : s[le - 1];
+      stage = ((s[fb] == '(' && lb == ')') || (s[fb] == '[' && lb == ']')) && !memchr(s + fb + 1, s[fb], le - fb - 1);
+    }
+    if (stage) {
+      q->kind = PT_QUOTE_SCARE;
+      q->how = PT_ATTR_NONE;
+      q->ent = -1;
+      q->spk_len = q->name_len = q->role_len = q->cue_len = 0;
+      continue;
+    }
     if (q->block) q->kind = PT_QUOTE_BLOCK;
     else if (q->depth == 0 && words <= 12 && first_upper > 0 && names_work(&l->ents, q, longw > 0 && caps == longw))
       q->kind = PT_QUOTE_TITLE;
