@@ -1636,6 +1636,22 @@ static int opens_subordinate(const pt_entity_doc *d, size_t j) {
   return (pt_entity_word_class(d, j) & PT_W_OPENER) != 0;
 }
 
+/* Does the sentence open with a participle phrase ("Noting that both
+** Reagan and Trump battled the media, Schlafly put her finger on …")?  Its
+** names are background too, up to its comma.  A capitalised word in -ing
+** before a lower-case word that is no reporting verb ("Browning said" is a
+** name), no title ("Running mate"), and a comma later in the sentence. */
+static int opens_participle(pt_entity_doc *d, size_t j) {
+  const pt_tok *t = &d->tok[j];
+  if (!(t->flags & PT_TOK_CAP) || (t->flags & PT_TOK_ALLCAPS) || t->byte_len < 6 || !pt_entity_ends_ing(d, j) ||
+      j + 2 >= d->n_tok || !(d->tok[j + 1].flags & PT_TOK_LOWER) || (LEX(d, j + 1) & PT_LEX_CUE_VERB) ||
+      (LEX(d, j) & (PT_LEX_TITLE_ROLE | PT_LEX_TITLE_HEAD | PT_LEX_TITLE_HON | PT_LEX_FIRST)))
+    return 0;
+  for (size_t k = j + 2; k < d->n_tok && k < j + 40 && !(d->tok[k].flags & (PT_TOK_SENT | PT_TOK_INQ)); k++)
+    if (d->tok[k].flags & PT_TOK_COMMA) return 1;
+  return 0;
+}
+
 /* Does the sentence open with a prepositional phrase ("In his 2004
 ** convention speech, a testimonial to John Kerry, …, Mr. Obama decried")?
 ** Its names are background too; returns 2 (the phrase may run on through
@@ -1820,7 +1836,7 @@ static int find_mentions(pt_entity_doc *d) {
     }
     if (t->flags & PT_TOK_SENT) {
       ls.cur_sent++;
-      ls.fronted = opens_subordinate(d, i) || opens_phrase(d, i);
+      ls.fronted = opens_subordinate(d, i) || opens_phrase(d, i) || opens_participle(d, i);
     } else if ((t->flags & PT_TOK_PUNCT) && d->text[t->byte_off] == ',' &&
                !(ls.fronted == 2 && i + 1 < d->n_tok && indefinite(d, i + 1)))
       ls.fronted = 0; /* (a fronted phrase runs on through ", a testimonial to John Kerry,") */
