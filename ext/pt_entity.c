@@ -1608,6 +1608,20 @@ static size_t appositive(const pt_entity_doc *d, size_t b, size_t *ra) {
       return 0;
     /* "at the Pentagon, the admiral's answer was indistinct": a clause */
     if (k > j && (t->flags & PT_TOK_LOWER) && auxiliary(d, k)) return 0;
+    /* "For Harold Wexley, the plan exposes the logic …": a verb in -s
+    ** between two noun phrases is a clause too */
+    if (k > j + 1 && (pt_entity_word_class(d, k) & PT_W_ART) && (d->tok[k - 1].flags & PT_TOK_LOWER) &&
+        (d->tok[k - 2].flags & PT_TOK_LOWER) && d->tok[k - 1].byte_len > 3 &&
+        d->text[d->tok[k - 1].byte_off + d->tok[k - 1].byte_len - 1] == 's' &&
+        d->text[d->tok[k - 1].byte_off + d->tok[k - 1].byte_len - 2] != 's' && !pt_entity_word_class(d, k - 1)) {
+      /* (", a presidential historian and runs the … website": the role
+      ** ends before "and") */
+      if (k > j + 3 && word_is(d, k - 2, "and")) {
+        *ra = j;
+        return k - 2;
+      }
+      return 0;
+    }
   }
   if (k == j || k >= d->n_tok || k >= j + 10) return 0;
   *ra = j;
