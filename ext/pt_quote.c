@@ -1803,13 +1803,14 @@ static int turn_label(const char *s, const pt_quote *q, size_t *lab_off, size_t 
   return 1;
 }
 
-/* Is the quotation only a parenthesis, a transcript's "(CROSSTALK.)" or
-** "(APPLAUSE)"? */
+/* Is the quotation only a parenthesis or brackets, a transcript's "(CROSSTALK.)",
+** "(APPLAUSE)" or "[inaudible]"? */
 static int stage_direction(const char *s, const pt_quote *q) {
   size_t k = q->byte_off, e = q->byte_off + q->byte_len;
   while (k < e && is_ws((unsigned char)s[k])) k++;
   while (e > k && (is_ws((unsigned char)s[e - 1]) || s[e - 1] == '.')) e--;
-  return e > k + 1 && s[k] == '(' && s[e - 1] == ')' && !memchr(s + k + 1, '(', e - k - 1);
+  return e > k + 1 && ((s[k] == '(' && s[e - 1] == ')') || (s[k] == '[' && s[e - 1] == ']')) &&
+         !memchr(s + k + 1, s[k], e - k - 1);
 }
 
 /* Where the last word of s[off, off+len) starts ("TRUMP" of "MR. TRUMP"). */
@@ -2331,14 +2332,7 @@ static void classify(pt_quote_list *l) {
     int after_stop = before == '.' || before == '?' || before == '!';
     /* A bracketed stage direction, “(CROSSTALK.)” in a transcript's block
     ** or “[inaudible]”: nobody's words. */
-    size_t fb = q->byte_off;
-    while (fb < le && is_ws((unsigned char)s[fb])) fb++;
-    int stage = 0;
-    if (le >= fb + 3) {
-      char lb = s[le - 1] == '.' ? s[le - 2] : s[le - 1];
-      stage = ((s[fb] == '(' && lb == ')') || (s[fb] == '[' && lb == ']')) && !memchr(s + fb + 1, s[fb], le - fb - 1);
-    }
-    if (stage) {
+    if (stage_direction(s, q)) {
       q->kind = PT_QUOTE_SCARE;
       q->how = PT_ATTR_NONE;
       q->ent = -1;
