@@ -1988,7 +1988,16 @@ static void attribute(pt_quote_list *l) {
         ** sentence with a person as its subject is that person's, not the
         ** quotation before's */
         size_t lo = sentence_start(d, o_tok - 1, para);
-        size_t pc = pt_entity_tok_at(d, l->q[prev_top].byte_off);
+        const pt_quote *pq = &l->q[prev_top];
+        size_t pc = pt_entity_tok_at(d, pq->byte_off);
+        if (pc >= lo && pq->close_len) {
+          /* "in a clip that Judge Mosman called “distasteful,” Santilli
+          ** expressed a desire to “…”": after a quotation and its comma, a
+          ** clause of its own */
+          size_t pe = pt_entity_tok_at(d, pq->close_off + pq->close_len);
+          if (pe < o_tok && tok_punct(d, pe, ',')) lo = pe + 1, pc = 0;
+          else if (pe < o_tok && content_end(d->text, pq) == ',') lo = pe, pc = 0;
+        }
         attr t = {-1, 0, 0, 0, 0, 0, 0, 0, 0};
         size_t v = 0;
         if (pc < lo && clause_subject(d, lo, o_tok, para, 0, &t) && t.ment >= 0 &&
