@@ -2003,7 +2003,8 @@ static void attribute(pt_quote_list *l) {
         if (pc < lo && clause_subject(d, lo, o_tok, para, 0, &t) && t.ment >= 0 &&
             d->ment[t.ment].type == PT_MENT_NAME && personish(d, t.ment) &&
             (d->ment[t.ment].tok_first == lo || d->ment[t.ment].tok_first == past_fronted(d, lo, o_tok, para)) &&
-            (v = d->ment[t.ment].tok_end) + 1 < o_tok && (d->tok[v].flags & PT_TOK_LOWER) && !is_function(d, v)) {
+            (v = d->ment[t.ment].tok_end) + 1 < o_tok && (d->tok[v].flags & PT_TOK_LOWER) &&
+            (!is_function(d, v) || (pt_entity_word_class(d, v) & PT_W_AUX))) { /* ("Reid has gone after Trump as …") */
           t.how = PT_ATTR_SUBJECT;
           fill_speaker(l, q, &t);
           own = 1;
