@@ -1123,6 +1123,11 @@ static int attr_after(const pt_entity_doc *d, size_t j, int para, int end, attr 
     }
     for (size_t p = j; p < first; p++)
       if (is_subordinator(d, p)) return 0;
+    /* "Cruz said he'd make sand “glow in the dark,” for instance, and
+    ** Trump vowed": a clause joined after words of the quotation's own
+    ** is not its attribution */
+    for (size_t p = j + 1; p < first; p++)
+      if (tok_punct(d, p - 1, ',') && p - 1 > j && (tok_word(d, p, "and") || tok_word(d, p, "but"))) return 0;
     {
       /* "“…,” in regards to a question posed by Dr. Cornel West, a Sanders
       ** supporter who has vociferously criticized Clinton.": the verb of a
@@ -1466,6 +1471,18 @@ static int attr_before(const pt_entity_doc *d, size_t lo, size_t b, int para, at
       }
     }
     if (first_person_before(d, lo, c)) return 0; /* "I laughed and said": the writer */
+    if (participle && c > lo + 2 && tok_punct(d, c - 1, ',') && ok_tok(d, c - 2, para) && is_cue(d, c - 2) &&
+        !pt_entity_ends_ing(d, c - 2)) {
+      /* "Comey cannot say that “…,” Lewandowski added, saying it should be
+      ** “…”": a participle right after "X added," is X's */
+      int m = ok_tok(d, c - 3, para) ? d->tok[c - 3].ment_end : -1;
+      if (m >= 0 && d->ment[m].tok_end == c - 2 && !possessive(d, m)) {
+        a->ment = m;
+        set_cue(d, a, c);
+        a->how = PT_ATTR_BEFORE;
+        return 1;
+      }
+    }
     if (c > lo && ((participle && tok_punct(d, c - 1, ',')) || tok_word(d, c - 1, "and")) &&
         clause_subject(d, lo, c, para, 0, a)) {
       /* "Trump returned the compliment to Adelson, telling Reuters",
