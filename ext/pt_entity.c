@@ -1801,6 +1801,80 @@ static size_t headline_end(pt_entity_doc *d, size_t p, int byline) {
   return k;
 }
 
+/* Is token j one of the words of list (ASCII case folded)? */
+static int word_in(const pt_entity_doc *d, size_t j, const char *const *list) {
+  for (int q = 0; list[q]; q++)
+    if (word_is(d, j, list[q])) return 1;
+  return 0;
+}
+
+/* Where the role before a title at token i starts: the words that qualify
+** the title as the text gives it, "former campaign manager", "Democratic
+** pollster", "Clinton campaign chairman", "Trump's senior adviser" (up to
+** four words, from a determiner, a preposition, a reporting verb, a
+** possessive's owner or the start of the sentence).  When the words run
+** on into a verb or past four ("The timing of Sanders' surge doesn't
+** surprise Republican pollster Daron Shaw"), only the capitalised and the
+** listed words next to the title stay.  A capitalised title ("Sen.",
+** "President") takes lower-case words only from the list: "unilateral
+** action President Obama" is no role. */
+static size_t role_modifiers(pt_entity_doc *d, size_t i) {
+  static const char *const listed[] = {"former",   "then",     "late",     "acting",     "state",     "deputy",
+                                       "senior",   "ranking",  "interim",  "retired",    "outgoing",  "incoming",
+                                       "top",      "longtime", "veteran",  "founding",   "managing",  "leading",
+                                       "sitting",  "visiting", "embattled", "disgraced", "indicted",  "ousted",
+                                       "fired",    "defeated", "appointed", "elected",   "jailed",    "convicted",
+                                       "exiled",   "celebrated", "respected", "acclaimed", "decorated", "registered",
+                                       "licensed", "certified", "failed",   NULL};
+  int cap_title = (d->tok[i].flags & PT_TOK_CAP) != 0, clean = 0;
+  size_t k = i;
+  for (;;) {
+    if (k == 0) {
+      clean = 1;
+      break;
+    }
+    if (k >= 3 && pt_entity_possessive(d, k - 2) && (d->tok[k - 3].flags & PT_TOK_WORD) &&
+        d->tok[k - 3].para == d->tok[i].para && i - k < 4) {
+      k -= 3; /* "Trump's senior adviser": the owner, then no further */
+      clean = 1;
+      break;
+    }
+    const pt_tok *t = &d->tok[k - 1];
+    if (!(t->flags & PT_TOK_WORD) || (t->flags & PT_TOK_INQ) || t->para != d->tok[i].para ||
+        pt_entity_line_break(d, k) ||
+        (pt_entity_word_class(d, k - 1) & (PT_W_FUNCTION | PT_W_DET | PT_W_PREP | PT_W_SUBORD | PT_W_AUX |
+                                           PT_W_ART | PT_W_TIME | PT_W_SAID | PT_W_OBJECT)) ||
+        (LEX(d, k - 1) & PT_LEX_CUE_VERB)) {
+      clean = 1; /* a boundary a noun phrase starts after */
+      break;
+    }
+    if (i - k == 4 || !(t->flags & (PT_TOK_LOWER | PT_TOK_CAP)) || pt_entity_is_filler(d, k - 1) ||
+        (pt_entity_word_class(d, k - 1) & PT_W_VERB))
+      break;
+    int listed_word = word_in(d, k - 1, listed);
+    if (t->flags & PT_TOK_LOWER) {
+      /* (a verb: "singled out", "aggressively prosecuted", "denouncing") */
+      if (!listed_word && ((pt_entity_ends_ed(d, k - 1) || pt_entity_ends_ing(d, k - 1)) || t->byte_len <= 3 ||
+                           cap_title || memchr(d->text + t->byte_off, '\'', t->byte_len) ||
+                           memchr(d->text + t->byte_off, 0xE2, t->byte_len)))
+        break;
+    } else {
+      /* (a capitalised word: a party, a place, a body, a name -- not one
+      ** glued to the word before it, "ImagesRepublican") */
+      const char *w = d->text + t->byte_off;
+      int camel = 0;
+      for (size_t c = 3; c < t->byte_len && !camel; c++)
+        camel = w[c] >= 'A' && w[c] <= 'Z' && w[c - 1] >= 'a' && w[c - 1] <= 'z' && w[c - 2] >= 'a' &&
+                w[c - 2] <= 'z' && w[c - 3] >= 'a' && w[c - 3] <= 'z';
+      if (camel) break;
+    }
+    k--;
+  }
+  if (!clean)
+    while (k < i && !(d->tok[k].flags & PT_TOK_CAP) && !word_in(d, k, listed)) k++;
+  return k;
+}
+
 /* A mention of person ent by the phrase [i, end) ("the Florida senator",
 ** "my mother"), noted as a name in its place would be: weak after a
 ** preposition or in a fronted phrase, salient when a sentence reports it. */
@@ -2226,6 +2300,7 @@ static int find_mentions(pt_entity_doc *d) {
           ra--;
       }
     }
+    if ((tf & PT_LEX_TITLE_ROLE) && ra == i) ra = role_modifiers(d, i);
     /* ("national security editor Dr. Sebastian Gorka": the honorific is
     ** no part of the role) */
     while (rb > ra + 1 && (LEX(d, rb - 1) & (PT_LEX_TITLE_HON | PT_LEX_TITLE_ROLE)) == PT_LEX_TITLE_HON) rb--;
