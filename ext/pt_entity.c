@@ -1314,6 +1314,19 @@ static int descriptor(pt_entity_doc *d, size_t j) {
 
 /* Links a name run [a, b) (title tokens [ta, a) before it) and records the
 ** mention.  Returns PT_OK or PT_NOMEM. */
+int pt_entity_word_in(const pt_entity_doc *d, size_t j, const char *const *list) {
+  if (j >= d->n_tok || !(d->tok[j].flags & PT_TOK_WORD)) return 0;
+  const char *s = d->text + d->tok[j].byte_off;
+  size_t n = d->tok[j].byte_len;
+  for (; *list; list++) {
+    const char *w = *list;
+    size_t i = 0;
+    while (i < n && (s[i] | 0x20) == w[i]) i++; /* (w's NUL never equals a byte | 0x20) */
+    if (i == n && w[n] == 0) return 1;
+  }
+  return 0;
+}
+
 int pt_entity_possessive(const pt_entity_doc *d, size_t k) {
   if (k + 1 >= d->n_tok || d->tok[k + 1].byte_len != 1 || (d->text[d->tok[k + 1].byte_off] | 0x20) != 's' ||
       !(d->tok[k + 1].flags & PT_TOK_WORD))
@@ -1801,13 +1814,6 @@ static size_t headline_end(pt_entity_doc *d, size_t p, int byline) {
   return k;
 }
 
-/* Is token j one of the words of list (ASCII case folded)? */
-static int word_in(const pt_entity_doc *d, size_t j, const char *const *list) {
-  for (int q = 0; list[q]; q++)
-    if (word_is(d, j, list[q])) return 1;
-  return 0;
-}
-
 /* Where the role before a title at token i starts: the words that qualify
 ** the title as the text gives it, "former campaign manager", "Democratic
 ** pollster", "Clinton campaign chairman", "Trump's senior adviser" (up to
@@ -1851,7 +1857,7 @@ static size_t role_modifiers(pt_entity_doc *d, size_t i) {
     if (i - k == 4 || !(t->flags & (PT_TOK_LOWER | PT_TOK_CAP)) || pt_entity_is_filler(d, k - 1) ||
         (pt_entity_word_class(d, k - 1) & PT_W_VERB))
       break;
-    int listed_word = word_in(d, k - 1, listed);
+    int listed_word = pt_entity_word_in(d, k - 1, listed);
     if (t->flags & PT_TOK_LOWER) {
       /* (a verb: "singled out", "aggressively prosecuted", "denouncing") */
       if (!listed_word && ((pt_entity_ends_ed(d, k - 1) || pt_entity_ends_ing(d, k - 1)) || t->byte_len <= 3 ||
@@ -1871,7 +1877,7 @@ static size_t role_modifiers(pt_entity_doc *d, size_t i) {
     k--;
   }
   if (!clean)
-    while (k < i && !(d->tok[k].flags & PT_TOK_CAP) && !word_in(d, k, listed)) k++;
+    while (k < i && !(d->tok[k].flags & PT_TOK_CAP) && !pt_entity_word_in(d, k, listed)) k++;
   return k;
 }
 

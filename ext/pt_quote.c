@@ -467,13 +467,6 @@ static int opening_plural(const pt_entity_doc *d, size_t lo) {
   return (n > 3 && w[n - 1] == 's' && w[n - 2] != 's') || tok_word(d, lo, "people");
 }
 
-/* Is token j one of the words of the NULL-ended list? */
-static int tok_word_in(const pt_entity_doc *d, size_t j, const char *const *list) {
-  for (; *list; list++)
-    if (tok_word(d, j, *list)) return 1;
-  return 0;
-}
-
 /* A reporting verb, but not "agreed to", "vowed to" (an infinitive follows). */
 static int is_cue(const pt_entity_doc *d, size_t j) {
   if (j >= d->n_tok || !(d->tok[j].flags & PT_TOK_LOWER) || (d->tok[j].flags & PT_TOK_INQ) ||
@@ -491,7 +484,7 @@ static int is_cue(const pt_entity_doc *d, size_t j) {
   if (tok_word(d, j + 1, "to")) {
     static const char *const inf[] = {"agreed",   "went",        "continued", "continues", "declined",
                                       "threatened", "claimed", "claims",    "called",    NULL};
-    if (tok_word_in(d, j, inf)) return 0;
+    if (pt_entity_word_in(d, j, inf)) return 0;
   }
   return 1;
 }
@@ -680,7 +673,7 @@ static int subject_before(const pt_entity_doc *d, size_t c, size_t lo, int para,
       size_t f = d->ment[d->tok[k].ment_end].tok_first;
       if (f > lo && is_det(d, f - 1)) f--;
       static const char *const adjunct[] = {"to", "on", "at", "in", NULL};
-      if (f > lo && tok_word_in(d, f - 1, adjunct)) return 0;
+      if (f > lo && pt_entity_word_in(d, f - 1, adjunct)) return 0;
     }
     if (d->tok[k].ment_end >= 0 && !possessive(d, d->tok[k].ment_end)) {
       int m = person_of_place(d, d->tok[k].ment_end, lo);
@@ -692,14 +685,14 @@ static int subject_before(const pt_entity_doc *d, size_t c, size_t lo, int para,
       /* (not before a participle: "The ad uses footage of Hillary Clinton
       ** asking" is Clinton) */
       static const char *const tie[] = {"to", "with", "at", "of", "from", NULL};
-      if ((tok_word(d, pf, "for") || (!pt_entity_ends_ing(d, c) && tok_word_in(d, pf, tie))) &&
+      if ((tok_word(d, pf, "for") || (!pt_entity_ends_ing(d, c) && pt_entity_word_in(d, pf, tie))) &&
           np_subject(d, lo, c, para, &t) && t.np_b == d->ment[m].tok_end) {
         *a = t;
         return 1;
       }
       /* (or a capitalised plural opening the sentence: "Sources close to
       ** Trump said", "Officials close to the governor said") */
-      if (!pt_entity_ends_ing(d, c) && tok_word_in(d, pf, tie) && lo + 1 < pf && pf < lo + 5 && opening_plural(d, lo)) {
+      if (!pt_entity_ends_ing(d, c) && pt_entity_word_in(d, pf, tie) && lo + 1 < pf && pf < lo + 5 && opening_plural(d, lo)) {
         a->np_a = lo;
         a->np_b = d->ment[m].tok_end;
         return 1;
@@ -2262,9 +2255,9 @@ static int names_work(const pt_entity_doc *d, const pt_quote *q, int title_case)
   size_t j = o - 1;
   if (tok_punct(d, j, ',') && j > 0) j--;
   if (!ok_tok(d, j, d->tok[j].para)) return 0;
-  if (tok_word_in(d, j, named)) return 1;
+  if (pt_entity_word_in(d, j, named)) return 1;
   if (!title_case) return 0; /* "said of the show, ''I don't like it''" */
-  if (tok_word_in(d, j, work)) return 1;
+  if (pt_entity_word_in(d, j, work)) return 1;
   return j > 0 && tok_word(d, j, "s") && pt_entity_possessive(d, j - 1);
 }
 

@@ -229,6 +229,10 @@ int pt_entity_line_break(const pt_entity_doc *d, size_t j);
 /* Are tokens k, k+1 a possessive 's (straight or curly apostrophe, s or S)? */
 int pt_entity_possessive(const pt_entity_doc *d, size_t k);
 
+/* Is token j a word of the NULL-ended list of lower-case words (ASCII case
+** folded: "Former" is "former")? */
+int pt_entity_word_in(const pt_entity_doc *d, size_t j, const char *const *list);
+
 /* Index of the first token whose byte_off >= byte_off (n_tok when none). */
 size_t pt_entity_tok_at(const pt_entity_doc *d, size_t byte_off);
 
