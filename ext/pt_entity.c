@@ -1857,12 +1857,11 @@ static size_t role_modifiers(pt_entity_doc *d, size_t i) {
     if (i - k == 4 || !(t->flags & (PT_TOK_LOWER | PT_TOK_CAP)) || pt_entity_is_filler(d, k - 1) ||
         (pt_entity_word_class(d, k - 1) & PT_W_VERB))
       break;
-    int listed_word = pt_entity_word_in(d, k - 1, listed);
     if (t->flags & PT_TOK_LOWER) {
       /* (a verb: "singled out", "aggressively prosecuted", "denouncing") */
-      if (!listed_word && ((pt_entity_ends_ed(d, k - 1) || pt_entity_ends_ing(d, k - 1)) || t->byte_len <= 3 ||
-                           cap_title || memchr(d->text + t->byte_off, '\'', t->byte_len) ||
-                           memchr(d->text + t->byte_off, 0xE2, t->byte_len)))
+      if ((pt_entity_ends_ed(d, k - 1) || pt_entity_ends_ing(d, k - 1) || t->byte_len <= 3 || cap_title ||
+           memchr(d->text + t->byte_off, '\'', t->byte_len) || memchr(d->text + t->byte_off, 0xE2, t->byte_len)) &&
+          !pt_entity_word_in(d, k - 1, listed))
         break;
     } else {
       /* (a capitalised word: a party, a place, a body, a name -- not one
