@@ -1046,6 +1046,20 @@ static int attr_after(const pt_entity_doc *d, size_t j, int para, int end, attr 
       return 1;
     }
   }
+  if ((tok_word(d, j, "is") || tok_word(d, j, "was")) && (tok_word(d, j + 1, "how") || tok_word(d, j + 1, "what"))) {
+    /* "“…” is how one benefits consultant described the file", "“…” was
+    ** what Lowe called it": the subject of the clause after "how" */
+    size_t k = j + 2;
+    while (k < j + 12 && ok_tok(d, k, para) && !(d->tok[k].flags & PT_TOK_STOP) && !is_cue(d, k)) k++;
+    attr t = *a;
+    if (ok_tok(d, k, para) && is_cue(d, k) && k > j + 2 &&
+        (subject_before(d, k, j + 2, para, &t) || np_subject(d, j + 2, k, para, &t))) {
+      *a = t;
+      set_cue(d, a, k);
+      a->how = PT_ATTR_AFTER;
+      return 1;
+    }
+  }
   if (is_cue(d, j)) {
     /* (not after a participle: "“…,” urging the congregation to vote" --
     ** the phrase after it is its object) */
