@@ -276,8 +276,8 @@ def main():
         print("%-6s gold quotations %d, with a named source %d, he/she resolved %d" % (
             split, f["n_gold"], f["n_named"], f["n_hs"]))
         if ours.hs_read_used:
-            print("%-6s he/she %.3f with the reference's %d blind-read disagreements taken as read "
-                  "(%d disagreements not read yet count wrong; tests/eval/hs_readings.tsv)" % (
+            print("%-6s he/she %.3f with the reader's answer in place of the reference on %d blind-read "
+                  "disagreements (tests/eval/hs_readings.tsv; unread disagreements, %d now, count wrong)" % (
                       split, f["hs_read_acc"], ours.hs_read_used, ours.hs_unread))
         for fl in filter(None, args.floors.split(";")):
             sp, nums = fl.split(":")
