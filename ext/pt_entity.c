@@ -1312,8 +1312,6 @@ static int descriptor(pt_entity_doc *d, size_t j) {
   return !(pt_entity_word_class(d, j) & PT_W_PREP);
 }
 
-/* Links a name run [a, b) (title tokens [ta, a) before it) and records the
-** mention.  Returns PT_OK or PT_NOMEM. */
 int pt_entity_word_in(const pt_entity_doc *d, size_t j, const char *const *list) {
   if (j >= d->n_tok || !(d->tok[j].flags & PT_TOK_WORD)) return 0;
   const char *s = d->text + d->tok[j].byte_off;
@@ -1410,6 +1408,8 @@ static int participle_reports(const pt_entity_doc *d, size_t b) {
   return 0;
 }
 
+/* Links a name run [a, b) (title tokens [ta, a) before it) and records the
+** mention.  Returns PT_OK or PT_NOMEM. */
 static int link_name(pt_entity_doc *d, link_state *ls, size_t ta, size_t a, size_t b,
                      int role_group, char gender, int is_org, size_t role_a, size_t role_b) {
   size_t last = b - 1;
@@ -1858,7 +1858,8 @@ static size_t role_modifiers(pt_entity_doc *d, size_t i) {
         (pt_entity_word_class(d, k - 1) & PT_W_VERB))
       break;
     if (t->flags & PT_TOK_LOWER) {
-      /* (a verb: "singled out", "aggressively prosecuted", "denouncing") */
+      /* (a verb or a contraction: "singled out", "aggressively prosecuted",
+      ** "denouncing", "doesn't") */
       if ((pt_entity_ends_ed(d, k - 1) || pt_entity_ends_ing(d, k - 1) || t->byte_len <= 3 || cap_title ||
            memchr(d->text + t->byte_off, '\'', t->byte_len) || memchr(d->text + t->byte_off, 0xE2, t->byte_len)) &&
           !pt_entity_word_in(d, k - 1, listed))
@@ -1919,7 +1920,8 @@ static int find_mentions(pt_entity_doc *d) {
     /* (the text's first paragraph may be its headline, and a later one a
     ** linked story's: "America Ferrera Sent Donald Trump A Message About
     ** Latinos.") */
-    if (i == 0 || ((t->flags & PT_TOK_PARA) && ((t->flags & PT_TOK_CAP) || (d->text[t->byte_off] >= '0' && d->text[t->byte_off] <= '9')))) {
+    if (i == 0 || ((t->flags & PT_TOK_PARA) &&
+                   ((t->flags & PT_TOK_CAP) || (d->text[t->byte_off] >= '0' && d->text[t->byte_off] <= '9')))) {
       size_t e = headline_end(d, i, i > 0);
       if (e > i) {
         ls.cur_sent++;

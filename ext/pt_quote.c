@@ -692,7 +692,8 @@ static int subject_before(const pt_entity_doc *d, size_t c, size_t lo, int para,
       }
       /* (or a capitalised plural opening the sentence: "Sources close to
       ** Trump said", "Officials close to the governor said") */
-      if (!pt_entity_ends_ing(d, c) && pt_entity_word_in(d, pf, tie) && lo + 1 < pf && pf < lo + 5 && opening_plural(d, lo)) {
+      if (!pt_entity_ends_ing(d, c) && pt_entity_word_in(d, pf, tie) && lo + 1 < pf && pf < lo + 5 &&
+          opening_plural(d, lo)) {
         a->np_a = lo;
         a->np_b = d->ment[m].tok_end;
         return 1;
@@ -2028,7 +2029,8 @@ static void attribute(pt_quote_list *l) {
             d->ment[t.ment].type == PT_MENT_NAME && personish(d, t.ment) &&
             (d->ment[t.ment].tok_first == lo || d->ment[t.ment].tok_first == past_fronted(d, lo, o_tok, para)) &&
             (v = d->ment[t.ment].tok_end) + 1 < o_tok && (d->tok[v].flags & PT_TOK_LOWER) &&
-            (!is_function(d, v) || (pt_entity_word_class(d, v) & PT_W_AUX))) { /* ("Reid has gone after Trump as …") */
+            /* (an auxiliary may follow: "Reid has gone after Trump as …") */
+            (!is_function(d, v) || (pt_entity_word_class(d, v) & PT_W_AUX))) {
           t.how = PT_ATTR_SUBJECT;
           fill_speaker(l, q, &t);
           own = 1;
