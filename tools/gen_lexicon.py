@@ -43,12 +43,19 @@ def lex_hash(key):
 
 
 def rows(path):
+    """The data lines of a lexicon file, split at tabs; a key listed twice
+    is an error (it would only hide an edit made to one of the two)."""
+    seen = set()
     with open(path, encoding="utf-8") as f:
-        for line in f:
+        for n, line in enumerate(f, 1):
             line = line.rstrip("\n")
             if not line.strip() or line.startswith("#"):
                 continue
-            yield [c.strip() for c in line.split("\t")]
+            r = [c.strip() for c in line.split("\t")]
+            if r[0] in seen:
+                sys.exit("%s:%d: %r is listed twice" % (path, n, r[0]))
+            seen.add(r[0])
+            yield r
 
 
 def main(src, out):
