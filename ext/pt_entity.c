@@ -369,6 +369,22 @@ static int kin_noun(const char *w, size_t n) {
   return 0;
 }
 
+/* Could the lower-case word w[0..n) be one of kin_noun()'s: is its first
+** letter that of one of theirs of its length?  Bit c - 'a' of entry n
+** (keep in step with kin_noun()).  One load and a shift spare the lookups
+** behind it for nearly every word: most words are no kin noun, and this
+** test comes before the one of the word before. */
+static inline int kin_first(const char *w, size_t n) {
+#define KB(c) (1u << ((c) - 'a'))
+  static const uint32_t first[12] = {
+      0, 0, 0, KB('m') | KB('s') | KB('d') | KB('b'), KB('w') | KB('a') | KB('g') | KB('l'),
+      KB('n') | KB('w') | KB('u'), KB('m') | KB('s') | KB('f') | KB('n'), KB('h') | KB('b'), KB('d'), 0, 0,
+      KB('g')};
+#undef KB
+  unsigned c = (unsigned)(unsigned char)w[0] - 'a';
+  return n < 12 && c < 26 && ((first[n] >> c) & 1);
+}
+
 /* Is the word whose first four bytes are x (the first letter folded to
 ** lower case; bytes past the word are masked off) and fifth byte c4, of n bytes, a
 ** determiner that may open a noun of gender: "a woman", "my mother",
@@ -398,6 +414,15 @@ static inline int kin_det(const char *w, size_t n) {
   uint32_t x;
   memcpy(&x, b, 4);
   return det_word(x, n, b[4]);
+}
+
+/* Is the lower-case word w[0..n) of token t a kin noun after a determiner
+** ("a woman", "my mother"), the word before it a word of kin_det()?  Asked
+** of the few words kin_first() lets through, so the determiner is looked
+** at only then, not after every word. */
+static inline int kin_after_det(const pt_entity_doc *d, const pt_tok *t, const char *w, size_t n) {
+  return t > d->tok && (t[-1].flags & PT_TOK_WORD) && kin_det(d->text + t[-1].byte_off, t[-1].byte_len) &&
+         kin_noun(w, n);
 }
 
 /* Could find_mentions() care about the word w[0..n), not capitalised, on
@@ -443,7 +468,7 @@ static int tokenize(pt_entity_doc *d, const pt_span *skip, size_t n_skip,
   ** may open "a woman" or "my mother" -- its tests of a
   ** word and its neighbours, made here while the bytes are at hand (and a
   ** comma is PT_TOK_COMMA). */
-  int after_the = 0, after_det = 0;
+  int after_the = 0;
   /* Where the next skipped span and the next mark start: until i reaches
   ** one of them, neither needs looking at. */
   size_t next_skip = n_skip ? skip[0].byte_off : SIZE_MAX;
@@ -478,7 +503,7 @@ static int tokenize(pt_entity_doc *d, const pt_span *skip, size_t n_skip,
         t->para = para;
         t->ment = t->ment_end = -1;
         t->lex_group = -1;
-        after_the = after_det = 0;
+        after_the = 0;
         size_t k = e;
         while (k > i && (s[k - 1] == ' ' || s[k - 1] == '\n')) k--;
         if (k > i && (s[k - 1] == '.' || s[k - 1] == '?' || s[k - 1] == '!')) sent_start = 1;
@@ -523,7 +548,7 @@ static int tokenize(pt_entity_doc *d, const pt_span *skip, size_t n_skip,
           unsigned f = PT_TOK_WORD | (para_start ? PT_TOK_PARA | PT_TOK_SENT : 0);
           if (s[i] >= 'a') {
             f |= PT_TOK_LOWER | ((visit_shape(s + i, wlen, n - i) | after_the) ? PT_TOK_VISIT : 0);
-            if (after_det && kin_noun(s + i, wlen)) t[-1].flags |= PT_TOK_VISIT | PT_TOK_KIN; /* "a woman" */
+            if (kin_first(s + i, wlen) && kin_after_det(d, t, s + i, wlen)) t[-1].flags |= PT_TOK_VISIT | PT_TOK_KIN; /* "a woman" */
             t->lex = 0;
             t->gender_grp = 0;
             t->lex_group = -1;
@@ -547,12 +572,6 @@ static int tokenize(pt_entity_doc *d, const pt_span *skip, size_t n_skip,
           }
           after_the = wlen == 3 && s[i + 1] == 'h' && s[i + 2] == 'e'; /* (no read past a shorter word) */
           t->flags = (uint16_t)(f | (after_the && (s[i] | 0x20) == 't' ? PT_TOK_THE : 0));
-          {
-            /* (sixteen bytes are readable here: no copy, no branch) */
-            uint32_t x4, fold0;
-            memcpy(&x4, s + i, 4), memcpy(&fold0, "\x20\0\0\0", 4);
-            after_det = det_word(x4 | fold0, wlen, s[i + 4]);
-          }
           para_start = sent_start = 0;
           i = j;
           continue;
@@ -715,16 +734,16 @@ static int tokenize(pt_entity_doc *d, const pt_span *skip, size_t n_skip,
       } else {
         /* a pronoun, "the", a word after "the" */
         t->flags |= (uint16_t)((visit_shape(s + i, wlen, n - i) | after_the) ? PT_TOK_VISIT : 0);
-        if (after_det && (t->flags & PT_TOK_LOWER) && kin_noun(s + i, wlen)) t[-1].flags |= PT_TOK_VISIT | PT_TOK_KIN;
+        if ((t->flags & PT_TOK_LOWER) && kin_first(s + i, wlen) && kin_after_det(d, t, s + i, wlen))
+          t[-1].flags |= PT_TOK_VISIT | PT_TOK_KIN;
       }
       after_the = wlen == 3 && s[i + 1] == 'h' && s[i + 2] == 'e'; /* (no read past a shorter word) */
       if (after_the && (s[i] | 0x20) == 't') t->flags |= PT_TOK_THE;
-      after_det = kin_det(s + i, wlen);
       i += wlen;
     } else {
       t->byte_len = (uint32_t)adv;
       t->flags = cp == ',' ? PT_TOK_PUNCT | PT_TOK_COMMA : PT_TOK_PUNCT;
-      after_the = after_det = 0;
+      after_the = 0;
       if (cp == '.' || cp == '?' || cp == '!') t->flags |= PT_TOK_STOP;
       if (cp >= 0x80 && pt_cp_is_dash(cp)) t->flags |= PT_TOK_DASH; /* (ASCII: only '-') */
       if (cp == '-' && i + 1 < n && s[i + 1] == '-') {
