@@ -365,7 +365,8 @@ static inline int is_pronoun_shape(const char *w, size_t n) {
 
 /* The gender of a noun kin_phrase() takes after a determiner ("mother",
 ** "woman", "son", "man"): 'f', 'm', or 0 for any other lower-case word
-** w[0..n).  (Called after every determiner: compares by length.) */
+** w[0..n).  (Called for the words kin_first() lets through after a
+** determiner: compares by length.) */
 static int kin_noun(const char *w, size_t n) {
 #define KIN(lit, g) \
   if (!memcmp(w, lit, n)) return g
