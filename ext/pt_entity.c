@@ -390,13 +390,13 @@ static int kin_noun(const char *w, size_t n) {
 ** test comes before the one of the word before. */
 static inline int kin_first(const char *w, size_t n) {
 #define KB(c) (1u << ((c) - 'a'))
-  static const uint32_t first[12] = {
+  static const uint32_t first[16] = {
       0, 0, 0, KB('m') | KB('s') | KB('d') | KB('b'), KB('w') | KB('a') | KB('g') | KB('l'),
       KB('n') | KB('w') | KB('u'), KB('m') | KB('s') | KB('f') | KB('n'), KB('h') | KB('b'), KB('d'), 0, 0,
       KB('g')};
 #undef KB
   unsigned c = (unsigned)(unsigned char)w[0] - 'a';
-  return n < 12 && c < 26 && ((first[n] >> c) & 1);
+  return (int)((n < 16) & (c < 26) & (first[n & 15] >> (c & 31))); /* (no branches) */
 }
 
 /* Is the word whose first four bytes are x (the first letter folded to
@@ -446,17 +446,19 @@ static inline int kin_after_det(const pt_entity_doc *d, const pt_tok *t, const c
 ** bytes may be read at w. */
 static inline int visit_shape(const char *w, size_t n, size_t avail) {
   if (avail < 4) return n >= 2 && n <= 4 && (is_pronoun_shape(w, n) || (n == 3 && w[1] == 'h' && w[2] == 'e'));
-  /* four bytes, case folded, against keys and masks laid out as bytes, so
-  ** the byte order does not matter */
-  uint32_t x, he, we, sh, xhe, they, m01, m12;
-  memcpy(&x, w, 4);
-  memcpy(&he, "he\0\0", 4), memcpy(&we, "we\0\0", 4), memcpy(&sh, "sh\0\0", 4);
-  memcpy(&xhe, "\0he\0", 4), memcpy(&they, "they", 4);
-  memcpy(&m01, "\xff\xff\0\0", 4), memcpy(&m12, "\0\xff\xff\0", 4);
+  /* four bytes, case folded, against two masks and keys by length (he
+  ** or we; sh? or ?he; they), laid out as bytes, so the byte order does
+  ** not matter; lengths with none have a key no masked word equals */
+  static const char tab[8][4][4] = {
+      {"", "\1", "", "\1"}, {"", "\1", "", "\1"},
+      {"\xff\xff", "he", "\xff\xff", "we"}, {"\xff\xff", "sh", "\0\xff\xff", "\0he"},
+      {"\xff\xff\xff\xff", "they", "\xff\xff\xff\xff", "they"}, {"", "\1", "", "\1"},
+      {"", "\1", "", "\1"}, {"", "\1", "", "\1"}};
+  uint32_t x, m0, k0, m1, k1;
+  const char (*e)[4] = tab[n & 7];
+  memcpy(&x, w, 4), memcpy(&m0, e[0], 4), memcpy(&k0, e[1], 4), memcpy(&m1, e[2], 4), memcpy(&k1, e[3], 4);
   x |= 0x20202020u;
-  uint32_t x01 = x & m01;
-  return ((n == 2) & ((x01 == he) | (x01 == we))) | ((n == 3) & ((x01 == sh) | ((x & m12) == xhe))) |
-         ((n == 4) & (x == they));
+  return (n < 8) & (((x & m0) == k0) | ((x & m1) == k1));
 }
 
 /* Bits set in x < 65536 (no POPCNT in baseline x86-64; libgcc's is a
@@ -541,7 +543,7 @@ static int tokenize(pt_entity_doc *d, const pt_span *skip, size_t n_skip,
     if (((unsigned char)((s[i] | 0x20) - 'a') < 26) & (i + 16 <= n)) {
       /* Most tokens: an ASCII word ending at a space or a punctuation mark
       ** that no word continues through (not ' - . nor a non-ASCII
-      ** character).  One 16-byte load gives its end and, for a
+      ** character; but a lower-case word's dot ending a sentence is).  One 16-byte load gives its end and, for a
       ** capitalised word, its case counts; a lower-case one needs no
       ** lookup at all. */
       __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
@@ -549,7 +551,12 @@ static int tokenize(pt_entity_doc *d, const pt_span *skip, size_t n_skip,
       if (m != 0xFFFFu) {
         size_t j = i + (size_t)__builtin_ctz(~m);
         unsigned char e = (unsigned char)s[j];
-        if (e < 0x80 && e != '\'' && e != '-' && e != '.') {
+        /* (a lower-case word before a dot that no word goes on through
+        ** and no abbreviation keeps before a comma, "said.", is as the
+        ** word loop below would make it: ends of sentences are common) */
+        if (e < 0x80 && e != '\'' && e != '-' &&
+            (e != '.' || (s[i] >= 'a' && j + 1 < n && (cls[(unsigned char)s[j + 1]] & (C_SPACE | C_NL | C_PUNCT)) &&
+                          s[j + 1] != ',' && s[j + 1] != ')'))) {
           if (d->n_tok == d->cap_tok &&
               pt_grow((void **)&d->tok, &d->cap_tok, d->n_tok + 1, sizeof(pt_tok)))
             return PT_NOMEM;
@@ -584,8 +591,10 @@ static int tokenize(pt_entity_doc *d, const pt_span *skip, size_t n_skip,
             if (d->n_tok > 1) /* a word before a name (no branch on its kind) */
               t[-1].flags |= (uint16_t)((t[-1].flags & PT_TOK_WORD) * PT_TOK_VISIT);
           }
-          after_the = wlen == 3 && s[i + 1] == 'h' && s[i + 2] == 'e'; /* (no read past a shorter word) */
-          t->flags = (uint16_t)(f | (after_the && (s[i] | 0x20) == 't' ? PT_TOK_THE : 0));
+          /* (sixteen bytes are readable: no branch on the length, which
+          ** would be mispredicted often) */
+          after_the = (wlen == 3) & (s[i + 1] == 'h') & (s[i + 2] == 'e');
+          t->flags = (uint16_t)(f | (unsigned)(after_the & ((s[i] | 0x20) == 't')) * PT_TOK_THE);
           para_start = sent_start = 0;
           i = j;
           continue;
