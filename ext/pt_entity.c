@@ -71,6 +71,16 @@ static inline uint64_t lex_fold8(uint64_t x) {
   return x | (up >> 2);
 }
 
+/* Could the key of hash h be listed: are both its bits set in the
+** prefilter (tools/gen_lexicon.py's bloom_bits())?  8 KiB that stay in the
+** cache spare a probe of the table for most words that are not listed
+** (four in ten lookups), whose slots seldom are. */
+static inline int lex_maybe(uint64_t h) {
+  const uint64_t m = ((uint64_t)1 << LEX_BLOOM_BITS) - 1;
+  uint64_t b1 = (h >> 18) & m, b2 = (h >> 34) & m;
+  return (int)((lex_bloom[b1 >> 6] >> (b1 & 63)) & (lex_bloom[b2 >> 6] >> (b2 & 63)) & 1);
+}
+
 /* The lexicon's lookup (tools/gen_lexicon.py builds the table with the
 ** same hash): eight bytes at a time, each OR 0x20 -- ASCII case folding
 ** that keeps keys equal under lex_fold8() equal here -- one multiply each;
@@ -84,6 +94,7 @@ static uint64_t lex_find(const char *w, size_t n, size_t avail, unsigned *cls) {
     /* Most words: one chunk, no loops (the same hash and compare as below). */
     uint64_t x = lex_chunk(w, 0, n, avail), fx = lex_fold8(x);
     uint64_t h = ((uint64_t)n * K ^ (x | (0x2020202020202020ull >> (64 - 8 * n)))) * K;
+    if (!lex_maybe(h)) return 0;
     uint64_t tag = (h >> 32) & 0x7FFF;
     for (size_t i = (size_t)(h >> (64 - LEX_SLOT_BITS));; i = (i + 1) & (LEX_SLOTS - 1)) {
       uint64_t v = lex_slots[i];
@@ -101,6 +112,7 @@ static uint64_t lex_find(const char *w, size_t n, size_t avail, unsigned *cls) {
     uint64_t fx0 = lex_fold8(x0), fx1 = lex_fold8(x1);
     uint64_t h = ((uint64_t)n * K ^ (x0 | 0x2020202020202020ull)) * K;
     h = (h ^ (x1 | (0x2020202020202020ull >> (64 - 8 * (n - 8))))) * K;
+    if (!lex_maybe(h)) return 0;
     uint64_t tag = (h >> 32) & 0x7FFF;
     for (size_t i = (size_t)(h >> (64 - LEX_SLOT_BITS));; i = (i + 1) & (LEX_SLOTS - 1)) {
       uint64_t v = lex_slots[i];
@@ -123,6 +135,7 @@ static uint64_t lex_find(const char *w, size_t n, size_t avail, unsigned *cls) {
     uint64_t pad = r == 8 ? 0x2020202020202020ull : 0x2020202020202020ull & (((uint64_t)1 << (8 * r)) - 1);
     h = (h ^ (x[c] | pad)) * K;
   }
+  if (!lex_maybe(h)) return 0;
   uint64_t tag = (h >> 32) & 0x7FFF;
   for (size_t i = (size_t)(h >> (64 - LEX_SLOT_BITS));; i = (i + 1) & (LEX_SLOTS - 1)) {
     uint64_t v = lex_slots[i];
@@ -352,7 +365,8 @@ static inline int is_pronoun_shape(const char *w, size_t n) {
 
 /* The gender of a noun kin_phrase() takes after a determiner ("mother",
 ** "woman", "son", "man"): 'f', 'm', or 0 for any other lower-case word
-** w[0..n).  (Called after every determiner: compares by length.) */
+** w[0..n).  (Called for the words kin_first() lets through after a
+** determiner: compares by length.) */
 static int kin_noun(const char *w, size_t n) {
 #define KIN(lit, g) \
   if (!memcmp(w, lit, n)) return g
@@ -367,6 +381,22 @@ static int kin_noun(const char *w, size_t n) {
   }
 #undef KIN
   return 0;
+}
+
+/* Could the lower-case word w[0..n) be one of kin_noun()'s: is its first
+** letter that of one of theirs of its length?  Bit c - 'a' of entry n
+** (keep in step with kin_noun()).  One load and a shift spare the lookups
+** behind it for nearly every word: most words are no kin noun, and this
+** test comes before the one of the word before. */
+static inline int kin_first(const char *w, size_t n) {
+#define KB(c) (1u << ((c) - 'a'))
+  static const uint32_t first[16] = {
+      0, 0, 0, KB('m') | KB('s') | KB('d') | KB('b'), KB('w') | KB('a') | KB('g') | KB('l'),
+      KB('n') | KB('w') | KB('u'), KB('m') | KB('s') | KB('f') | KB('n'), KB('h') | KB('b'), KB('d'), 0, 0,
+      KB('g')};
+#undef KB
+  unsigned c = (unsigned)(unsigned char)w[0] - 'a';
+  return (int)((n < 16) & (c < 26) & (first[n & 15] >> (c & 31))); /* (no branches) */
 }
 
 /* Is the word whose first four bytes are x (the first letter folded to
@@ -400,6 +430,15 @@ static inline int kin_det(const char *w, size_t n) {
   return det_word(x, n, b[4]);
 }
 
+/* Is the lower-case word w[0..n) of token t a kin noun after a determiner
+** ("a woman", "my mother"), the word before it a word of kin_det()?  Asked
+** of the few words kin_first() lets through, so the determiner is looked
+** at only then, not after every word. */
+static inline int kin_after_det(const pt_entity_doc *d, const pt_tok *t, const char *w, size_t n) {
+  return t > d->tok && (t[-1].flags & PT_TOK_WORD) && kin_det(d->text + t[-1].byte_off, t[-1].byte_len) &&
+         kin_noun(w, n);
+}
+
 /* Could find_mentions() care about the word w[0..n), not capitalised, on
 ** its own: is it pronoun-shaped (is_pronoun_shape()) or "?he" ("the")?  A
 ** superset, case folded, and free of branches: short words are half the
@@ -407,17 +446,19 @@ static inline int kin_det(const char *w, size_t n) {
 ** bytes may be read at w. */
 static inline int visit_shape(const char *w, size_t n, size_t avail) {
   if (avail < 4) return n >= 2 && n <= 4 && (is_pronoun_shape(w, n) || (n == 3 && w[1] == 'h' && w[2] == 'e'));
-  /* four bytes, case folded, against keys and masks laid out as bytes, so
-  ** the byte order does not matter */
-  uint32_t x, he, we, sh, xhe, they, m01, m12;
-  memcpy(&x, w, 4);
-  memcpy(&he, "he\0\0", 4), memcpy(&we, "we\0\0", 4), memcpy(&sh, "sh\0\0", 4);
-  memcpy(&xhe, "\0he\0", 4), memcpy(&they, "they", 4);
-  memcpy(&m01, "\xff\xff\0\0", 4), memcpy(&m12, "\0\xff\xff\0", 4);
+  /* four bytes, case folded, against two masks and keys by length (he
+  ** or we; sh? or ?he; they), laid out as bytes, so the byte order does
+  ** not matter; lengths with none have a key no masked word equals */
+  static const char tab[8][4][4] = {
+      {"", "\1", "", "\1"}, {"", "\1", "", "\1"},
+      {"\xff\xff", "he", "\xff\xff", "we"}, {"\xff\xff", "sh", "\0\xff\xff", "\0he"},
+      {"\xff\xff\xff\xff", "they", "\xff\xff\xff\xff", "they"}, {"", "\1", "", "\1"},
+      {"", "\1", "", "\1"}, {"", "\1", "", "\1"}};
+  uint32_t x, m0, k0, m1, k1;
+  const char (*e)[4] = tab[n & 7];
+  memcpy(&x, w, 4), memcpy(&m0, e[0], 4), memcpy(&k0, e[1], 4), memcpy(&m1, e[2], 4), memcpy(&k1, e[3], 4);
   x |= 0x20202020u;
-  uint32_t x01 = x & m01;
-  return ((n == 2) & ((x01 == he) | (x01 == we))) | ((n == 3) & ((x01 == sh) | ((x & m12) == xhe))) |
-         ((n == 4) & (x == they));
+  return (n < 8) & (((x & m0) == k0) | ((x & m1) == k1));
 }
 
 /* Bits set in x < 65536 (no POPCNT in baseline x86-64; libgcc's is a
@@ -443,7 +484,7 @@ static int tokenize(pt_entity_doc *d, const pt_span *skip, size_t n_skip,
   ** may open "a woman" or "my mother" -- its tests of a
   ** word and its neighbours, made here while the bytes are at hand (and a
   ** comma is PT_TOK_COMMA). */
-  int after_the = 0, after_det = 0;
+  int after_the = 0;
   /* Where the next skipped span and the next mark start: until i reaches
   ** one of them, neither needs looking at. */
   size_t next_skip = n_skip ? skip[0].byte_off : SIZE_MAX;
@@ -478,7 +519,7 @@ static int tokenize(pt_entity_doc *d, const pt_span *skip, size_t n_skip,
         t->para = para;
         t->ment = t->ment_end = -1;
         t->lex_group = -1;
-        after_the = after_det = 0;
+        after_the = 0;
         size_t k = e;
         while (k > i && (s[k - 1] == ' ' || s[k - 1] == '\n')) k--;
         if (k > i && (s[k - 1] == '.' || s[k - 1] == '?' || s[k - 1] == '!')) sent_start = 1;
@@ -502,7 +543,7 @@ static int tokenize(pt_entity_doc *d, const pt_span *skip, size_t n_skip,
     if (((unsigned char)((s[i] | 0x20) - 'a') < 26) & (i + 16 <= n)) {
       /* Most tokens: an ASCII word ending at a space or a punctuation mark
       ** that no word continues through (not ' - . nor a non-ASCII
-      ** character).  One 16-byte load gives its end and, for a
+      ** character; but a lower-case word's dot ending a sentence is).  One 16-byte load gives its end and, for a
       ** capitalised word, its case counts; a lower-case one needs no
       ** lookup at all. */
       __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
@@ -510,7 +551,12 @@ static int tokenize(pt_entity_doc *d, const pt_span *skip, size_t n_skip,
       if (m != 0xFFFFu) {
         size_t j = i + (size_t)__builtin_ctz(~m);
         unsigned char e = (unsigned char)s[j];
-        if (e < 0x80 && e != '\'' && e != '-' && e != '.') {
+        /* (a lower-case word before a dot that no word goes on through
+        ** and no abbreviation keeps before a comma, "said.", is as the
+        ** word loop below would make it: ends of sentences are common) */
+        if (e < 0x80 && e != '\'' && e != '-' &&
+            (e != '.' || (s[i] >= 'a' && j + 1 < n && (cls[(unsigned char)s[j + 1]] & (C_SPACE | C_NL | C_PUNCT)) &&
+                          s[j + 1] != ',' && s[j + 1] != ')'))) {
           if (d->n_tok == d->cap_tok &&
               pt_grow((void **)&d->tok, &d->cap_tok, d->n_tok + 1, sizeof(pt_tok)))
             return PT_NOMEM;
@@ -523,7 +569,7 @@ static int tokenize(pt_entity_doc *d, const pt_span *skip, size_t n_skip,
           unsigned f = PT_TOK_WORD | (para_start ? PT_TOK_PARA | PT_TOK_SENT : 0);
           if (s[i] >= 'a') {
             f |= PT_TOK_LOWER | ((visit_shape(s + i, wlen, n - i) | after_the) ? PT_TOK_VISIT : 0);
-            if (after_det && kin_noun(s + i, wlen)) t[-1].flags |= PT_TOK_VISIT | PT_TOK_KIN; /* "a woman" */
+            if (kin_first(s + i, wlen) && kin_after_det(d, t, s + i, wlen)) t[-1].flags |= PT_TOK_VISIT | PT_TOK_KIN; /* "a woman" */
             t->lex = 0;
             t->gender_grp = 0;
             t->lex_group = -1;
@@ -545,14 +591,10 @@ static int tokenize(pt_entity_doc *d, const pt_span *skip, size_t n_skip,
             if (d->n_tok > 1) /* a word before a name (no branch on its kind) */
               t[-1].flags |= (uint16_t)((t[-1].flags & PT_TOK_WORD) * PT_TOK_VISIT);
           }
-          after_the = wlen == 3 && s[i + 1] == 'h' && s[i + 2] == 'e'; /* (no read past a shorter word) */
-          t->flags = (uint16_t)(f | (after_the && (s[i] | 0x20) == 't' ? PT_TOK_THE : 0));
-          {
-            /* (sixteen bytes are readable here: no copy, no branch) */
-            uint32_t x4, fold0;
-            memcpy(&x4, s + i, 4), memcpy(&fold0, "\x20\0\0\0", 4);
-            after_det = det_word(x4 | fold0, wlen, s[i + 4]);
-          }
+          /* (sixteen bytes are readable: no branch on the length, which
+          ** would be mispredicted often) */
+          after_the = (wlen == 3) & (s[i + 1] == 'h') & (s[i + 2] == 'e');
+          t->flags = (uint16_t)(f | (unsigned)(after_the & ((s[i] | 0x20) == 't')) * PT_TOK_THE);
           para_start = sent_start = 0;
           i = j;
           continue;
@@ -715,16 +757,16 @@ static int tokenize(pt_entity_doc *d, const pt_span *skip, size_t n_skip,
       } else {
         /* a pronoun, "the", a word after "the" */
         t->flags |= (uint16_t)((visit_shape(s + i, wlen, n - i) | after_the) ? PT_TOK_VISIT : 0);
-        if (after_det && (t->flags & PT_TOK_LOWER) && kin_noun(s + i, wlen)) t[-1].flags |= PT_TOK_VISIT | PT_TOK_KIN;
+        if ((t->flags & PT_TOK_LOWER) && kin_first(s + i, wlen) && kin_after_det(d, t, s + i, wlen))
+          t[-1].flags |= PT_TOK_VISIT | PT_TOK_KIN;
       }
       after_the = wlen == 3 && s[i + 1] == 'h' && s[i + 2] == 'e'; /* (no read past a shorter word) */
       if (after_the && (s[i] | 0x20) == 't') t->flags |= PT_TOK_THE;
-      after_det = kin_det(s + i, wlen);
       i += wlen;
     } else {
       t->byte_len = (uint32_t)adv;
       t->flags = cp == ',' ? PT_TOK_PUNCT | PT_TOK_COMMA : PT_TOK_PUNCT;
-      after_the = after_det = 0;
+      after_the = 0;
       if (cp == '.' || cp == '?' || cp == '!') t->flags |= PT_TOK_STOP;
       if (cp >= 0x80 && pt_cp_is_dash(cp)) t->flags |= PT_TOK_DASH; /* (ASCII: only '-') */
       if (cp == '-' && i + 1 < n && s[i + 1] == '-') {
