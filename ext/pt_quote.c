@@ -1373,6 +1373,42 @@ static int np_subject(const pt_entity_doc *d, size_t lo, size_t c, int para, att
   return 1;
 }
 
+/* A group opening the clause at lo as its subject: a plural noun with its
+** modifiers, a verb right after it ("Hundreds of pro-Sanders demonstrators
+** marched …, chanting", "about 200 protesters congregated …, holding signs
+** and chanting").  No mention speaks for such a group, so without this the
+** participle went to a name later in the clause.  Returns the phrase's end
+** (exclusive) or 0. */
+static size_t group_subject(const pt_entity_doc *d, size_t lo, size_t c, int para) {
+  for (size_t k = lo; k < c && k < lo + 7 && ok_tok(d, k, para) && (d->tok[k].flags & PT_TOK_WORD); k++) {
+    const pt_tok *t = &d->tok[k];
+    if (k == lo && is_det(d, k)) continue; /* "his supporters", "some protesters" */
+    if (t->ment >= 0) {
+      /* a name only as a modifier: "Sanders supporters", "pro-Sanders" */
+      size_t e = d->ment[t->ment].tok_end;
+      if (d->ment[t->ment].type == PT_MENT_PRONOUN || possessive(d, t->ment) || e >= c ||
+          !(d->tok[e].flags & PT_TOK_LOWER))
+        return 0;
+      k = e - 1;
+      continue;
+    }
+    if (is_cue(d, k) || is_aux_verb(d, k) || is_subordinator(d, k) || is_relative(d, k) || is_filler(d, k))
+      return 0;
+    if (is_function(d, k) && !tok_word(d, k, "of") && !tok_word(d, k, "than")) return 0;
+    const char *w = d->text + t->byte_off;
+    size_t n = t->byte_len;
+    if (k == lo || !(t->flags & PT_TOK_LOWER) || n < 5 || w[n - 1] != 's' || w[n - 2] == 's' || w[n - 2] == 'u' ||
+        (pt_entity_word_class(d, k) & (PT_W_VERB | PT_W_FUNCTION | PT_W_DET)))
+      continue;
+    size_t v = k + 1;
+    while (v < c && is_filler(d, v)) v++;
+    if (v < c && ok_tok(d, v, para) && (d->tok[v].flags & PT_TOK_LOWER) &&
+        (is_aux_verb(d, v) || pt_entity_ends_ed(d, v) || (pt_entity_word_class(d, v) & PT_W_VERB) || is_cue(d, v)))
+      return k + 1;
+  }
+  return 0;
+}
+
 /* Is the reporting verb (or the colon) at c the writer's: "I" or "we"
 ** opening its clause a few words before it ("I laughed and said", "that I
 ** had to change my answer:")? */
@@ -1486,6 +1522,34 @@ static int attr_before(const pt_entity_doc *d, size_t lo, size_t b, int para, at
       int m = ok_tok(d, c - 3, para) ? d->tok[c - 3].ment_end : -1;
       if (m >= 0 && d->ment[m].tok_end == c - 2 && !possessive(d, m)) {
         a->ment = m;
+        set_cue(d, a, c);
+        a->how = PT_ATTR_BEFORE;
+        return 1;
+      }
+    }
+    /* (", chanting", "while chanting": a group opening the clause is the
+    ** participle's subject, not a name after it) */
+    if (c > lo + 1 && participle &&
+        (tok_punct(d, c - 1, ',') || tok_word(d, c - 1, "while") || tok_word(d, c - 1, "and") ||
+         tok_word(d, c - 1, "shown") || tok_word(d, c - 1, "seen") || tok_word(d, c - 1, "heard"))) {
+      size_t f = past_fronted(d, lo, c, para);
+      /* (past a fronted place too: "Outside the arena, about 200 protesters") */
+      if (f == lo && (pt_entity_word_class(d, lo) & (PT_W_PREP | PT_W_PHRASE)))
+        for (size_t k = lo + 1; k < c && k < lo + 16 && ok_tok(d, k, para); k++)
+          if (tok_punct(d, k, ',')) {
+            f = k + 1;
+            break;
+          }
+      /* (a clause inside it first: "…, where about 50 protesters had
+      ** gathered, chanting") */
+      size_t g = 0;
+      for (size_t k = c - 1; k > f && !g; k--)
+        if (tok_word(d, k, "where") || tok_word(d, k, "as") || tok_word(d, k, "when"))
+          g = group_subject(d, k + 1, c, para), f = g ? k + 1 : f;
+      if (!g) g = group_subject(d, f, c, para);
+      if (g) {
+        a->ment = -1;
+        a->np_a = f, a->np_b = g;
         set_cue(d, a, c);
         a->how = PT_ATTR_BEFORE;
         return 1;
@@ -1741,6 +1805,11 @@ static void fill_speaker(pt_quote_list *l, pt_quote *q, const attr *a) {
     char g = 0;
     if (t0->byte_len == 3 && (w[0] | 0x20) == 'h' && (w[1] | 0x20) == 'i' && (w[2] | 0x20) == 's') g = 'm';
     if (t0->byte_len == 3 && (w[0] | 0x20) == 'h' && (w[1] | 0x20) == 'e' && (w[2] | 0x20) == 'r') g = 'f';
+    /* (not a plural: "his supporters chanted" are not he) */
+    const pt_tok *tl = &d->tok[nb - 1];
+    const char *wl = d->text + tl->byte_off;
+    if ((tl->flags & PT_TOK_LOWER) && tl->byte_len > 3 && wl[tl->byte_len - 1] == 's' && wl[tl->byte_len - 2] != 's')
+      g = 0;
     for (size_t k = a->np_a, n = 0; g && k > 0 && n < 120; k--, n++) {
       int m = d->tok[k - 1].ment;
       if (m < 0 || (d->tok[k - 1].flags & PT_TOK_INQ)) continue;
