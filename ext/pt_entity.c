@@ -1324,11 +1324,15 @@ static int misspelt_surname(const link_state *ls, const pt_entity_doc *d, const 
   return -1;
 }
 
-/* The latest person before entity `from` (within 256 entities) whose
-** canonical name ends with the word of token lt and whose gender is
-** `gender` or unknown, or -1. */
-static int same_surname(const pt_entity_doc *d, int from, const pt_tok *lt, char gender) {
+/* The latest person other than entity `not` (within the last 256
+** entities) whose canonical name ends with the word of token lt and whose
+** gender is `gender` or unknown, or -1.  (Any entity so far, not only those
+** before `not`: "Mrs. Clinton" after "Clinton", "Bill Clinton" and then
+** "Hillary Clinton" is Hillary, named after Bill's entity was made.) */
+static int same_surname(const pt_entity_doc *d, int not, const pt_tok *lt, char gender) {
+  int from = (int)d->n_ent;
   for (int k = from - 1; k >= 0 && k >= from - 256; k--) {
+    if (k == not) continue;
     const pt_entity *e = &d->ent[k];
     if (e->type != PT_ENT_PERSON || (e->gender && e->gender != gender) || e->name_len < lt->byte_len) continue;
     size_t off = e->name_off + e->name_len - lt->byte_len;

@@ -615,6 +615,7 @@ static int appositive_opens(const pt_entity_doc *d, size_t lo, int para) {
 }
 
 static int np_subject(const pt_entity_doc *d, size_t lo, size_t c, int para, attr *a);
+static size_t past_fronted(const pt_entity_doc *d, size_t lo, size_t c, int para);
 
 /* "Mayor Angela Sorensen of Eastport told", "Sen. Lindsey Graham of South
 ** Carolina said": for a mention after "of"/"from" that ends a person's
@@ -708,9 +709,13 @@ static int subject_before(const pt_entity_doc *d, size_t c, size_t lo, int para,
       k = p - 1;
       continue;
     }
+    /* (past a fronted phrase: "Of Carson, Levine, who has given money to
+    ** Marco Rubio, said," is Levine's) */
+    size_t s0 = round == 0 ? past_fronted(d, lo, c, para) : lo;
+    if (s0 >= k) s0 = lo;
     if (round == 0) {
       /* "Katie Packer, who is chairman of Our Principles PAC, said" */
-      size_t f = lo;
+      size_t f = s0;
       if (ok_tok(d, f, para) && d->tok[f].ment >= 0) {
         int m = d->tok[f].ment;
         size_t e = d->ment[m].tok_end;
@@ -724,7 +729,7 @@ static int subject_before(const pt_entity_doc *d, size_t c, size_t lo, int para,
     if (round == 0 && (tok_punct(d, k, ',') || appositive_opens(d, lo, para))) {
       /* "Donna Rawlings, 59, of Ashton, Md., who watched it on the Mall,
       ** said": a sentence that opens with a name and a comma is about it. */
-      for (size_t f = lo; f < lo + 5 && f < k && ok_tok(d, f, para); f++) {
+      for (size_t f = s0; f < s0 + 5 && f < k && ok_tok(d, f, para); f++) {
         if (is_subordinator(d, f) || tok_punct(d, f, ',')) break;
         if (d->tok[f].ment < 0) continue;
         int m = d->tok[f].ment;
@@ -732,7 +737,7 @@ static int subject_before(const pt_entity_doc *d, size_t c, size_t lo, int para,
         int personish = e >= 0 && (d->ent[e].person || d->ent[e].gender);
         /* "Mayor Colin Travers of Millbrook, New York, a city …, said": a
         ** titled person opening the sentence, the verb after a comma. */
-        int titled = f == lo && d->ment[m].type == PT_MENT_NAME && tok_punct(d, k, ',') &&
+        int titled = f == s0 && d->ment[m].type == PT_MENT_NAME && tok_punct(d, k, ',') && !possessive(d, m) &&
                      d->ment[m].tok_end < k &&
                      (pt_entity_lex(d, d->ment[m].tok_first) &
                       (PT_LEX_TITLE_ROLE | PT_LEX_TITLE_HON | PT_LEX_TITLE_HEAD));
@@ -741,7 +746,7 @@ static int subject_before(const pt_entity_doc *d, size_t c, size_t lo, int para,
           return 1;
         }
         if (d->ment[m].type != PT_MENT_PRONOUN && tok_punct(d, d->ment[m].tok_end, ',') &&
-            d->ment[m].tok_end < k && !possessive(d, m) && (f == lo || personish)) {
+            d->ment[m].tok_end < k && !possessive(d, m) && (f == s0 || personish)) {
           a->ment = m;
           return 1;
         }
