@@ -761,7 +761,7 @@ static int subject_before(const pt_entity_doc *d, size_t c, size_t lo, int para,
     }
     if (tok_punct(d, k, ',')) {
       size_t p = k;
-      while (p > lo && p + 16 > k) {
+      while (p > lo && p + 32 > k) {
         p--;
         if (!ok_tok(d, p, para)) return 0;
         if (tok_punct(d, p, ',')) break;
