@@ -2360,6 +2360,19 @@ static int word_follows(const char *s, size_t n, const pt_quote *q) {
   return k < n && ((s[k] >= 'a' && s[k] <= 'z') || s[k] == '(');
 }
 
+/* Does a byline follow the closing mark: "“Pop-up art show strives to
+** confront gentrification,” by DNAinfo's Eddie Small" (an article's
+** headline, a title)? */
+static int byline_follows(const char *s, size_t n, const pt_quote *q) {
+  if (!q->close_len) return 0;
+  size_t k = q->close_off + q->close_len;
+  while (k < n && (s[k] == ' ' || s[k] == '\t')) k++;
+  if (!(k + 3 < n && s[k] == 'b' && s[k + 1] == 'y' && s[k + 2] == ' ')) return 0;
+  k += 3;
+  if (k + 4 < n && !memcmp(s + k, "the ", 4)) k += 4; /* "by the Courier's Lena Ortiz" */
+  return k < n && s[k] >= 'A' && s[k] <= 'Z';
+}
+
 #ifdef __SSE2__
 /* Bit k set when byte k of v is an ASCII letter, digit, ' or - (what goes
 ** on a word in classify(); signed compares: bytes >= 0x80 fall out). */
@@ -2451,6 +2464,9 @@ static void classify(pt_quote_list *l) {
     }
     if (q->block) q->kind = PT_QUOTE_BLOCK;
     else if (q->depth == 0 && words <= 12 && first_upper > 0 && names_work(&l->ents, q, longw > 0 && caps == longw))
+      q->kind = PT_QUOTE_TITLE;
+    else if (q->depth == 0 && words <= 24 && first_upper > 0 && at_start &&
+             !q->cue_len && byline_follows(s, n, q))
       q->kind = PT_QUOTE_TITLE;
     else if ((!q->spk_len || q->how == PT_ATTR_CONTINUED || q->how == PT_ATTR_SUBJECT || q->depth > 0) &&
              words >= 2 && words <= 12 && !(after_stop && last == '.' && sentence_after(s, n, q)) &&
