@@ -2115,6 +2115,18 @@ static int find_mentions(pt_entity_doc *d) {
                                 ((d->tok[a].flags & PT_TOK_LOWER) && d->tok[a].byte_len <= 3))
                    ? run_end(d, a, a + 6)
                    : a;
+    /* "The judge Trump was referring to", "the senator Trump attacked": a
+    ** lower-case title after an article, then a surname already known as
+    ** someone's and a verb -- a relative clause about the title's holder,
+    ** not Trump's title */
+    static const char *const article[] = {"the", "a", "an", NULL};
+    if (tn && b == a + 1 && (t->flags & PT_TOK_LOWER) && i > 0 && pt_entity_word_in(d, i - 1, article) && b < d->n_tok &&
+        (d->tok[b].flags & PT_TOK_LOWER) &&
+        ((pt_entity_word_class(d, b) & PT_W_AUX) || (pt_entity_ends_ed(d, b) && !(LEX(d, b) & PT_LEX_CUE_VERB))) &&
+        map_get(d, d->tok[a].byte_off, d->tok[a].byte_len, 0) >= 0) {
+      i = a;
+      continue;
+    }
     int joined = 0;
     if (!tn && b == a && (t->flags & PT_TOK_CAP) && !(t->flags & PT_TOK_ALLCAPS) &&
         (t->lex & (PT_LEX_STOPCAP | PT_LEX_ORGWORD)) == (PT_LEX_STOPCAP | PT_LEX_ORGWORD)) {

@@ -907,6 +907,26 @@ static int speaker_after_cue(const pt_entity_doc *d, size_t c, int para, attr *a
         break;
       }
   }
+  if (m < 0 && (tok_word(d, j, "the") || tok_word(d, j, "a") || tok_word(d, j, "an"))) {
+    /* "said the columnist Ruth Marcus.", "said the lawyer Ann Park,": an
+    ** article and lower-case words before a person's name that ends the
+    ** phrase describe the person (not "a court document filed by …") */
+    for (size_t k = j + 1; k < j + 5 && ok_tok(d, k, para) && (d->tok[k].flags & PT_TOK_WORD); k++) {
+      int n = d->tok[k].ment;
+      if (n >= 0) {
+        size_t e = d->ment[n].tok_end;
+        if (d->ment[n].type == PT_MENT_NAME && personish(d, n) && !possessive(d, n) &&
+            (e >= d->n_tok || d->tok[e].para != para || (d->tok[e].flags & PT_TOK_PUNCT)))
+          m = n;
+        break;
+      }
+      /* (not "the younger Mr. Trump", "the other Mr. Khan": another one) */
+      static const char *const other[] = {"younger", "elder", "older", "other", NULL};
+      if (!(d->tok[k].flags & PT_TOK_LOWER) || is_function(d, k) || is_cue(d, k) || is_det(d, k) ||
+          pt_entity_word_in(d, k, other))
+        break;
+    }
+  }
   if (m >= 0 && d->ment[m].type == PT_MENT_NAME && !personish(d, m)) {
     /* "said Ohio State University professor Paul Beck": a body or a place
     ** and a role word before a person's name only describe the person */
