@@ -438,6 +438,7 @@ typedef struct attr {
   int body;           /* for an "it" or "they" speaker [np_a, np_b): 1 + the
                       ** mention of the body it stands for, or 0 */
   size_t ref_a, ref_b;/* ... or the words naming the group "they" stands for */
+  int prev_it;        /* for an "it": 1 + the quotation whose speaker it is */
 } attr;
 
 static int tok_punct(const pt_entity_doc *d, size_t j, char ch) {
@@ -1586,7 +1587,7 @@ static int attr_before(const pt_entity_doc *d, size_t lo, size_t b, int para, at
       ** "Bush thought for a moment and said": the verb's subject is the
       ** clause's, not the nearest name -- nor a name after a phrase that
       ** opens the clause ("The senator praised Ann Smith and said") */
-      attr t = {-1, 0, 0, 0, 0, 0, 0, 0, 0};
+      attr t = {-1, 0, 0, 0, 0, 0, 0, 0, 0, 0};
       size_t f = past_fronted(d, lo, c, para), mf = a->ment >= 0 ? d->ment[a->ment].tok_first : 0;
       /* (but "One official said Reid quieted the chatter, telling his
       ** colleagues" is Reid's: the subject of what was said) */
@@ -1607,6 +1608,20 @@ static int attr_before(const pt_entity_doc *d, size_t lo, size_t b, int para, at
       if (m >= 0 && d->ment[m].type == PT_MENT_NAME && tok_punct(d, d->ment[m].tok_end, ',') &&
           d->ment[m].tok_end < b) {
         a->ment = m;
+        set_cue(d, a, c);
+        a->how = PT_ATTR_BEFORE;
+        return 1;
+      }
+    }
+    {
+      /* "It added, “…”": a body's "it" opening the clause (attribute()
+      ** finds what it stands for) */
+      size_t v = c;
+      while (v > lo && is_filler(d, v - 1)) v--;
+      if (v > lo && tok_word(d, v - 1, "it") && (v - 1 == lo || tok_punct(d, v - 2, ',')) &&
+          !pt_entity_ends_ing(d, c) && !passive(d, lo, c)) {
+        a->ment = -1;
+        a->np_a = v - 1, a->np_b = v;
         set_cue(d, a, c);
         a->how = PT_ATTR_BEFORE;
         return 1;
@@ -1789,6 +1804,15 @@ static void fill_speaker(pt_quote_list *l, pt_quote *q, const attr *a) {
       q->role_off = e->role_off;
       q->role_len = e->role_len;
     }
+  } else if (a->prev_it > 0) {
+    /* "It added, “…”": the pronoun as the mention, the body or phrase that
+    ** spoke before as the speaker */
+    const pt_quote *p = &l->q[a->prev_it - 1];
+    q->spk_off = d->tok[a->np_a].byte_off;
+    q->spk_len = d->tok[a->np_b - 1].byte_off + d->tok[a->np_b - 1].byte_len - q->spk_off;
+    q->ent = p->ent;
+    q->name_off = p->name_off, q->name_len = p->name_len;
+    q->role_off = p->role_off, q->role_len = p->role_len;
   } else if (a->ref_b > a->ref_a) {
     /* "“…,” they argued": the pronoun as the mention, the words naming the
     ** group as the speaker ("Autor and Dorn") */
@@ -1974,7 +1998,7 @@ static int referent_before(const pt_entity_doc *d, size_t o, int plural, size_t 
   int para = d->tok[b].para;
   size_t lo = sentence_start(d, (d->tok[b].flags & PT_TOK_STOP) && b > 0 ? b - 1 : b, para);
   size_t f0 = past_fronted(d, lo, b + 1, para);
-  attr t = {-1, 0, 0, 0, 0, 0, 0, 0, 0};
+  attr t = {-1, 0, 0, 0, 0, 0, 0, 0, 0, 0};
   /* (the subject opening the sentence, maybe after a fronted phrase or a
   ** short adverbial, "Still, the …"; not a name inside a phrase: "A
   ** coalition of 40 groups - including the American Academy of …") */
@@ -2009,8 +2033,65 @@ static int referent_before(const pt_entity_doc *d, size_t o, int plural, size_t 
         !pt_entity_possessive(d, h + 1) && !pt_entity_possessive(d, t.np_b)) /* (not cut at "the county's …") */
       *ra = t.np_a, *rb = t.np_b;
   }
+  if (!plural && *rb <= *ra && f0 + 4 < b && (d->tok[f0].flags & PT_TOK_WORD) && pt_entity_possessive(d, f0 + 1)) {
+    /* "Thursday's memo from the panel seemed aimed at …", "Ryan's office
+    ** released a statement": a possessor and a singular noun, no title */
+    size_t h = f0 + 3;
+    if (h + 1 < b && (d->tok[h].flags & PT_TOK_LOWER) && (d->tok[h + 1].flags & PT_TOK_LOWER) && !is_function(d, h + 1) &&
+        !is_aux_verb(d, h + 1) && !pt_entity_ends_ed(d, h + 1) && !is_cue(d, h + 1) &&
+        !(pt_entity_word_class(d, h + 1) & (PT_W_VERB | PT_W_FILLER)))
+      h++; /* ("Ryan's campaign office") */
+    const pt_tok *ht = &d->tok[h];
+    const char *w = d->text + ht->byte_off;
+    if ((ht->flags & PT_TOK_LOWER) && ht->ment < 0 && ht->byte_len > 2 && w[ht->byte_len - 1] != 's' &&
+        !is_function(d, h) && !is_cue(d, h) && !(pt_entity_lex(d, h) & (PT_LEX_TITLE_ROLE | PT_LEX_PRONOUN)))
+      *ra = f0, *rb = h + 1;
+  }
 #undef OPENS
   return -1;
+}
+
+/* What the "it" of attribution *a stands for: the organisation or the
+** singular phrase that the sentence ending before token o opens with ("A
+** coalition of 40 groups sent a letter. ¶ “…,” it said."), else the
+** speaker of the quotation before, prev, when that is no person and it is in
+** the same paragraph or the one before ("“…,” the company wrote. ¶ It
+** added, “…”").  Returns 0 (no attribution) when it is neither. */
+static int it_referent(const pt_quote_list *l, const pt_quote *q, int prev, size_t o, attr *a) {
+  const pt_entity_doc *d = &l->ents;
+  size_t ra, rb;
+  a->body = 1 + referent_before(d, o, 0, &ra, &rb);
+  if (a->body) return 1;
+  if (rb > ra) { /* a phrase */
+    a->ref_a = ra, a->ref_b = rb;
+    return 1;
+  }
+  if (prev >= 0 && o > 0) {
+    /* (only when that quotation is in the sentence right before: not past
+    ** "The Post reported that Klein said …. It added, “…”") */
+    const pt_quote *p = &l->q[prev];
+    size_t b = o - 1, ps = sentence_start(d, b > 0 && (d->tok[b].flags & PT_TOK_STOP) ? b - 1 : b, d->tok[b].para);
+    int ent = p->ent >= 0 ? p->ent : -1;
+    int person = ent >= 0 && d->ent[ent].type == PT_ENT_PERSON;
+    if (p->name_len && !person && (p->paragraph == q->paragraph || p->paragraph + 1 == q->paragraph) &&
+        pt_entity_tok_at(d, p->byte_off) >= ps) {
+      a->prev_it = prev + 1;
+      return 1;
+    }
+  }
+  *a = (attr){-1, 0, 0, 0, 0, 0, 0, 0, 0, 0};
+  return 0;
+}
+
+/* attr_before(), with an "it" resolved by it_referent() (or no
+** attribution). */
+static int attr_before_it(const pt_quote_list *l, const pt_quote *q, int prev, size_t lo, size_t b, int para,
+                          attr *a) {
+  const pt_entity_doc *d = &l->ents;
+  if (!attr_before(d, lo, b, para, a)) return 0;
+  if (a->ment < 0 && a->np_b == a->np_a + 1 && tok_word(d, a->np_a, "it"))
+    return it_referent(l, q, prev, sentence_start(d, a->np_a, para), a);
+  return 1;
 }
 
 static void attribute(pt_quote_list *l) {
@@ -2025,7 +2106,7 @@ static void attribute(pt_quote_list *l) {
     size_t o_tok = pt_entity_tok_at(d, q->open_off);
     /* A nickname inside a name (Walter J. “Buddy” Harlan) is nobody's words. */
     if (o_tok < d->n_tok && (d->tok[o_tok].flags & PT_TOK_INQ) && inside_name(d, o_tok)) continue;
-    attr a = {-1, 0, 0, 0, 0, 0, 0, 0, 0};
+    attr a = {-1, 0, 0, 0, 0, 0, 0, 0, 0, 0};
     int found = 0;
     if (o_tok < d->n_tok) para = d->tok[o_tok].para;
     else if (d->n_tok) para = d->tok[d->n_tok - 1].para;
@@ -2036,15 +2117,11 @@ static void attribute(pt_quote_list *l) {
     /* "what Mr. Hedge called ''the prior economy model,'' the club …": a
     ** reporting verb right before the opening mark speaks first. */
     if (o_tok > 0 && ok_tok(d, o_tok - 1, para) && is_cue(d, o_tok - 1))
-      found = attr_before(d, sentence_start(d, o_tok - 1, para), o_tok - 1, para, &a);
+      found = attr_before_it(l, q, prev_top, sentence_start(d, o_tok - 1, para), o_tok - 1, para, &a);
     if (!found && q->close_len && a_tok < d->n_tok) {
       found = attr_after(d, a_tok, d->tok[a_tok].para == para ? para : -1, content_end(s, q), &a);
-      if (found && a.ment < 0 && a.np_b == a.np_a + 1 && tok_word(d, a.np_a, "it")) {
-        size_t ra, rb;
-        a.body = 1 + referent_before(d, o_tok, 0, &ra, &rb);
-        if (!a.body && rb > ra) a.ref_a = ra, a.ref_b = rb; /* a phrase: "A coalition of 40 groups" */
-        else if (!a.body) found = 0, a = (attr){-1, 0, 0, 0, 0, 0, 0, 0, 0};
-      }
+      if (found && a.ment < 0 && a.np_b == a.np_a + 1 && tok_word(d, a.np_a, "it"))
+        found = it_referent(l, q, prev_top, o_tok, &a);
     }
     /* After "…,” Kerry said. the next quotation continues Kerry rather than
     ** being attributed again by the sentence before it. */
@@ -2052,7 +2129,7 @@ static void attribute(pt_quote_list *l) {
                      l->q[prev_top].paragraph == q->paragraph && l->q[prev_top].spk_len;
     if (!found && o_tok > 0 && ok_tok(d, o_tok - 1, para) && !after_stop) {
       size_t b = o_tok - 1;
-      found = attr_before(d, sentence_start(d, b, para), b, para, &a);
+      found = attr_before_it(l, q, prev_top, sentence_start(d, b, para), b, para, &a);
     }
     if (!found && q->close_len && a_tok < d->n_tok && d->tok[a_tok].para == para + 1) {
       /* A byline paragraph after the quotation: "- Bernie Sanders." */
@@ -2117,7 +2194,7 @@ static void attribute(pt_quote_list *l) {
           if (pe < o_tok && tok_punct(d, pe, ',')) lo = pe + 1, pc = 0;
           else if (pe < o_tok && content_end(d->text, pq) == ',') lo = pe, pc = 0;
         }
-        attr t = {-1, 0, 0, 0, 0, 0, 0, 0, 0};
+        attr t = {-1, 0, 0, 0, 0, 0, 0, 0, 0, 0};
         size_t v = 0;
         if (pc < lo && clause_subject(d, lo, o_tok, para, 0, &t) && t.ment >= 0 &&
             d->ment[t.ment].type == PT_MENT_NAME && personish(d, t.ment) &&
@@ -2141,8 +2218,8 @@ static void attribute(pt_quote_list *l) {
         /* "Not everyone was happy. “…”": the sentence before, when it is
         ** about a person and names no one else speaking. */
         size_t b = o_tok - 2, lo = sentence_start(d, b, para);
-        attr t = {-1, 0, 0, 0, 0, 0, 0, 0, 0};
-        if (attr_before(d, lo, b, para, &t) || clause_subject(d, lo, b + 1, para, 0, &t)) {
+        attr t = {-1, 0, 0, 0, 0, 0, 0, 0, 0, 0};
+        if (attr_before_it(l, q, prev_top, lo, b, para, &t) || clause_subject(d, lo, b + 1, para, 0, &t)) {
           int e = t.ment >= 0 ? d->ment[t.ment].ent : -1;
           if (t.how || (e >= 0 && (d->ent[e].person || d->ent[e].gender))) {
             if (!t.how) t.how = PT_ATTR_SUBJECT;
@@ -2159,7 +2236,7 @@ static void attribute(pt_quote_list *l) {
         if (lo > 1 && lo <= o_tok && (d->tok[lo - 1].flags & PT_TOK_STOP) && d->tok[lo - 1].para == para) {
           for (size_t k = lo - 1; k-- > 0 && k + 8 > lo && ok_tok(d, k, para) && !(d->tok[k].flags & PT_TOK_STOP);)
             if (tok_punct(d, k, ',')) {
-              attr t = {-1, 0, 0, 0, 0, 0, 0, 0, 0};
+              attr t = {-1, 0, 0, 0, 0, 0, 0, 0, 0, 0};
               /* (a short ", he said." or ", said Kerry.": the speaker right
               ** after the comma or the verb, someone the text names -- not an
               ** unresolved "they", nor "…, we heard America shouting.") */
@@ -2179,7 +2256,7 @@ static void attribute(pt_quote_list *l) {
         ** someone: "Obama released a statement condemning “…”", "McCrory
         ** blamed the court's “…”".  Its subject, when a person or a body. */
         size_t b = o_tok - 1, lo = sentence_start(d, b, para);
-        attr t = {-1, 0, 0, 0, 0, 0, 0, 0, 0};
+        attr t = {-1, 0, 0, 0, 0, 0, 0, 0, 0, 0};
         if (!first_person_before(d, lo, (d->tok[b].flags & PT_TOK_PUNCT) ? b : b + 1) &&
             clause_subject(d, lo, b + 1, para, 0, &t) && t.ment >= 0) {
           int e = d->ment[t.ment].ent;
@@ -2195,13 +2272,13 @@ static void attribute(pt_quote_list *l) {
         size_t b = o_tok - 1;
         int pp = d->tok[b].para;
         size_t lo = sentence_start(d, b > 0 && (d->tok[b].flags & PT_TOK_STOP) ? b - 1 : b, pp);
-        if (attr_before(d, lo, b, pp, &a) && (tok_punct(d, b, ':') || a.how == PT_ATTR_BEFORE)) {
+        if (attr_before_it(l, q, prev_top, lo, b, pp, &a) && (tok_punct(d, b, ':') || a.how == PT_ATTR_BEFORE)) {
           fill_speaker(l, q, &a);
           q->how = PT_ATTR_LEADIN;
         } else if (!(prev_top >= 0 && l->q[prev_top].paragraph == pp)) {
           /* "Howard was not impressed. ¶ “…”": a paragraph that is only a
           ** quotation after one about a person (with no quotation of its own). */
-          attr t = {-1, 0, 0, 0, 0, 0, 0, 0, 0};
+          attr t = {-1, 0, 0, 0, 0, 0, 0, 0, 0, 0};
           if (clause_subject(d, lo, b + 1, pp, 0, &t) && t.ment >= 0) {
             int e = d->ment[t.ment].ent;
             if (e >= 0 && (d->ent[e].person || d->ent[e].gender)) {
