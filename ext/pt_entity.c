@@ -2137,6 +2137,32 @@ static int find_mentions(pt_entity_doc *d) {
       /* (alone only: "House Republican Thomas Massie" is about Massie) */
       else if (a + 1 >= d->n_tok || !(d->tok[a + 1].flags & PT_TOK_CAP)) b = a + 1, joined = 1;
     }
+    static const char *const month[] = {"january", "february", "march", "april", "may", "june", "july",
+                                        "august", "september", "october", "november", "december", NULL};
+    if (!tn && b == a && !joined && (t->flags & PT_TOK_CAP) && !(t->flags & PT_TOK_ALLCAPS) &&
+        (t->lex & PT_LEX_STOPCAP) && !(t->lex & PT_LEX_PRONOUN) && !pt_entity_word_class(d, a) &&
+        !pt_entity_word_in(d, a, month)) {
+      /* "Democratic National Committee", "Republican Party", "American
+      ** Federation of Teachers": adjectives of party or nation heading an
+      ** organisation's name, to its last word of orgwords.tsv and the
+      ** "of" phrase after it ("Republican National Committee Chairman
+      ** Reince Priebus" stops after Committee) */
+      size_t c = a + 1, last = 0;
+      while (c < a + 8 && c < d->n_tok && !(d->tok[c].flags & PT_TOK_INQ) && !pt_entity_line_break(d, c)) {
+        if (last && word_is(d, c, "of") && c + 1 < d->n_tok && (d->tok[c + 1].flags & PT_TOK_CAP) &&
+            !pt_entity_word_class(d, c + 1)) {
+          c++; /* ("… Federation of Teachers": the phrase ends the name) */
+          while (c < a + 8 && c < d->n_tok && (d->tok[c].flags & PT_TOK_CAP) && !(d->tok[c].flags & PT_TOK_INQ) &&
+                 !pt_entity_word_class(d, c) && !pt_entity_line_break(d, c))
+            last = ++c;
+          break;
+        }
+        if (!(d->tok[c].flags & PT_TOK_CAP) || pt_entity_word_class(d, c)) break;
+        if (LEX(d, c) & PT_LEX_ORGWORD) last = c + 1;
+        c++;
+      }
+      if (last) b = last, joined = 1;
+    }
     if (!tn && (b > a || ((d->tok[a].flags & PT_TOK_CAP) && (LEX(d, a) & PT_LEX_PLACE_HEAD))) && !joined) {
       /* "United States", "British Columbia": a place name whose words are
       ** stop words. */
