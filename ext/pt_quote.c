@@ -2123,6 +2123,25 @@ static void attribute(pt_quote_list *l) {
       if (found && a.ment < 0 && a.np_b == a.np_a + 1 && tok_word(d, a.np_a, "it"))
         found = it_referent(l, q, prev_top, o_tok, &a);
     }
+    if (!found && o_tok > 2 && q->close_len) {
+      /* "including the former presidential candidate Mitt Romney --
+      ** ''…'' -- and Fred Goldberg": a quotation set off by dashes right
+      ** after a person's name is that person's */
+      size_t k = o_tok - 1;
+      int dash = (d->tok[k].flags & PT_TOK_DASH) || tok_punct(d, k, '-');
+      if (dash && tok_punct(d, k, '-') && tok_punct(d, k - 1, '-')) k--;
+      size_t e = pt_entity_tok_at(d, q->close_off + q->close_len);
+      int dash_after = e + 1 < d->n_tok && ((d->tok[e].flags & PT_TOK_DASH) || tok_punct(d, e, '-'));
+      int m = dash && dash_after && k > 0 && ok_tok(d, k - 1, para) ? d->tok[k - 1].ment_end : -1;
+      /* (three words or more: not a nickname, Sam Rayburn--"Mr. Sam"--) */
+      int spaces = 0;
+      for (size_t j = q->byte_off; j < q->byte_off + q->byte_len && spaces < 2; j++) spaces += s[j] == ' ';
+      if (m >= 0 && spaces >= 2 && d->ment[m].type == PT_MENT_NAME && personish(d, m) && !possessive(d, m)) {
+        a.ment = m;
+        a.how = PT_ATTR_BEFORE;
+        found = 1;
+      }
+    }
     /* After "…,” Kerry said. the next quotation continues Kerry rather than
     ** being attributed again by the sentence before it. */
     int after_stop = o_tok > 0 && (d->tok[o_tok - 1].flags & PT_TOK_STOP) && prev_top >= 0 &&
