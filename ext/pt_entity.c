@@ -669,6 +669,16 @@ static int tokenize(pt_entity_doc *d, const pt_span *skip, size_t n_skip,
           j = ascii_word_end(s, j + a2, lim);
           continue;
         }
+        /* UTF-8 read as Latin-1 and encoded again, as scraped text has it:
+        ** "PeÃ±a", "FranÃ§ois" -- Ã or Â and a character of U+0080-U+00BF
+        ** (a sign, "±", "§") go on as one word */
+        /* (the Ã may be decomposed, A and U+0303, as in PolNeAR's texts) */
+        if (c2 >= 0x80 && c2 <= 0xBF && j >= 3 && j + a2 < lim &&
+            ((unsigned char)s[j - 1] == 0x83 || (unsigned char)s[j - 1] == 0x82) &&
+            ((unsigned char)s[j - 2] == 0xC3 || ((unsigned char)s[j - 2] == 0xCC && s[j - 3] == 'A'))) {
+          j = ascii_word_end(s, j + a2, lim);
+          continue;
+        }
         if (k2 == C_PUNCT && is_inner(c2) && j + a2 < lim) {
           int c3;
           size_t a3;
