@@ -1051,6 +1051,18 @@ static int attr_after(const pt_entity_doc *d, size_t j, int para, int end, attr 
       d->tok[j].ment < 0)
     return 0;
   if (stop && pt_entity_line_break(d, j)) return 0; /* a new line after a finished sentence */
+  if ((end == '!' || end == '?') && (d->tok[j].flags & PT_TOK_SENT) && (d->tok[j].flags & PT_TOK_CAP) &&
+      (pt_entity_lex(d, j) & PT_LEX_PRONOUN)) {
+    /* "“… for the long run!” She replied to him that it was an honor": a
+    ** capitalised pronoun after ! or ? opens a sentence of its own when
+    ** its verb reports a that-clause (not "“…?” He said.", "He asked it
+    ** twice", "He tweeted when …") */
+    size_t v = j + 1;
+    while (v < j + 3 && is_filler(d, v)) v++;
+    if (ok_tok(d, v, para) && is_cue(d, v))
+      for (size_t k = v + 1; k < v + 5 && ok_tok(d, k, para) && !ends_clause(d, k, para); k++)
+        if (tok_word(d, k, "that")) return 0;
+  }
   /* "according to X" */
   if (tok_word(d, j, "according") && tok_word(d, j + 1, "to")) return according_to(d, j, para, PT_ATTR_AFTER, a);
   /* "“…,” it recommended.": a body named before (attribute() finds it) */
