@@ -1497,6 +1497,14 @@ static int attr_before(const pt_entity_doc *d, size_t lo, size_t b, int para, at
     }
     if (!is_cue(d, c)) continue;
     {
+      /* "Barrett's dictum to his interns (repeated to me over the years)
+      ** was, “…”": a verb inside a parenthesis that closes before the
+      ** quotation is an aside, not its reporting verb */
+      size_t k = c + 1;
+      while (k <= b && !tok_punct(d, k, ')') && !tok_punct(d, k, '(')) k++;
+      if (k <= b && tok_punct(d, k, ')')) continue;
+    }
+    {
       /* "Trump was asked, “…”", "he was told:": the subject of a passive
       ** verb of address was spoken to; the speaker is the agent after
       ** "by", or unknown (no other rule may take the subject) */
@@ -2280,6 +2288,29 @@ static void attribute(pt_quote_list *l) {
               break;
             }
         }
+      }
+      if (!q->spk_len && !starts_para && o_tok > 2 && ok_tok(d, o_tok - 1, para)) {
+        /* "Barrett's dictum to his interns (repeated to me over the years)
+        ** was, “…”", "Park's words were: “…”": a person's speech noun
+        ** (cues.tsv `noun`) as the subject of "was" before the quotation */
+        size_t v = o_tok - 1, lo = sentence_start(d, v, para);
+        static const char *const be[] = {"was", "were", "is", "are", NULL};
+        /* (a comma or a colon before the mark: "Trump's statement … is
+        ** “true,”" describes the statement) */
+        if ((tok_punct(d, v, ',') || tok_punct(d, v, ':')) && --v > lo && pt_entity_word_in(d, v, be))
+          for (size_t k = v; k-- > lo && k + 16 > v;) {
+            if (tok_punct(d, k, ';')) break;
+            int m = d->tok[k].ment_end;
+            if (m < 0 || d->ment[m].type != PT_MENT_NAME || !personish(d, m) || !possessive(d, m)) continue;
+            size_t n = d->ment[m].tok_end + 2;
+            if (n < v && (d->tok[n].flags & PT_TOK_LOWER) && (pt_entity_lex(d, n) & PT_LEX_CUE_NOUN)) {
+              attr t = {-1, 0, 0, 0, 0, 0, 0, 0, 0, 0};
+              t.ment = m;
+              t.how = PT_ATTR_SUBJECT;
+              fill_speaker(l, q, &t);
+            }
+            break;
+          }
       }
       if (!q->spk_len && !starts_para && o_tok > 0 && ok_tok(d, o_tok - 1, para) &&
           !(d->tok[o_tok - 1].flags & PT_TOK_STOP)) {
