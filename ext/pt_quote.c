@@ -1447,6 +1447,30 @@ static size_t group_subject(const pt_entity_doc *d, size_t lo, size_t c, int par
   return 0;
 }
 
+/* A possessor's phrase opening the clause at lo as its subject, a verb
+** right after it: "Ryan's campaign shrugged off …, telling reporters",
+** "Lazar's public defense counsel asked for …, calling".  Returns the
+** phrase's end (exclusive) or 0. */
+static size_t possessor_subject(const pt_entity_doc *d, size_t lo, size_t c, int para) {
+  if (!ok_tok(d, lo, para) || d->tok[lo].ment < 0) return 0;
+  int m = d->tok[lo].ment;
+  if (d->ment[m].type != PT_MENT_NAME || !possessive(d, m)) return 0;
+  size_t k = d->ment[m].tok_end + 2, h = 0; /* past ' s */
+  for (; k < c && k < d->ment[m].tok_end + 6 && ok_tok(d, k, para); k++) {
+    if (!(d->tok[k].flags & PT_TOK_LOWER) || is_function(d, k) || is_det(d, k) || is_cue(d, k) ||
+        is_aux_verb(d, k) || is_filler(d, k) || pt_entity_ends_ed(d, k) || (pt_entity_word_class(d, k) & PT_W_VERB))
+      break;
+    h = k + 1;
+  }
+  if (!h || h >= c) return 0;
+  size_t v = h;
+  while (v < c && is_filler(d, v)) v++;
+  return v < c && ok_tok(d, v, para) && (d->tok[v].flags & PT_TOK_LOWER) &&
+                 (is_aux_verb(d, v) || pt_entity_ends_ed(d, v) || (pt_entity_word_class(d, v) & PT_W_VERB) || is_cue(d, v))
+             ? h
+             : 0;
+}
+
 /* Is the reporting verb (or the colon) at c the writer's: "I" or "we"
 ** opening its clause a few words before it ("I laughed and said", "that I
 ** had to change my answer:")? */
@@ -1593,6 +1617,7 @@ static int attr_before(const pt_entity_doc *d, size_t lo, size_t b, int para, at
         if (tok_word(d, k, "where") || tok_word(d, k, "as") || tok_word(d, k, "when"))
           g = group_subject(d, k + 1, c, para), f = g ? k + 1 : f;
       if (!g) g = group_subject(d, f, c, para);
+      if (!g) g = possessor_subject(d, f, c, para);
       if (g) {
         a->ment = -1;
         a->np_a = f, a->np_b = g;
