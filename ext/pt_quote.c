@@ -1148,6 +1148,18 @@ static int attr_after(const pt_entity_doc *d, size_t j, int para, int end, attr 
   if (!ok_tok(d, k, para) || !is_cue(d, k) || k == j) return 0;
   /* The subject must start the clause: no other verb-like stretch. */
   attr t = *a;
+  if (k == j + 1 && (d->tok[j].flags & PT_TOK_CAP) && !(d->tok[j].flags & (PT_TOK_ALLCAPS | PT_TOK_SENT)) &&
+      d->tok[j].ment < 0 && !(pt_entity_lex(d, j) & PT_LEX_PRONOUN) && !pt_entity_ends_ing(d, k) &&
+      d->tok[j].byte_len > 2 && !tok_word(d, j, "we") && ends_with_adjuncts(d, k + 1, para)) {
+    /* "“…,” From said.": a capitalised word that no mention holds, between
+    ** the quotation and a verb ending the clause, is a name that looks
+    ** like a word (Al From; not "I said", the writer) */
+    a->ment = -1;
+    a->np_a = j, a->np_b = j + 1;
+    set_cue(d, a, k);
+    a->how = PT_ATTR_AFTER;
+    return 1;
+  }
   if (!subject_before(d, k, j, para, &t)) return 0;
   if (tok_punct(d, k - 1, ',') && !(t.ment >= 0 && personish(d, t.ment))) {
     /* "“…” for the EU, said Geert Wilders, founder of …": a person named
@@ -1516,6 +1528,11 @@ static int attr_before(const pt_entity_doc *d, size_t lo, size_t b, int para, at
     /* a reporting verb before another quotation is that one's */
     if (d->tok[c].flags & PT_TOK_INQ) break;
     if (tok_word(d, c, "according") && tok_word(d, c + 1, "to")) {
+      /* (not inside what someone said: "X said Tuesday that according to
+      ** its analysis, …, but “…”" is X's) */
+      size_t t = c;
+      if (t > from && tok_punct(d, t - 1, ',')) t--;
+      if (t > from && tok_word(d, t - 1, "that")) continue;
       if (according_to(d, c, para, PT_ATTR_BEFORE, a)) return 1;
       continue;
     }
