@@ -1227,6 +1227,15 @@ static int attr_after(const pt_entity_doc *d, size_t j, int para, int end, attr 
 ** subject follows the phrase's comma.  Returns lo when there is none. */
 static size_t past_fronted(const pt_entity_doc *d, size_t lo, size_t c, int para) {
   if (!ok_tok(d, lo, para) || !(d->tok[lo].flags & PT_TOK_WORD)) return lo;
+  if ((d->tok[lo].flags & PT_TOK_ALLCAPS) && d->tok[lo].byte_len >= 3 && (d->tok[lo].flags & PT_TOK_PARA)) {
+    /* A dateline, "WASHINGTON, Dec. 8 (UPI) — In response to …, Clinton's
+    ** aide rallied supporters, saying": the sentence starts after it */
+    for (size_t k = lo + 1; k < lo + 10 && k + 1 < c && ok_tok(d, k, para); k++)
+      if (d->tok[k].flags & PT_TOK_DASH) {
+        size_t r = past_fronted(d, k + 1, c, para);
+        return r;
+      }
+  }
   int ing = pt_entity_ends_ing(d, lo);
   if (tok_word(d, lo, "as")) return lo; /* "As The Post's Ruth Marcus puts it," */
   /* "Ever since she endorsed Mrs. Clinton this month, Ms. Warren has":
