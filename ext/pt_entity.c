@@ -1528,6 +1528,19 @@ static int link_name(pt_entity_doc *d, link_state *ls, size_t ta, size_t a, size
         map_put_h(d, hl, lt->byte_off, lt->byte_len, 0, ent))
       return PT_NOMEM;
     if (nw >= 2 && map_put_h(d, hf, ft->byte_off, ft->byte_len, 1, ent)) return PT_NOMEM;
+    if (last == a + 2 && (LEX(d, a) & PT_LEX_FIRST) && (d->tok[last].flags & PT_TOK_CAP) &&
+        !(LEX(d, last) & (PT_LEX_CUE_VERB | PT_LEX_STOPCAP | PT_LEX_TITLE_HON | PT_LEX_TITLE_ROLE | PT_LEX_FIRST))) {
+      /* (not a headline's verb or honorific after a name: "Mike Pence
+      ** Calls for …", "Marco Rubio Miss …") */
+      /* "Miguel Basáñez Ebergenyi", "Hillary Rodham Clinton": a middle word
+      ** that is no given name nor an initial is a first surname, which may
+      ** stand alone later ("Basáñez took over the embassy") */
+      const pt_tok *mt = &d->tok[a + 1];
+      if ((mt->flags & PT_TOK_CAP) && mt->byte_len > 2 && d->text[mt->byte_off + mt->byte_len - 1] != '.' &&
+          !(LEX(d, a + 1) & (PT_LEX_FIRST | PT_LEX_STOPCAP)) &&
+          map_get(d, mt->byte_off, mt->byte_len, 0) < 0 && map_put(d, mt->byte_off, mt->byte_len, 0, ent))
+        return PT_NOMEM;
+    }
     if (nw == 1 && d->ent[ent].n_words == 0 && map_put_h(d, hf, ft->byte_off, ft->byte_len, 1, ent))
       return PT_NOMEM;
   }
