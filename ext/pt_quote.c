@@ -1073,6 +1073,19 @@ static int attr_after(const pt_entity_doc *d, size_t j, int para, int end, attr 
     a->how = PT_ATTR_AFTER;
     return 1;
   }
+  /* "“…,” as a Homeland Security memo put it": a noun phrase */
+  if (tok_word(d, j, "as") && ok_tok(d, j + 1, para) && d->tok[j + 1].ment < 0 && is_det(d, j + 1)) {
+    size_t e = np_after(d, j + 1, para), v = e;
+    while (v && is_filler(d, v)) v++;
+    if (e && ok_tok(d, v, para) && is_cue(d, v) && !pt_entity_ends_ing(d, v)) {
+      int m = d->tok[e - 1].ment_end; /* (the person it reaches: "as the host Steve Doocy said") */
+      if (m >= 0 && d->ment[m].type == PT_MENT_NAME && personish(d, m)) a->ment = m;
+      else a->np_a = j + 1, a->np_b = e;
+      set_cue(d, a, v);
+      a->how = PT_ATTR_AFTER;
+      return 1;
+    }
+  }
   /* "“…,” as Cruz said on Monday", "as he put it" */
   if (tok_word(d, j, "as") && ok_tok(d, j + 1, para) && d->tok[j + 1].ment >= 0) {
     int m = d->tok[j + 1].ment;
