@@ -2383,7 +2383,17 @@ static void attribute(pt_quote_list *l) {
         ** blamed the court's “…”".  Its subject, when a person or a body. */
         size_t b = o_tok - 1, lo = sentence_start(d, b, para);
         attr t = {-1, 0, 0, 0, 0, 0, 0, 0, 0, 0};
-        if (!first_person_before(d, lo, (d->tok[b].flags & PT_TOK_PUNCT) ? b : b + 1) &&
+        /* (a possessor's phrase: "Rubio's campaign sent out a press release
+        ** saying Murphy owes “…”" is the campaign's, not Murphy's) */
+        size_t f = past_fronted(d, lo, b + 1, para), g = possessor_subject(d, f, b + 1, para), v = g;
+        while (g && v < b && is_filler(d, v)) v++;
+        /* (not a copula: "Trump's gloomy tone was a jarring contrast to …") */
+        if (g && is_aux_verb(d, v) && !pt_entity_ends_ing(d, v + 1) && !pt_entity_ends_ed(d, v + 1)) g = 0;
+        if (g && !first_person_before(d, lo, b + 1)) {
+          t.np_a = f, t.np_b = g;
+          t.how = PT_ATTR_SUBJECT;
+          fill_speaker(l, q, &t);
+        } else if (!first_person_before(d, lo, (d->tok[b].flags & PT_TOK_PUNCT) ? b : b + 1) &&
             clause_subject(d, lo, b + 1, para, 0, &t) && t.ment >= 0) {
           int e = d->ment[t.ment].ent;
           if (e >= 0 && (d->ent[e].person || d->ent[e].gender || d->ent[e].type == PT_ENT_ORG)) {
