@@ -2214,8 +2214,8 @@ static void attribute(pt_quote_list *l) {
       size_t k = o_tok - 1;
       int dash = (d->tok[k].flags & PT_TOK_DASH) || tok_punct(d, k, '-');
       if (dash && tok_punct(d, k, '-') && tok_punct(d, k - 1, '-')) k--;
-      size_t e = pt_entity_tok_at(d, q->close_off + q->close_len);
-      int dash_after = e + 1 < d->n_tok && ((d->tok[e].flags & PT_TOK_DASH) || tok_punct(d, e, '-'));
+      size_t e = dash ? pt_entity_tok_at(d, q->close_off + q->close_len) : 0;
+      int dash_after = dash && e + 1 < d->n_tok && ((d->tok[e].flags & PT_TOK_DASH) || tok_punct(d, e, '-'));
       int m = dash && dash_after && k > 0 && ok_tok(d, k - 1, para) ? d->tok[k - 1].ment_end : -1;
       /* (three words or more: not a nickname, Sam Rayburn--"Mr. Sam"--) */
       int spaces = 0;
@@ -2357,11 +2357,12 @@ static void attribute(pt_quote_list *l) {
         /* "Barrett's dictum to his interns (repeated to me over the years)
         ** was, “…”", "Park's words were: “…”": a person's speech noun
         ** (cues.tsv `noun`) as the subject of "was" before the quotation */
-        size_t v = o_tok - 1, lo = sentence_start(d, v, para);
+        size_t v = o_tok - 1, lo = 0;
         static const char *const be[] = {"was", "were", "is", "are", NULL};
         /* (a comma or a colon before the mark: "Trump's statement … is
         ** “true,”" describes the statement) */
-        if ((tok_punct(d, v, ',') || tok_punct(d, v, ':')) && --v > lo && pt_entity_word_in(d, v, be))
+        if ((tok_punct(d, v, ',') || tok_punct(d, v, ':')) && pt_entity_word_in(d, v - 1, be) &&
+            (lo = sentence_start(d, v - 1, para)) < v - 1 && (v = v - 1) > lo)
           for (size_t k = v; k-- > lo && k + 16 > v;) {
             if (tok_punct(d, k, ';')) break;
             int m = d->tok[k].ment_end;
