@@ -1530,11 +1530,10 @@ static int link_name(pt_entity_doc *d, link_state *ls, size_t ta, size_t a, size
     if (nw >= 2 && map_put_h(d, hf, ft->byte_off, ft->byte_len, 1, ent)) return PT_NOMEM;
     if (last == a + 2 && (LEX(d, a) & PT_LEX_FIRST) && (d->tok[last].flags & PT_TOK_CAP) &&
         !(LEX(d, last) & (PT_LEX_CUE_VERB | PT_LEX_STOPCAP | PT_LEX_TITLE_HON | PT_LEX_TITLE_ROLE | PT_LEX_FIRST))) {
-      /* (not a headline's verb or honorific after a name: "Mike Pence
-      ** Calls for …", "Marco Rubio Miss …") */
       /* "Miguel Basáñez Ebergenyi", "Hillary Rodham Clinton": a middle word
       ** that is no given name nor an initial is a first surname, which may
-      ** stand alone later ("Basáñez took over the embassy") */
+      ** stand alone later ("Basáñez took over the embassy"); not before a
+      ** headline's verb or honorific ("Mike Pence Calls for …") */
       const pt_tok *mt = &d->tok[a + 1];
       if ((mt->flags & PT_TOK_CAP) && mt->byte_len > 2 && d->text[mt->byte_off + mt->byte_len - 1] != '.' &&
           !(LEX(d, a + 1) & (PT_LEX_FIRST | PT_LEX_STOPCAP)) &&
@@ -2167,24 +2166,16 @@ static int find_mentions(pt_entity_doc *d) {
         !pt_entity_word_in(d, a, month)) {
       /* "Democratic National Committee", "Republican Party", "American
       ** Federation of Teachers": adjectives of party or nation heading an
-      ** organisation's name, to its last word of orgwords.tsv and the
-      ** "of" phrase after it ("Republican National Committee Chairman
+      ** organisation's name, to its last word of orgwords.tsv (org_extend()
+      ** below adds "of Teachers"; "Republican National Committee Chairman
       ** Reince Priebus" stops after Committee) */
       size_t c = a + 1, last = 0;
-      while (c < a + 8 && c < d->n_tok && !(d->tok[c].flags & PT_TOK_INQ) && !pt_entity_line_break(d, c)) {
-        if (last && word_is(d, c, "of") && c + 1 < d->n_tok && (d->tok[c + 1].flags & PT_TOK_CAP) &&
-            !pt_entity_word_class(d, c + 1)) {
-          c++; /* ("… Federation of Teachers": the phrase ends the name) */
-          while (c < a + 8 && c < d->n_tok && (d->tok[c].flags & PT_TOK_CAP) && !(d->tok[c].flags & PT_TOK_INQ) &&
-                 !pt_entity_word_class(d, c) && !pt_entity_line_break(d, c))
-            last = ++c;
-          break;
-        }
-        if (!(d->tok[c].flags & PT_TOK_CAP) || pt_entity_word_class(d, c)) break;
+      while (c < a + 8 && c < d->n_tok && (d->tok[c].flags & PT_TOK_CAP) && !(d->tok[c].flags & PT_TOK_INQ) &&
+             !pt_entity_line_break(d, c) && !pt_entity_word_class(d, c)) {
         if (LEX(d, c) & PT_LEX_ORGWORD) last = c + 1;
         c++;
       }
-      if (last) b = last, joined = 1;
+      if (last) b = last;
     }
     if (!tn && (b > a || ((d->tok[a].flags & PT_TOK_CAP) && (LEX(d, a) & PT_LEX_PLACE_HEAD))) && !joined) {
       /* "United States", "British Columbia": a place name whose words are

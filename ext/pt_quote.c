@@ -1244,10 +1244,7 @@ static size_t past_fronted(const pt_entity_doc *d, size_t lo, size_t c, int para
     /* A dateline, "WASHINGTON, Dec. 8 (UPI) — In response to …, Clinton's
     ** aide rallied supporters, saying": the sentence starts after it */
     for (size_t k = lo + 1; k < lo + 10 && k + 1 < c && ok_tok(d, k, para); k++)
-      if (d->tok[k].flags & PT_TOK_DASH) {
-        size_t r = past_fronted(d, k + 1, c, para);
-        return r;
-      }
+      if (d->tok[k].flags & PT_TOK_DASH) return past_fronted(d, k + 1, c, para);
   }
   int ing = pt_entity_ends_ing(d, lo);
   if (tok_word(d, lo, "as")) return lo; /* "As The Post's Ruth Marcus puts it," */
@@ -1445,6 +1442,16 @@ static int np_subject(const pt_entity_doc *d, size_t lo, size_t c, int para, att
   return 1;
 }
 
+/* Is there a verb at h, past fillers and before c: a lower-case auxiliary,
+** a word in -ed, a verb of closedwords.tsv's `verb` class or a reporting
+** verb (what makes the phrase before h a clause's subject)? */
+static int verb_after(const pt_entity_doc *d, size_t h, size_t c, int para) {
+  size_t v = h;
+  while (v < c && is_filler(d, v)) v++;
+  return v < c && ok_tok(d, v, para) && (d->tok[v].flags & PT_TOK_LOWER) &&
+         (is_aux_verb(d, v) || pt_entity_ends_ed(d, v) || (pt_entity_word_class(d, v) & PT_W_VERB) || is_cue(d, v));
+}
+
 /* A group opening the clause at lo as its subject: a plural noun with its
 ** modifiers, a verb right after it ("Hundreds of pro-Sanders demonstrators
 ** marched …, chanting", "about 200 protesters congregated …, holding signs
@@ -1472,11 +1479,7 @@ static size_t group_subject(const pt_entity_doc *d, size_t lo, size_t c, int par
     if (k == lo || !(t->flags & PT_TOK_LOWER) || n < 5 || w[n - 1] != 's' || w[n - 2] == 's' || w[n - 2] == 'u' ||
         (pt_entity_word_class(d, k) & (PT_W_VERB | PT_W_FUNCTION | PT_W_DET)))
       continue;
-    size_t v = k + 1;
-    while (v < c && is_filler(d, v)) v++;
-    if (v < c && ok_tok(d, v, para) && (d->tok[v].flags & PT_TOK_LOWER) &&
-        (is_aux_verb(d, v) || pt_entity_ends_ed(d, v) || (pt_entity_word_class(d, v) & PT_W_VERB) || is_cue(d, v)))
-      return k + 1;
+    if (verb_after(d, k + 1, c, para)) return k + 1;
   }
   return 0;
 }
@@ -1496,13 +1499,7 @@ static size_t possessor_subject(const pt_entity_doc *d, size_t lo, size_t c, int
       break;
     h = k + 1;
   }
-  if (!h || h >= c) return 0;
-  size_t v = h;
-  while (v < c && is_filler(d, v)) v++;
-  return v < c && ok_tok(d, v, para) && (d->tok[v].flags & PT_TOK_LOWER) &&
-                 (is_aux_verb(d, v) || pt_entity_ends_ed(d, v) || (pt_entity_word_class(d, v) & PT_W_VERB) || is_cue(d, v))
-             ? h
-             : 0;
+  return h && h < c && verb_after(d, h, c, para) ? h : 0;
 }
 
 /* Is the reporting verb (or the colon) at c the writer's: "I" or "we"
