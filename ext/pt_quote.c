@@ -441,6 +441,10 @@ typedef struct attr {
   int prev_it;        /* for an "it": 1 + the quotation whose speaker it is */
 } attr;
 
+/* No attribution: every field 0 but the mention (a new field needs no
+** edit of each initialiser). */
+static const attr attr_none = {.ment = -1};
+
 static int tok_punct(const pt_entity_doc *d, size_t j, char ch) {
   return j < d->n_tok && (d->tok[j].flags & PT_TOK_PUNCT) && d->text[d->tok[j].byte_off] == ch &&
          d->tok[j].byte_len == 1;
@@ -1668,7 +1672,7 @@ static int attr_before(const pt_entity_doc *d, size_t lo, size_t b, int para, at
       ** "Bush thought for a moment and said": the verb's subject is the
       ** clause's, not the nearest name -- nor a name after a phrase that
       ** opens the clause ("The senator praised Ann Smith and said") */
-      attr t = {-1, 0, 0, 0, 0, 0, 0, 0, 0, 0};
+      attr t = attr_none;
       size_t f = past_fronted(d, lo, c, para), mf = a->ment >= 0 ? d->ment[a->ment].tok_first : 0;
       /* (but "One official said Reid quieted the chatter, telling his
       ** colleagues" is Reid's: the subject of what was said) */
@@ -2079,7 +2083,7 @@ static int referent_before(const pt_entity_doc *d, size_t o, int plural, size_t 
   int para = d->tok[b].para;
   size_t lo = sentence_start(d, (d->tok[b].flags & PT_TOK_STOP) && b > 0 ? b - 1 : b, para);
   size_t f0 = past_fronted(d, lo, b + 1, para);
-  attr t = {-1, 0, 0, 0, 0, 0, 0, 0, 0, 0};
+  attr t = attr_none;
   /* (the subject opening the sentence, maybe after a fronted phrase or a
   ** short adverbial, "Still, the …"; not a name inside a phrase: "A
   ** coalition of 40 groups - including the American Academy of …") */
@@ -2160,7 +2164,7 @@ static int it_referent(const pt_quote_list *l, const pt_quote *q, int prev, size
       return 1;
     }
   }
-  *a = (attr){-1, 0, 0, 0, 0, 0, 0, 0, 0, 0};
+  *a = attr_none;
   return 0;
 }
 
@@ -2187,7 +2191,7 @@ static void attribute(pt_quote_list *l) {
     size_t o_tok = pt_entity_tok_at(d, q->open_off);
     /* A nickname inside a name (Walter J. “Buddy” Harlan) is nobody's words. */
     if (o_tok < d->n_tok && (d->tok[o_tok].flags & PT_TOK_INQ) && inside_name(d, o_tok)) continue;
-    attr a = {-1, 0, 0, 0, 0, 0, 0, 0, 0, 0};
+    attr a = attr_none;
     int found = 0;
     if (o_tok < d->n_tok) para = d->tok[o_tok].para;
     else if (d->n_tok) para = d->tok[d->n_tok - 1].para;
@@ -2294,7 +2298,7 @@ static void attribute(pt_quote_list *l) {
           if (pe < o_tok && tok_punct(d, pe, ',')) lo = pe + 1, pc = 0;
           else if (pe < o_tok && content_end(d->text, pq) == ',') lo = pe, pc = 0;
         }
-        attr t = {-1, 0, 0, 0, 0, 0, 0, 0, 0, 0};
+        attr t = attr_none;
         size_t v = 0;
         if (pc < lo && clause_subject(d, lo, o_tok, para, 0, &t) && t.ment >= 0 &&
             d->ment[t.ment].type == PT_MENT_NAME && personish(d, t.ment) &&
@@ -2318,7 +2322,7 @@ static void attribute(pt_quote_list *l) {
         /* "Not everyone was happy. “…”": the sentence before, when it is
         ** about a person and names no one else speaking. */
         size_t b = o_tok - 2, lo = sentence_start(d, b, para);
-        attr t = {-1, 0, 0, 0, 0, 0, 0, 0, 0, 0};
+        attr t = attr_none;
         if (attr_before_it(l, q, prev_top, lo, b, para, &t) || clause_subject(d, lo, b + 1, para, 0, &t)) {
           int e = t.ment >= 0 ? d->ment[t.ment].ent : -1;
           if (t.how || (e >= 0 && (d->ent[e].person || d->ent[e].gender))) {
@@ -2336,7 +2340,7 @@ static void attribute(pt_quote_list *l) {
         if (lo > 1 && lo <= o_tok && (d->tok[lo - 1].flags & PT_TOK_STOP) && d->tok[lo - 1].para == para) {
           for (size_t k = lo - 1; k-- > 0 && k + 8 > lo && ok_tok(d, k, para) && !(d->tok[k].flags & PT_TOK_STOP);)
             if (tok_punct(d, k, ',')) {
-              attr t = {-1, 0, 0, 0, 0, 0, 0, 0, 0, 0};
+              attr t = attr_none;
               /* (a short ", he said." or ", said Kerry.": the speaker right
               ** after the comma or the verb, someone the text names -- not an
               ** unresolved "they", nor "…, we heard America shouting.") */
@@ -2366,7 +2370,7 @@ static void attribute(pt_quote_list *l) {
             if (m < 0 || d->ment[m].type != PT_MENT_NAME || !personish(d, m) || !possessive(d, m)) continue;
             size_t n = d->ment[m].tok_end + 2;
             if (n < v && (d->tok[n].flags & PT_TOK_LOWER) && (pt_entity_lex(d, n) & PT_LEX_CUE_NOUN)) {
-              attr t = {-1, 0, 0, 0, 0, 0, 0, 0, 0, 0};
+              attr t = attr_none;
               t.ment = m;
               t.how = PT_ATTR_SUBJECT;
               fill_speaker(l, q, &t);
@@ -2380,7 +2384,7 @@ static void attribute(pt_quote_list *l) {
         ** someone: "Obama released a statement condemning “…”", "McCrory
         ** blamed the court's “…”".  Its subject, when a person or a body. */
         size_t b = o_tok - 1, lo = sentence_start(d, b, para);
-        attr t = {-1, 0, 0, 0, 0, 0, 0, 0, 0, 0};
+        attr t = attr_none;
         /* (a possessor's phrase: "Rubio's campaign sent out a press release
         ** saying Murphy owes “…”" is the campaign's, not Murphy's) */
         size_t f = past_fronted(d, lo, b + 1, para), g = possessor_subject(d, f, b + 1, para), v = g;
@@ -2412,7 +2416,7 @@ static void attribute(pt_quote_list *l) {
         } else if (!(prev_top >= 0 && l->q[prev_top].paragraph == pp)) {
           /* "Howard was not impressed. ¶ “…”": a paragraph that is only a
           ** quotation after one about a person (with no quotation of its own). */
-          attr t = {-1, 0, 0, 0, 0, 0, 0, 0, 0, 0};
+          attr t = attr_none;
           if (clause_subject(d, lo, b + 1, pp, 0, &t) && t.ment >= 0) {
             int e = d->ment[t.ment].ent;
             if (e >= 0 && (d->ent[e].person || d->ent[e].gender)) {
